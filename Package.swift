@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "mlscape",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mlscape", targets: ["mlscape"]),
+        .library(name: "ScapePipeline", targets: ["ScapePipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .target(name: "ScapeGeometry"),
+        .target(
+            name: "ScapeModel",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.embedInCode("Resources/mlops-landscape.yaml")]
+        ),
+        .target(name: "ScapeScene", dependencies: ["ScapeGeometry"]),
+        .target(name: "ScapeLayout", dependencies: ["ScapeGeometry", "ScapeModel", "ScapeScene"]),
+        .target(name: "ScapeRender", dependencies: ["CCairo", "ScapeGeometry", "ScapeScene"]),
+        .target(
+            name: "ScapePipeline",
+            dependencies: ["ScapeModel", "ScapeLayout", "ScapeScene", "ScapeRender"]
+        ),
+        .executableTarget(
+            name: "mlscape",
+            dependencies: [
+                "ScapePipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ScapeGeometryTests", dependencies: ["ScapeGeometry"]),
+        .testTarget(name: "ScapeModelTests", dependencies: ["ScapeModel"]),
+        .testTarget(name: "ScapeLayoutTests", dependencies: ["ScapeLayout", "ScapeModel", "ScapeScene"]),
+        .testTarget(
+            name: "ScapeRenderTests",
+            dependencies: ["ScapeRender", "ScapePipeline", "ScapeScene"],
+            resources: [.copy("Goldens")]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["ScapePipeline"]),
+    ]
+)

@@ -1,0 +1,67 @@
+import Foundation
+
+/// A point or vector in figure units (points, 1/72 inch). Rasterising applies the pixel scale.
+public struct Point: Hashable, Sendable, Codable {
+    public var x: Double
+    public var y: Double
+
+    public init(_ x: Double, _ y: Double) {
+        self.x = x
+        self.y = y
+    }
+
+    public init(x: Double, y: Double) {
+        self.init(x, y)
+    }
+
+    public static let zero = Point(0, 0)
+
+    public static func + (a: Point, b: Point) -> Point { Point(a.x + b.x, a.y + b.y) }
+    public static func - (a: Point, b: Point) -> Point { Point(a.x - b.x, a.y - b.y) }
+    public static func * (a: Point, k: Double) -> Point { Point(a.x * k, a.y * k) }
+    public static func / (a: Point, k: Double) -> Point { Point(a.x / k, a.y / k) }
+    public static prefix func - (a: Point) -> Point { Point(-a.x, -a.y) }
+
+    /// Euclidean length of the point seen as a vector.
+    public var length: Double { (x * x + y * y).squareRoot() }
+
+    public func distance(to other: Point) -> Double { (self - other).length }
+
+    public func dot(_ other: Point) -> Double { x * other.x + y * other.y }
+
+    /// The vector turned a quarter to the left (counter-clockwise in a y-up frame).
+    public var perpendicular: Point { Point(-y, x) }
+
+    /// The unit vector in the same direction, or zero for the zero vector.
+    public var normalized: Point {
+        let l = length
+        return l > 0 ? self / l : .zero
+    }
+
+    /// Linear interpolation: `t = 0` gives self, `t = 1` gives `other`.
+    public func lerp(to other: Point, _ t: Double) -> Point { self + (other - self) * t }
+
+    /// The point rotated by `angle` radians around `center`.
+    public func rotated(by angle: Double, around center: Point = .zero) -> Point {
+        let c = cos(angle), s = sin(angle)
+        let d = self - center
+        return Point(center.x + d.x * c - d.y * s, center.y + d.x * s + d.y * c)
+    }
+}
+
+/// A width and a height in figure units.
+public struct Size: Hashable, Sendable, Codable {
+    public var width: Double
+    public var height: Double
+
+    public init(_ width: Double, _ height: Double) {
+        self.width = width
+        self.height = height
+    }
+
+    public init(width: Double, height: Double) {
+        self.init(width, height)
+    }
+
+    public static let zero = Size(0, 0)
+}

@@ -1,0 +1,167 @@
+/// A landscape: two axes, the quadrants they make, categories, tools and the figures to draw.
+/// Values of this type come from `LandscapeLoader`, which has validated them.
+public struct Landscape: Sendable, Equatable {
+    public var title: String
+    public var axes: Axes
+    public var rings: [String]
+    public var quadrants: [Quadrant]
+    public var categories: [Category]
+    public var tools: [Tool]
+    public var figures: [Figure]
+
+    public init(title: String = "Landscape", axes: Axes = Axes(), rings: [String] = Landscape.defaultRings,
+                quadrants: [Quadrant] = [], categories: [Category] = [], tools: [Tool] = [], figures: [Figure] = []) {
+        self.title = title
+        self.axes = axes
+        self.rings = rings
+        self.quadrants = quadrants
+        self.categories = categories
+        self.tools = tools
+        self.figures = figures
+    }
+
+    /// The adoption rings of a technology radar, from the centre out.
+    public static let defaultRings = ["adopt", "trial", "assess", "hold"]
+
+    public func category(id: String) -> Category? { categories.first { $0.id == id } }
+    public func quadrant(id: String) -> Quadrant? { quadrants.first { $0.id == id } }
+    public func figure(id: String) -> Figure? { figures.first { $0.id == id } }
+
+    /// The quadrant whose signs match the position, if the landscape names one.
+    public func quadrant(at x: Double, _ y: Double) -> Quadrant? {
+        quadrants.first { $0.contains(x: x, y: y) }
+    }
+
+    /// The figures drawn when the data names none: the map of every tool.
+    public var effectiveFigures: [Figure] {
+        figures.isEmpty ? [Figure(id: "landscape", kind: .map)] : figures
+    }
+}
+
+/// The two axes. Each end has a label; the name says what the axis measures.
+public struct Axes: Sendable, Equatable, Codable {
+    public var x: Axis
+    public var y: Axis
+
+    public init(x: Axis = Axis(name: "x", negative: "Low", positive: "High"),
+                y: Axis = Axis(name: "y", negative: "Low", positive: "High")) {
+        self.x = x
+        self.y = y
+    }
+}
+
+public struct Axis: Sendable, Equatable, Codable {
+    public var name: String
+    public var negative: String
+    public var positive: String
+
+    public init(name: String, negative: String, positive: String) {
+        self.name = name
+        self.negative = negative
+        self.positive = positive
+    }
+}
+
+/// Which half of an axis: below or above zero.
+public enum AxisSide: String, Sendable, Equatable, Codable, CaseIterable {
+    case negative
+    case positive
+
+    public func contains(_ v: Double) -> Bool { self == .negative ? v <= 0 : v >= 0 }
+    public var sign: Double { self == .negative ? -1 : 1 }
+}
+
+public struct Quadrant: Sendable, Equatable, Codable {
+    public var id: String
+    public var title: String
+    public var x: AxisSide
+    public var y: AxisSide
+
+    public init(id: String, title: String, x: AxisSide, y: AxisSide) {
+        self.id = id
+        self.title = title
+        self.x = x
+        self.y = y
+    }
+
+    public func contains(x px: Double, y py: Double) -> Bool { x.contains(px) && y.contains(py) }
+}
+
+public struct Category: Sendable, Equatable, Codable {
+    public var id: String
+    public var name: String
+    public var quadrant: String?
+    public var ring: String?
+    /// A `#rrggbb` colour for the category's region; a stable pastel when absent.
+    public var color: String?
+
+    public init(id: String, name: String, quadrant: String? = nil, ring: String? = nil, color: String? = nil) {
+        self.id = id
+        self.name = name
+        self.quadrant = quadrant
+        self.ring = ring
+        self.color = color
+    }
+}
+
+public struct Tool: Sendable, Equatable {
+    /// Unique among the tools: given in the data, or made from name and subtitle.
+    public var id: String
+    public var name: String
+    public var subtitle: String?
+    /// Artifact axis, -1 ... 1.
+    public var x: Double
+    /// Scope axis, -1 ... 1.
+    public var y: Double
+    public var categories: [String]
+    public var url: String?
+
+    public init(id: String? = nil, name: String, subtitle: String? = nil, x: Double, y: Double,
+                categories: [String] = [], url: String? = nil) {
+        self.id = id ?? Tool.makeID(name: name, subtitle: subtitle)
+        self.name = name
+        self.subtitle = subtitle
+        self.x = x
+        self.y = y
+        self.categories = categories
+        self.url = url
+    }
+
+    /// `GCP` + `AI Platform` -> `gcp-ai-platform`: lower case, runs of other characters as one dash.
+    public static func makeID(name: String, subtitle: String?) -> String {
+        let full = [name, subtitle ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        var out = ""
+        var dash = false
+        for ch in full.lowercased() {
+            if ch.isLetter || ch.isNumber {
+                if dash && !out.isEmpty { out.append("-") }
+                out.append(ch)
+                dash = false
+            } else {
+                dash = true
+            }
+        }
+        return out.isEmpty ? "tool" : out
+    }
+}
+
+/// The kinds of figure mlscape draws.
+public enum FigureKind: String, Sendable, Equatable, Codable, CaseIterable {
+    /// Every selected tool on the two axes, quadrant titles faint behind.
+    case map
+    /// The axes and the quadrant titles, no tools.
+    case quadrants
+}
+
+public struct Figure: Sendable, Equatable {
+    /// Also the output file name: `ID.png`.
+    public var id: String
+    public var kind: FigureKind
+    public var title: String?
+
+    public init(id: String, kind: FigureKind, title: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+    }
+}

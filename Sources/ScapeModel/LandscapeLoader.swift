@@ -1,0 +1,118 @@
+import Foundation
+import Yams
+
+/// What loading a data file gave: the landscape when it is usable, and every problem found.
+public struct LoadResult: Sendable {
+    public var landscape: Landscape?
+    public var diagnostics: [Diagnostic]
+
+    /// The landscape, or a `DataError` carrying every diagnostic when there is an error.
+    public func get() throws -> Landscape {
+        guard let landscape, !diagnostics.hasErrors else { throw DataError(diagnostics) }
+        return landscape
+    }
+}
+
+/// Reads a landscape from YAML or JSON text (JSON is read as YAML, so both get line numbers),
+/// then validates it. It never stops at the first problem: every located problem is reported.
+public enum LandscapeLoader {
+    /// The blog's landscape, built into the binary from fixtures/mlops-landscape.yaml.
+    public static let defaultFileName = "mlops-landscape.yaml"
+
+    public static var defaultText: String {
+        String(decoding: PackageResources.mlops_landscape_yaml, as: UTF8.self)
+    }
+
+    /// The built-in landscape. It is validated like any other input; a broken fixture is a bug.
+    public static func loadDefault() -> LoadResult {
+        load(text: defaultText, file: "<built-in \(defaultFileName)>")
+    }
+
+    /// Reads `data` as UTF-8 text; binary or non-UTF-8 input gets one clear error.
+    public static func load(data: Data, file: String) -> LoadResult {
+        if data.isEmpty {
+            return LoadResult(landscape: nil, diagnostics: [.error("the file is empty; expected a landscape with a 'tools:' list",
+                                                                   at: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        if data.contains(0) {
+            return LoadResult(landscape: nil, diagnostics: [.error("this is a binary file, not YAML or JSON text",
+                                                                   at: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return LoadResult(landscape: nil, diagnostics: [.error("the file is not UTF-8 text",
+                                                                   at: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        return load(text: text, file: file)
+    }
+
+    public static func load(text: String, file: String) -> LoadResult {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            return LoadResult(landscape: nil, diagnostics: [yamlDiagnostic(error, file: file)])
+        } catch {
+            return LoadResult(landscape: nil, diagnostics: [.error("cannot read the file: \(error)", at: start)])
+        }
+        guard let root else {
+            return LoadResult(landscape: nil, diagnostics: [.error("the file holds no data; expected a landscape with a 'tools:' list", at: start)])
+        }
+        let locator = SourceLocator(file: file, root: root)
+        guard root.mapping != nil else {
+            return LoadResult(landscape: nil, diagnostics: [.error("expected a mapping at the top (title:, axes:, tools:, ...), found \(NodeDescription.describe(root))",
+                                                                   at: locator.location(of: []))])
+        }
+        let raw: RawDocument
+        do {
+            raw = try YAMLDecoder().decode(RawDocument.self, from: root)
+        } catch let error as DecodingError {
+            return LoadResult(landscape: nil, diagnostics: [DecodingDiagnostics.diagnostic(for: error, locator: locator)])
+        } catch {
+            return LoadResult(landscape: nil, diagnostics: [.error("cannot read the file: \(error)", at: start)])
+        }
+        var diagnostics = UnknownKeys.check(root, locator: locator)
+        diagnostics += raw.problems.map { DecodingDiagnostics.diagnostic(for: $0, locator: locator) }
+        let validated = LandscapeValidator(raw: raw, locator: locator).validate()
+        diagnostics += validated.diagnostics
+        diagnostics = sortedByLocation(diagnostics)
+        return LoadResult(landscape: diagnostics.hasErrors ? nil : validated.landscape, diagnostics: diagnostics)
+    }
+
+    public static func load(contentsOf url: URL) -> LoadResult {
+        let file = url.path
+        do {
+            let data = try Data(contentsOf: url)
+            return load(data: data, file: file)
+        } catch {
+            return LoadResult(landscape: nil, diagnostics: [.error("cannot read \(file): \(error.localizedDescription)")])
+        }
+    }
+
+    static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let lead = context.map { "\($0.text) " } ?? ""
+            return .error("malformed YAML: \(lead)\(problem)".trimmingCharacters(in: .whitespaces),
+                          at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case let .reader(problem, offset, _, _):
+            return .error("unreadable text: \(problem)\(offset.map { " at byte \($0)" } ?? "")",
+                          at: SourceLocation(file: file, line: 1, column: 1))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
+                          at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+        default:
+            return .error("malformed YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    static func sortedByLocation(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let la = a.element.location, lb = b.element.location
+            if let la, let lb, (la.line, la.column) != (lb.line, lb.column) {
+                return (la.line, la.column) < (lb.line, lb.column)
+            }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+/// Checks a decoded document against the rules a figure needs (unique ids, known references,
+/// positions on the axes) and builds the typed `Landscape`. Collects every problem it finds.
+struct LandscapeValidator {
+    let raw: RawDocument
+    let locator: SourceLocator
+    private var diagnostics: [Diagnostic] = []
+
+    init(raw: RawDocument, locator: SourceLocator) {
+        self.raw = raw
+        self.locator = locator
+    }
+
+    func validate() -> (landscape: Landscape, diagnostics: [Diagnostic]) {
+        var copy = self
+        let landscape = copy.run()
+        return (landscape, copy.diagnostics)
+    }
+
+    private mutating func error(_ message: String, _ path: SpecPath) {
+        diagnostics.append(.error(message, at: locator.location(of: path)))
+    }
+
+    private mutating func warning(_ message: String, _ path: SpecPath) {
+        diagnostics.append(.warning(message, at: locator.location(of: path)))
+    }
+
+    private mutating func run() -> Landscape {
+        if !raw.hasTools {
+            error("missing required field 'tools' (the list of tools to place); write 'tools: []' for none", [])
+        }
+        let rings = validateRings()
+        let quadrants = validateQuadrants()
+        let categories = validateCategories(quadrants: quadrants, rings: rings)
+        let tools = validateTools(categories: categories, quadrants: quadrants)
+        let figures = validateFigures()
+        return Landscape(title: raw.title ?? "Landscape", axes: axes(), rings: rings,
+                         quadrants: quadrants, categories: categories, tools: tools, figures: figures)
+    }
+
+    private func axes() -> Axes {
+        let d = Axes()
+        func axis(_ r: RawAxis?, _ fallback: Axis) -> Axis {
+            Axis(name: r?.name ?? fallback.name, negative: r?.negative ?? fallback.negative, positive: r?.positive ?? fallback.positive)
+        }
+        return Axes(x: axis(raw.axes?.x, d.x), y: axis(raw.axes?.y, d.y))
+    }
+
+    private mutating func validateRings() -> [String] {
+        guard let rings = raw.rings else { return Landscape.defaultRings }
+        let path: SpecPath = [.key("rings")]
+        if rings.isEmpty || rings.count > 8 {
+            error("'rings' needs 1 to 8 names, found \(rings.count)", path)
+            return Landscape.defaultRings
+        }
+        var seen = Set<String>()
+        for (i, r) in rings.enumerated() where !seen.insert(r.lowercased()).inserted {
+            error("ring '\(r)' is listed twice", path + [.index(i)])
+        }
+        return rings.map { $0.lowercased() }
+    }
+
+    private mutating func validateQuadrants() -> [Quadrant] {
+        var out: [Quadrant] = []
+        var ids: [String: Int] = [:]
+        var corners: [String: String] = [:]
+        for (i, q) in raw.quadrants {
+            let path: SpecPath = [.key("quadrants"), .index(i)]
+            guard checkID(q.id, kind: "quadrant", path: path + [.key("id")], seen: &ids, index: i) else { continue }
+            guard let x = side(q.x, path + [.key("x")]), let y = side(q.y, path + [.key("y")]) else { continue }
+            let corner = "\(x.rawValue),\(y.rawValue)"
+            if let other = corners[corner] {
+                error("quadrants '\(other)' and '\(q.id)' both claim x: \(x.rawValue), y: \(y.rawValue)", path)
+                continue
+            }
+            corners[corner] = q.id
+            out.append(Quadrant(id: q.id, title: q.title ?? q.id, x: x, y: y))
+        }
+        return out
+    }
+
+    private mutating func side(_ value: String, _ path: SpecPath) -> AxisSide? {
+        if let s = AxisSide(rawValue: value.lowercased()) { return s }
+        error("'\(path.dotted)' is '\(value)'; expected negative or positive", path)
+        return nil
+    }
+
+    private mutating func validateCategories(quadrants: [Quadrant], rings: [String]) -> [Category] {
+        var out: [Category] = []
+        var ids: [String: Int] = [:]
+        let quadrantIDs = quadrants.map(\.id)
+        for (i, c) in raw.categories {
+            let path: SpecPath = [.key("categories"), .index(i)]
+            guard checkID(c.id, kind: "category", path: path + [.key("id")], seen: &ids, index: i) else { continue }
+            if let q = c.quadrant, !quadrantIDs.contains(q) {
+                error("category '\(c.id)' names unknown quadrant '\(q)'\(hint(q, quadrantIDs))", path + [.key("quadrant")])
+            }
+            if let r = c.ring, !rings.contains(r.lowercased()) {
+                error("category '\(c.id)' names unknown ring '\(r)'; the rings are \(rings.joined(separator: ", "))", path + [.key("ring")])
+            }
+            if let color = c.color, !Self.isHexColor(color) {
+                error("category '\(c.id)' has colour '\(color)'; expected #rrggbb", path + [.key("color")])
+            }
+            out.append(Category(id: c.id, name: c.name ?? c.id, quadrant: c.quadrant, ring: c.ring?.lowercased(), color: c.color))
+        }
+        return out
+    }
+
+    private mutating func validateTools(categories: [Category], quadrants: [Quadrant]) -> [Tool] {
+        var out: [Tool] = []
+        var ids: [String: Int] = [:]
+        let categoryIDs = categories.map(\.id)
+        for (i, t) in raw.tools {
+            let path: SpecPath = [.key("tools"), .index(i)]
+            if t.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                error("tool \(i + 1) has an empty name", path + [.key("name")])
+                continue
+            }
+            let tool = Tool(id: t.id, name: t.name, subtitle: t.subtitle, x: t.x, y: t.y, categories: t.categories ?? [], url: t.url)
+            let idPath = path + [.key(t.id != nil ? "id" : "name")]
+            if let first = ids[tool.id] {
+                let how = t.id != nil ? "" : " (name and subtitle make the id; give one tool an 'id:' or a 'subtitle:')"
+                error("duplicate tool id '\(tool.id)': tool \(first + 1) has it too\(how)", idPath)
+                continue
+            }
+            ids[tool.id] = i
+            var placed = true
+            for (axis, v) in [("x", t.x), ("y", t.y)] where !v.isFinite || v < -1 || v > 1 {
+                let shown = v.isNaN ? "NaN" : v.isFinite ? "\(v)" : (v > 0 ? "infinity" : "-infinity")
+                error("tool '\(t.name)' has \(axis) = \(shown); positions run from -1 to 1", path + [.key(axis)])
+                placed = false
+            }
+            for (j, c) in tool.categories.enumerated() where !categoryIDs.contains(c) {
+                error("tool '\(t.name)' names unknown category '\(c)'\(hint(c, categoryIDs))", path + [.key("categories"), .index(j)])
+            }
+            if placed {
+                for c in tool.categories {
+                    guard let qid = categories.first(where: { $0.id == c })?.quadrant,
+                          let q = quadrants.first(where: { $0.id == qid }), !q.contains(x: t.x, y: t.y) else { continue }
+                    warning("tool '\(t.name)' at (\(t.x), \(t.y)) lies outside quadrant '\(qid)' of its category '\(c)'", path)
+                }
+            }
+            out.append(tool)
+        }
+        return out
+    }
+
+    private mutating func validateFigures() -> [Figure] {
+        var out: [Figure] = []
+        var ids: [String: Int] = [:]
+        let kinds = FigureKind.allCases.map(\.rawValue)
+        for (i, f) in raw.figures {
+            let path: SpecPath = [.key("figures"), .index(i)]
+            guard checkID(f.id, kind: "figure", path: path + [.key("id")], seen: &ids, index: i) else { continue }
+            if let problem = FigureID.problem(with: f.id) {
+                error("figure id '\(f.id)' \(problem)", path + [.key("id")])
+                continue
+            }
+            guard let kind = FigureKind(rawValue: f.kind) else {
+                error("figure '\(f.id)' has unknown kind '\(f.kind)'; the kinds are \(kinds.joined(separator: ", "))", path + [.key("kind")])
+                continue
+            }
+            out.append(Figure(id: f.id, kind: kind, title: f.title))
+        }
+        return out
+    }
+
+    /// True when the id is new and non-empty; records it.
+    private mutating func checkID(_ id: String, kind: String, path: SpecPath, seen: inout [String: Int], index: Int) -> Bool {
+        if id.trimmingCharacters(in: .whitespaces).isEmpty {
+            error("\(kind) \(index + 1) has an empty id", path)
+            return false
+        }
+        if let first = seen[id] {
+            error("duplicate \(kind) id '\(id)': \(kind) \(first + 1) has it too", path)
+            return false
+        }
+        seen[id] = index
+        return true
+    }
+
+    private func hint(_ name: String, _ known: [String]) -> String {
+        if let s = Suggestions.closest(to: name, in: known) { return " (did you mean '\(s)'?)" }
+        return known.isEmpty ? "" : "; known: \(known.prefix(8).joined(separator: ", "))\(known.count > 8 ? ", ..." : "")"
+    }
+
+    static func isHexColor(_ s: String) -> Bool {
+        s.count == 7 && s.hasPrefix("#") && s.dropFirst().allSatisfy(\.isHexDigit)
+    }
+}
+
+/// Figure ids become file names, so they must stay plain names inside the output folder.
+public enum FigureID {
+    /// Why `id` cannot be a file name, or nil when it can.
+    public static func problem(with id: String) -> String? {
+        if id.isEmpty { return "is empty" }
+        if id.contains("/") || id.contains("\\") { return "contains a path separator; use a plain name like 'ml-landscape-all'" }
+        if id.hasPrefix(".") { return "starts with a dot; use a plain name like 'ml-landscape-all'" }
+        if id.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) { return "contains a control character" }
+        if id.utf8.count > 200 { return "is longer than 200 bytes" }
+        return nil
+    }
+}

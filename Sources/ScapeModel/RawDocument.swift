@@ -1,0 +1,119 @@
+/// The data file as written, before validation: every section decoded leniently so that one
+/// broken tool does not hide the problems of the next. Enumerations stay strings here;
+/// the validator turns them into typed values with messages that list the choices.
+struct RawDocument: Decodable {
+    var title: String?
+    var axes: RawAxes?
+    var rings: [String]?
+    var quadrants: [(index: Int, value: RawQuadrant)] = []
+    var categories: [(index: Int, value: RawCategory)] = []
+    var tools: [(index: Int, value: RawTool)] = []
+    var figures: [(index: Int, value: RawFigure)] = []
+    var hasTools = false
+    /// Decoding problems of individual fields and items, each with its full coding path.
+    var problems: [DecodingError] = []
+
+    enum Key: String, CodingKey, CaseIterable {
+        case title, axes, rings, quadrants, categories, tools, figures
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        title = field(c, .title)
+        axes = field(c, .axes)
+        rings = field(c, .rings)
+        quadrants = list(c, .quadrants)
+        categories = list(c, .categories)
+        tools = list(c, .tools)
+        hasTools = c.contains(.tools)
+        figures = list(c, .figures)
+    }
+
+    private mutating func field<T: Decodable>(_ c: KeyedDecodingContainer<Key>, _ key: Key) -> T? {
+        guard c.contains(key) else { return nil }
+        do {
+            let wrapped = try c.decode(Lenient<T>.self, forKey: key)
+            if let e = wrapped.error { problems.append(e) }
+            return wrapped.value
+        } catch let e as DecodingError {
+            problems.append(e)
+            return nil
+        } catch {
+            return nil
+        }
+    }
+
+    private mutating func list<T: Decodable>(_ c: KeyedDecodingContainer<Key>, _ key: Key) -> [(index: Int, value: T)] {
+        guard let items: [Lenient<T>] = field(c, key) else { return [] }
+        var out: [(Int, T)] = []
+        for (i, item) in items.enumerated() {
+            if let e = item.error { problems.append(e) }
+            if let v = item.value { out.append((i, v)) }
+        }
+        return out
+    }
+}
+
+/// Decodes a value but keeps the error instead of throwing it.
+struct Lenient<T: Decodable>: Decodable {
+    var value: T?
+    var error: DecodingError?
+
+    init(from decoder: any Decoder) {
+        do {
+            value = try T(from: decoder)
+        } catch let e as DecodingError {
+            error = e
+        } catch {
+            self.error = .dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
+        }
+    }
+}
+
+struct RawAxes: Decodable {
+    var x: RawAxis?
+    var y: RawAxis?
+    static let keys: Set<String> = ["x", "y"]
+}
+
+struct RawAxis: Decodable {
+    var name: String?
+    var negative: String?
+    var positive: String?
+    static let keys: Set<String> = ["name", "negative", "positive"]
+}
+
+struct RawQuadrant: Decodable {
+    var id: String
+    var title: String?
+    var x: String
+    var y: String
+    static let keys: Set<String> = ["id", "title", "x", "y"]
+}
+
+struct RawCategory: Decodable {
+    var id: String
+    var name: String?
+    var quadrant: String?
+    var ring: String?
+    var color: String?
+    static let keys: Set<String> = ["id", "name", "quadrant", "ring", "color"]
+}
+
+struct RawTool: Decodable {
+    var id: String?
+    var name: String
+    var subtitle: String?
+    var x: Double
+    var y: Double
+    var categories: [String]?
+    var url: String?
+    static let keys: Set<String> = ["id", "name", "subtitle", "x", "y", "categories", "url"]
+}
+
+struct RawFigure: Decodable {
+    var id: String
+    var kind: String
+    var title: String?
+    static let keys: Set<String> = ["id", "kind", "title"]
+}

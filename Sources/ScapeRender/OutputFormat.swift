@@ -1,0 +1,47 @@
+import ScapeScene
+
+/// Settings of the output writers that are not part of the picture.
+public struct RenderOptions: Sendable {
+    /// Pixels per figure unit in PNG output.
+    public var scale: Double
+    /// The PDF's CreationDate, `YYYY-MM-DDThh:mm:ss`: fixed so the same input gives the same bytes.
+    public var creationDate: String
+    /// The document title stored in PDF metadata.
+    public var title: String?
+
+    public init(scale: Double = 2, creationDate: String = RenderOptions.defaultCreationDate, title: String? = nil) {
+        self.scale = scale
+        self.creationDate = creationDate
+        self.title = title
+    }
+
+    public static let defaultCreationDate = "2020-01-01T00:00:00"
+}
+
+/// Turns a scene into the bytes of one file format.
+public protocol FigureWriter {
+    /// The name used by `--format` and as the file extension.
+    var name: String { get }
+    func write(_ scene: Scene, options: RenderOptions, text: PangoTextEngine) throws -> [UInt8]
+}
+
+/// The output formats, keyed by name and file extension. New formats register here.
+public struct FormatRegistry {
+    public private(set) var writers: [String: any FigureWriter] = [:]
+
+    public init(_ writers: [any FigureWriter] = []) {
+        for w in writers { register(w) }
+    }
+
+    public mutating func register(_ writer: any FigureWriter) { writers[writer.name] = writer }
+
+    /// The writer for a format name or file extension (case-insensitive), if any.
+    public func writer(for nameOrExtension: String) -> (any FigureWriter)? {
+        writers[nameOrExtension.lowercased()]
+    }
+
+    public var names: [String] { writers.keys.sorted() }
+
+    /// PNG, SVG and PDF.
+    public static var standard: FormatRegistry { FormatRegistry([PNGWriter(), SVGWriter(), PDFWriter()]) }
+}

@@ -1,0 +1,30 @@
+import CCairo
+import ScapeScene
+
+/// Raster output through Cairo's image surface, at `scale` pixels per figure unit.
+public struct PNGWriter: FigureWriter {
+    public let name = "png"
+
+    public init() {}
+
+    public func write(_ scene: Scene, options: RenderOptions, text: PangoTextEngine) throws -> [UInt8] {
+        let width = Int32((scene.size.width * options.scale).rounded(.up))
+        let height = Int32((scene.size.height * options.scale).rounded(.up))
+        guard width > 0, height > 0, width <= 32767, height <= 32767 else {
+            throw RenderError("the PNG would be \(width)x\(height) pixels; Cairo allows 1 to 32767 on each side (lower --scale)")
+        }
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)!
+        defer { cairo_surface_destroy(surface) }
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError("cannot create a \(width)x\(height) image", status: status) }
+        let cr = cairo_create(surface)!
+        cairo_scale(cr, options.scale, options.scale)
+        CairoScenePainter(text: text).paint(scene, on: cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        let stream = CairoStream()
+        let written = cairo_surface_write_to_png_stream(surface, CairoStream.write, stream.closure)
+        guard written == CAIRO_STATUS_SUCCESS else { throw RenderError("cannot encode the PNG", status: written) }
+        return stream.bytes
+    }
+}

@@ -1,0 +1,108 @@
+import CCairo
+import ScapeGeometry
+import ScapeScene
+
+/// Lays out text with Pango for measuring, drawing and outlining, with hinting and glyph
+/// rounding off so a text's size is the same at every scale and in every format: what the
+/// layout measured is what the backend draws. One engine per thread (Pango is not thread-safe).
+public final class PangoTextEngine {
+    private let scratchSurface: OpaquePointer
+    /// A context on a 1x1 surface, for measuring and for extracting glyph outlines.
+    let scratch: OpaquePointer
+    private let context: OpaquePointer
+    private let fontOptions: OpaquePointer
+    private var fonts: [FontSpec: OpaquePointer] = [:]
+    private var sizes: [MeasureKey: Size] = [:]
+
+    private struct MeasureKey: Hashable {
+        var text: String
+        var font: FontSpec
+    }
+
+    public init() {
+        scratchSurface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
+        scratch = cairo_create(scratchSurface)
+        fontOptions = cairo_font_options_create()
+        cairo_font_options_set_hint_style(fontOptions, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(fontOptions, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_antialias(fontOptions, CAIRO_ANTIALIAS_GRAY)
+        context = pango_cairo_create_context(scratch)
+        pango_cairo_context_set_font_options(context, fontOptions)
+        pango_context_set_round_glyph_positions(context, 0)
+    }
+
+    deinit {
+        for (_, desc) in fonts { pango_font_description_free(desc) }
+        g_object_unref(UnsafeMutableRawPointer(context))
+        cairo_font_options_destroy(fontOptions)
+        cairo_destroy(scratch)
+        cairo_surface_destroy(scratchSurface)
+    }
+
+    private func description(for font: FontSpec) -> OpaquePointer {
+        if let d = fonts[font] { return d }
+        let d = pango_font_description_new()!
+        pango_font_description_set_family(d, font.family)
+        pango_font_description_set_absolute_size(d, font.size * Double(PANGO_SCALE))
+        pango_font_description_set_weight(d, font.weight == .bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        fonts[font] = d
+        return d
+    }
+
+    /// A new layout (the caller unrefs it) for `text` in `font`, lines aligned as asked.
+    func makeLayout(_ text: String, font: FontSpec, alignment: TextAlignment = .left) -> OpaquePointer {
+        let layout = pango_layout_new(context)!
+        pango_layout_set_font_description(layout, description(for: font))
+        pango_layout_set_alignment(layout, Self.pangoAlignment(alignment))
+        pango_layout_set_text(layout, text, -1)
+        return layout
+    }
+
+    static func pangoAlignment(_ a: TextAlignment) -> PangoAlignment {
+        switch a {
+        case .left: return PANGO_ALIGN_LEFT
+        case .center: return PANGO_ALIGN_CENTER
+        case .right: return PANGO_ALIGN_RIGHT
+        }
+    }
+
+    /// The logical size of the laid-out text, in figure units.
+    public func measure(_ text: String, font: FontSpec) -> Size {
+        let key = MeasureKey(text: text, font: font)
+        if let s = sizes[key] { return s }
+        let layout = makeLayout(text, font: font)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        var ink = PangoRectangle(), logical = PangoRectangle()
+        pango_layout_get_extents(layout, &ink, &logical)
+        let scale = Double(PANGO_SCALE)
+        let size = Size(Double(logical.width) / scale, Double(logical.height) / scale)
+        sizes[key] = size
+        return size
+    }
+
+    /// Draws `text` on `cr` with its logical box at the text's frame origin.
+    func show(_ text: SceneText, on cr: OpaquePointer) {
+        let layout = makeLayout(text.text, font: text.font, alignment: text.alignment)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        cairo_move_to(cr, text.frame.minX, text.frame.minY)
+        pango_cairo_show_layout(cr, layout)
+    }
+
+    /// The glyph outlines of `text` at its frame, as a path (for SVG, which must not depend on
+    /// the viewer's fonts).
+    public func outline(_ text: SceneText) -> Path {
+        let layout = makeLayout(text.text, font: text.font, alignment: text.alignment)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        // Outlined at the origin and moved in Swift: Cairo 1.16 drops glyph paths placed far
+        // from the 1x1 scratch surface.
+        cairo_new_path(scratch)
+        cairo_move_to(scratch, 0, 0)
+        pango_cairo_layout_path(scratch, layout)
+        let path = CairoPath.read(from: scratch)
+        cairo_new_path(scratch)
+        let offset = text.frame.origin
+        return path.applying { $0 + offset }
+    }
+}
+
+extension PangoTextEngine: TextMeasurer {}

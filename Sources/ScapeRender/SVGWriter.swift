@@ -1,0 +1,90 @@
+import Foundation
+import ScapeGeometry
+import ScapeScene
+
+/// Our own SVG writer rather than Cairo's SVG surface: ids come from the scene (stable, not a
+/// process-wide counter), numbers have two decimals, groups carry `<title>` hover text, and
+/// text is drawn as Pango's glyph outlines so it looks the same without the fonts installed.
+public struct SVGWriter: FigureWriter {
+    public let name = "svg"
+
+    public init() {}
+
+    public func write(_ scene: Scene, options: RenderOptions, text: PangoTextEngine) throws -> [UInt8] {
+        let n = SceneDump.n
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(scene.size.width))\" height=\"\(n(scene.size.height))\" viewBox=\"0 0 \(n(scene.size.width)) \(n(scene.size.height))\">\n"
+        if let title = options.title { out += "<title>\(Self.escape(title))</title>\n" }
+        if let bg = scene.background {
+            out += "<rect width=\"100%\" height=\"100%\"\(Self.paint("fill", bg))/>\n"
+        }
+        var used = Set<String>()
+        Self.write(scene.nodes, into: &out, depth: 0, used: &used, text: text)
+        out += "</svg>\n"
+        return Array(out.utf8)
+    }
+
+    private static func write(_ nodes: [SceneNode], into out: inout String, depth: Int, used: inout Set<String>, text: PangoTextEngine) {
+        let pad = String(repeating: " ", count: depth)
+        for node in nodes {
+            let id = uniqueID(node.id, used: &used)
+            switch node {
+            case .group(let g):
+                let opacity = g.opacity < 1 ? " opacity=\"\(SceneDump.n(g.opacity))\"" : ""
+                out += "\(pad)<g id=\"\(id)\"\(opacity)>\n"
+                if let title = g.title { out += "\(pad) <title>\(escape(title))</title>\n" }
+                write(g.children, into: &out, depth: depth + 1, used: &used, text: text)
+                out += "\(pad)</g>\n"
+            case .path(let p):
+                var attrs = p.fill.map { paint("fill", $0) } ?? " fill=\"none\""
+                if let s = p.stroke {
+                    attrs += paint("stroke", s.color) + " stroke-width=\"\(SceneDump.n(s.width))\""
+                    if s.cap != .butt { attrs += " stroke-linecap=\"\(s.cap.rawValue)\"" }
+                    if s.join != .miter { attrs += " stroke-linejoin=\"\(s.join.rawValue)\"" }
+                    if !s.dash.isEmpty { attrs += " stroke-dasharray=\"\(s.dash.map(SceneDump.n).joined(separator: " "))\"" }
+                }
+                out += "\(pad)<path id=\"\(id)\" d=\"\(SceneDump.pathData(p.path))\"\(attrs)/>\n"
+            case .text(let t):
+                let outline = text.outline(t)
+                out += "\(pad)<path id=\"\(id)\" role=\"img\" aria-label=\"\(escape(t.text))\" d=\"\(SceneDump.pathData(outline))\"\(paint("fill", t.color))/>\n"
+            }
+        }
+    }
+
+    static func paint(_ attribute: String, _ c: Color) -> String {
+        var s = " \(attribute)=\"\(c.hexRGB)\""
+        if c.alpha < 1 { s += " \(attribute)-opacity=\"\(SceneDump.n(c.alpha))\"" }
+        return s
+    }
+
+    /// An XML-safe id from a scene id (`tool/gcp/marker` -> `tool.gcp.marker`), unique in the file.
+    static func uniqueID(_ raw: String, used: inout Set<String>) -> String {
+        var base = String(raw.map { c -> Character in
+            if c == "/" { return "." }
+            return c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".") ? c : "_"
+        })
+        if base.isEmpty || !(base.first!.isLetter) { base = "n" + base }
+        var id = base
+        var k = 2
+        while used.contains(id) { id = "\(base)-\(k)"; k += 1 }
+        used.insert(id)
+        return id
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n": out += "&#10;"
+            default:
+                if u.value < 0x20 || u.value == 0x7f { continue }
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}

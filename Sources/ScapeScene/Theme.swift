@@ -1,0 +1,67 @@
+/// Fonts, sizes, colours and strokes of a figure style. Sizes are figure units (points);
+/// the PNG scale multiplies them.
+public struct Theme: Hashable, Sendable {
+    public var fontFamily: String
+    public var ink: Color
+    public var background: Color?
+    public var quadrantTitleColor: Color
+    public var greyedInk: Color
+
+    public var toolFontSize: Double
+    public var subtitleFontSize: Double
+    public var axisLabelFontSize: Double
+    public var quadrantTitleFontSize: Double
+    public var quadsTitleFontSize: Double
+
+    public var markerRadius: Double
+    public var markerStroke: Double
+    public var axisStroke: Double
+    public var arrowheadLength: Double
+    /// Gap between a marker's edge and its label.
+    public var labelGap: Double
+
+    /// The width of a map figure; the height follows the axes' proportions.
+    public var mapWidth: Double
+    public var mapHeight: Double
+    public var margin: Double
+
+    public init(fontFamily: String, ink: Color, background: Color?, quadrantTitleColor: Color, greyedInk: Color,
+                toolFontSize: Double, subtitleFontSize: Double, axisLabelFontSize: Double,
+                quadrantTitleFontSize: Double, quadsTitleFontSize: Double,
+                markerRadius: Double, markerStroke: Double, axisStroke: Double, arrowheadLength: Double,
+                labelGap: Double, mapWidth: Double, mapHeight: Double, margin: Double) {
+        self.fontFamily = fontFamily
+        self.ink = ink
+        self.background = background
+        self.quadrantTitleColor = quadrantTitleColor
+        self.greyedInk = greyedInk
+        self.toolFontSize = toolFontSize
+        self.subtitleFontSize = subtitleFontSize
+        self.axisLabelFontSize = axisLabelFontSize
+        self.quadrantTitleFontSize = quadrantTitleFontSize
+        self.quadsTitleFontSize = quadsTitleFontSize
+        self.markerRadius = markerRadius
+        self.markerStroke = markerStroke
+        self.axisStroke = axisStroke
+        self.arrowheadLength = arrowheadLength
+        self.labelGap = labelGap
+        self.mapWidth = mapWidth
+        self.mapHeight = mapHeight
+        self.margin = margin
+    }
+
+    /// Crisp vector figures for papers and slides: DejaVu Sans, the blog's proportions.
+    public static let clean = Theme(
+        fontFamily: "DejaVu Sans", ink: Color(red: 0.1, green: 0.1, blue: 0.1), background: .white,
+        quadrantTitleColor: Color(red: 0.86, green: 0.86, blue: 0.86), greyedInk: Color(red: 0.78, green: 0.78, blue: 0.78),
+        toolFontSize: 15, subtitleFontSize: 10, axisLabelFontSize: 22,
+        quadrantTitleFontSize: 30, quadsTitleFontSize: 32,
+        markerRadius: 7, markerStroke: 2, axisStroke: 2.2, arrowheadLength: 16,
+        labelGap: 5, mapWidth: 1125, mapHeight: 760, margin: 14)
+
+    public var toolFont: FontSpec { FontSpec(family: fontFamily, size: toolFontSize) }
+    public var subtitleFont: FontSpec { FontSpec(family: fontFamily, size: subtitleFontSize) }
+    public var axisLabelFont: FontSpec { FontSpec(family: fontFamily, size: axisLabelFontSize) }
+    public var quadrantTitleFont: FontSpec { FontSpec(family: fontFamily, size: quadrantTitleFontSize) }
+    public var quadsTitleFont: FontSpec { FontSpec(family: fontFamily, size: quadsTitleFontSize) }
+}

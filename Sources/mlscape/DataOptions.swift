@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import ScapeModel
+
+/// The optional DATA argument shared by every subcommand, and loading it.
+struct DataOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("A landscape data file (.yaml, .yml or .json). Default: the built-in MLOps landscape.",
+                                 valueName: "data"))
+    var data: String?
+
+    /// The validated landscape; prints every diagnostic and exits 65 (bad data) or 66 (no input).
+    func load() throws -> Landscape {
+        let result: LoadResult
+        if let data {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: data, isDirectory: &isDir) else {
+                Console.error("error: cannot read \(data): no such file")
+                throw ExitStatus.noInput
+            }
+            guard !isDir.boolValue else {
+                Console.error("error: cannot read \(data): it is a folder; name a .yaml or .json data file")
+                throw ExitStatus.noInput
+            }
+            guard FileManager.default.isReadableFile(atPath: data) else {
+                Console.error("error: cannot read \(data): permission denied")
+                throw ExitStatus.noInput
+            }
+            result = LandscapeLoader.load(contentsOf: URL(fileURLWithPath: data))
+        } else {
+            result = LandscapeLoader.loadDefault()
+        }
+        Console.report(result.diagnostics)
+        guard let landscape = result.landscape, !result.diagnostics.hasErrors else {
+            let count = result.diagnostics.errors.count
+            Console.error("\(count) error\(count == 1 ? "" : "s"); nothing was written")
+            throw ExitStatus.dataError
+        }
+        return landscape
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import ScapeModel
+
+/// sysexits(3) codes, so scripts can tell bad data from a missing file from a full disk.
+enum ExitStatus {
+    static let usage = ExitCode(64)
+    static let dataError = ExitCode(65)
+    static let noInput = ExitCode(66)
+    static let cannotCreate = ExitCode(73)
+}
+
+/// Diagnostics and notes go to standard error; standard output is for results.
+enum Console {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static func report(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics { error(d.description) }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import ScapeModel
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the figures, quadrants, categories and tools of a data file.",
+        discussion: """
+        Example:
+          mlscape list my-stack.yaml
+        """
+    )
+
+    @OptionGroup var input: DataOptions
+
+    func run() throws {
+        let l = try input.load()
+        print("figures:")
+        for f in l.effectiveFigures { print("  \(f.id)  (\(f.kind.rawValue))") }
+        print("quadrants:")
+        for q in l.quadrants {
+            print("  \(q.id)  \(q.title.replacingOccurrences(of: "\n", with: " "))  (x \(q.x.rawValue), y \(q.y.rawValue))")
+        }
+        print("categories:")
+        for c in l.categories { print("  \(c.id)  \(c.name)\(c.quadrant.map { "  [\($0)]" } ?? "")\(c.ring.map { "  ring: \($0)" } ?? "")") }
+        print("tools:")
+        for t in l.tools {
+            let name = t.subtitle.map { "\(t.name) (\($0))" } ?? t.name
+            print("  \(t.id)  \(name)  at (\(t.x), \(t.y))\(t.categories.isEmpty ? "" : "  " + t.categories.joined(separator: ", "))")
+        }
+    }
+}

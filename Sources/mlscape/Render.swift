@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import ScapeModel
+import ScapePipeline
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render figures of a landscape to PNG, SVG or PDF (the default command).",
+        discussion: """
+        Renders every figure the data file lists (or the ones named with --figure) into --out,
+        one file per figure and format, named FIGURE-ID.FORMAT. Files are written only when every
+        figure rendered; an existing file is replaced whole, never left half-written.
+
+        Examples:
+          mlscape render                                       the built-in figure set into output/
+          mlscape render my-stack.yaml --out figures --format png,pdf
+          mlscape render --figure ml-landscape-all --scale 4 --background transparent
+          mlscape render --figure ml-landscape-all -o map.pdf  one figure, format from the extension
+        """
+    )
+
+    @OptionGroup var input: DataOptions
+
+    @Option(name: .long, parsing: .singleValue,
+            help: ArgumentHelp("Render only this figure (repeatable, or comma-separated). Default: every figure.", valueName: "id"))
+    var figure: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write into; created if missing.", valueName: "dir"))
+    var out: String = "output"
+
+    @Option(name: [.customShort("o"), .long],
+            help: ArgumentHelp("Write the one selected figure to this exact file; the extension picks the format.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Formats, comma-separated: png, svg, pdf.", valueName: "list"))
+    var format: String = "png,svg"
+
+    @Option(name: .long, help: ArgumentHelp("PNG pixels per figure unit; 2 makes the map about 2250 px wide.", valueName: "factor"))
+    var scale: Double = 2
+
+    @Option(name: .long, help: ArgumentHelp("transparent, white, or a colour #rrggbb. Default: the style's (white).", valueName: "colour"))
+    var background: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but warnings and errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard scale.isFinite, scale > 0, scale <= 20 else {
+            throw ValidationError("--scale must be a number above 0 and at most 20, got \(scale)")
+        }
+        if let background, Background(argument: background) == nil {
+            throw ValidationError("--background '\(background)' is not transparent, white or #rrggbb")
+        }
+    }
+
+    func run() throws {
+        let landscape = try input.load()
+        let figures = try selectedFigures(of: landscape)
+        let formats: [String]
+        let renderer = FigureRenderer()
+        if let output {
+            guard figures.count == 1 else {
+                throw ValidationError("-o/--output writes one figure; select it with --figure (there are \(figures.count))")
+            }
+            let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+            guard renderer.formats.writer(for: ext) != nil else {
+                throw ValidationError("cannot tell the format of '\(output)'; end it in \(renderer.formats.names.map { "." + $0 }.joined(separator: ", "))")
+            }
+            formats = [ext]
+        } else {
+            formats = try parseFormats(renderer.formats.names)
+        }
+        let settings = RenderSettings(formats: formats, background: background.flatMap(Background.init(argument:)), scale: scale)
+        var files: [RenderedFile] = []
+        for f in figures {
+            do {
+                let result = try renderer.render(f, of: landscape, settings: settings)
+                for w in result.warnings { Console.error("warning: \(f.id): \(w)") }
+                files += result.files
+            } catch {
+                Console.error("error: cannot render \(f.id): \(error); nothing was written")
+                throw ExitCode.failure
+            }
+        }
+        try write(files)
+    }
+
+    private func selectedFigures(of landscape: Landscape) throws -> [Figure] {
+        let all = landscape.effectiveFigures
+        let wanted = figure.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+        guard !wanted.isEmpty else { return all }
+        var chosen: [Figure] = []
+        for id in wanted {
+            guard let f = all.first(where: { $0.id == id }) else {
+                let close = Suggestions.closest(to: id, in: all.map(\.id), limit: 3)
+                let hint = close.isEmpty ? "the figures are \(all.map(\.id).joined(separator: ", "))" : "did you mean \(close.joined(separator: ", "))?"
+                throw ValidationError("no figure '\(id)'; \(hint)")
+            }
+            if !chosen.contains(f) { chosen.append(f) }
+        }
+        return chosen
+    }
+
+    private func parseFormats(_ known: [String]) throws -> [String] {
+        var out: [String] = []
+        for raw in format.split(separator: ",") {
+            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            guard known.contains(name) else {
+                throw ValidationError("unknown format '\(name)'; the formats are \(known.joined(separator: ", "))")
+            }
+            if !out.contains(name) { out.append(name) }
+        }
+        guard !out.isEmpty else { throw ValidationError("--format needs at least one of \(known.joined(separator: ", "))") }
+        return out
+    }
+
+    private func write(_ files: [RenderedFile]) throws {
+        let targets: [(dir: URL, name: String, bytes: [UInt8])]
+        if let output {
+            let url = URL(fileURLWithPath: output)
+            targets = files.map { (url.deletingLastPathComponent(), url.lastPathComponent, $0.bytes) }
+        } else {
+            let dir = URL(fileURLWithPath: out)
+            targets = files.map { (dir, $0.fileName, $0.bytes) }
+        }
+        if let data = input.data {
+            let source = URL(fileURLWithPath: data).standardizedFileURL.resolvingSymlinksInPath().path
+            for t in targets where t.dir.appendingPathComponent(t.name).standardizedFileURL.resolvingSymlinksInPath().path == source {
+                Console.error("error: refusing to overwrite the input file \(data); nothing was written")
+                throw ExitStatus.cannotCreate
+            }
+        }
+        let groups = Dictionary(grouping: targets, by: { $0.dir.path })
+        do {
+            for dir in groups.keys.sorted() {
+                let batch = groups[dir]!
+                try AtomicFileWriter.write(batch.map { ($0.name, $0.bytes) }, into: URL(fileURLWithPath: dir))
+            }
+        } catch {
+            Console.error("error: \(error); nothing was written")
+            throw ExitStatus.cannotCreate
+        }
+        if !quiet {
+            for t in targets {
+                print("wrote \(t.dir.appendingPathComponent(t.name).relativePath) (\(ByteCountFormatter.string(fromByteCount: Int64(t.bytes.count), countStyle: .file)))")
+            }
+        }
+    }
+}

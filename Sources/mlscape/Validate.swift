@@ -1,0 +1,22 @@
+import ArgumentParser
+import ScapeModel
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a data file and print every problem with its line and column.",
+        discussion: """
+        Prints nothing but a summary when the file is fine. Exit status 65 when there is an error;
+        warnings (a tool outside its category's quadrant, an unknown key) do not fail.
+
+        Example:
+          mlscape validate my-stack.yaml
+        """
+    )
+
+    @OptionGroup var input: DataOptions
+
+    func run() throws {
+        let landscape = try input.load()
+        print("ok: \(landscape.tools.count) tools, \(landscape.categories.count) categories, \(landscape.quadrants.count) quadrants, \(landscape.effectiveFigures.count) figures")
+    }
+}
