@@ -43,8 +43,7 @@ let package = Package(
         .testTarget(name: "ScapeLayoutTests", dependencies: ["ScapeLayout", "ScapeModel", "ScapeScene"]),
         .testTarget(
             name: "ScapeRenderTests",
-            dependencies: ["ScapeRender", "ScapePipeline", "ScapeScene"],
-            resources: [.copy("Goldens")]
+            dependencies: ["CCairo", "ScapeRender", "ScapePipeline", "ScapeScene", "ScapeModel"]
         ),
         .testTarget(name: "CLITests", dependencies: ["ScapePipeline"]),
     ]

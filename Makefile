@@ -1,0 +1,33 @@
+# mlscape: `make figures` sets up and renders the blog's figure set into output/;
+# `make test` sets up and runs the tests. Both install what is missing (Debian 12, as root).
+
+DEBIAN_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-comic-neue \
+                   librsvg2-bin poppler-utils
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup build figures test clean
+
+## Install the Debian packages that are missing (the Cairo/Pango headers, the fonts, the test readers).
+setup:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	    echo "installing:" $$missing; \
+	    $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+build: setup
+	$(SWIFT) build -c release --product mlscape
+
+## Render the default figure set into output/ (PNG and SVG).
+figures: build
+	$$($(SWIFT) build -c release --show-bin-path)/mlscape render --out output
+
+## Run every test.
+test: setup
+	$(SWIFT) test
+
+clean:
+	rm -rf .build output

@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+/// The built `mlscape` binary, run as a user would: exit codes, stdout, stderr, files written.
+struct CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary sits beside the test bundle in the build folder.
+    static let binary: URL = {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("mlscape")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/mlscape")
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ args: [String], in dir: URL? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.currentDirectoryURL = dir ?? root
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func bad(_ name: String) -> String { root.appendingPathComponent("fixtures/bad/\(name)").path }
+
+    /// A fresh, empty folder for one test.
+    static func scratch() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mlscape-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}
+
+@Suite struct BadInputTests {
+    /// (fixture, expected "line:column: error: message" fragment)
+    static let catalogue: [(String, String)] = [
+        ("malformed.yaml", "malformed.yaml:3:9: error: malformed YAML"),
+        ("wrong-type.yaml", "wrong-type.yaml:2:25: error: 'tools[0].x' should be a number, found 'left'"),
+        ("wrong-type.json", "wrong-type.json:3:43: error: 'tools[0].y' should be a number, found 'low'"),
+        ("missing-field.yaml", "missing-field.yaml:2:5: error: missing required field 'y' in 'tools[0]'"),
+        ("duplicate-id.yaml", "duplicate-id.yaml:3:13: error: duplicate tool id 'airflow': tool 1 has it too"),
+        ("unknown-category.yaml", "unknown-category.yaml:4:54: error: tool 'Airflow' names unknown category 'data-orchestrator' (did you mean 'data-orchestrators'?)"),
+        ("unknown-quadrant.yaml", "unknown-quadrant.yaml:4:41: error: category 'ci-cd' names unknown quadrant 'standard-swe'"),
+        ("out-of-range.yaml", "out-of-range.yaml:2:25: error: tool 'Airflow' has x = -1.25; positions run from -1 to 1"),
+        ("nan.yaml", "nan.yaml:2:35: error: tool 'Airflow' has y = NaN; positions run from -1 to 1"),
+        ("empty.yaml", "empty.yaml:1:1: error: the file is empty"),
+        ("binary.yaml", "binary.yaml:1:1: error: this is a binary file, not YAML or JSON text"),
+        ("top-level-list.yaml", "top-level-list.yaml:1:1: error: expected a mapping at the top"),
+        ("figure-id-escapes.yaml", "figure-id-escapes.yaml:3:11: error: figure id '../../etc/passwd' contains a path separator"),
+    ]
+
+    @Test(arguments: catalogue)
+    func badDataGetsALocatedErrorExit65AndWritesNothing(fixture: String, expected: String) throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        let r = try CLI.run(["render", CLI.bad(fixture), "--out", out.path, "--format", "png,svg,pdf"])
+        #expect(r.status == 65, "exit \(r.status): \(r.stderr)")
+        #expect(r.stderr.contains(CLI.bad(expected)), "stderr was: \(r.stderr)")
+        #expect(r.stderr.contains("nothing was written"))
+        #expect(r.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: out.path), "a failed run created the output folder")
+        let v = try CLI.run(["validate", CLI.bad(fixture)])
+        #expect(v.status == 65)
+    }
+
+    @Test func missingInputFileExits66() throws {
+        let r = try CLI.run(["render", "/nonexistent/landscape.yaml"])
+        #expect(r.status == 66)
+        #expect(r.stderr.contains("cannot read /nonexistent/landscape.yaml: no such file"))
+    }
+
+    @Test func unknownFigureAndFormatAreUsageErrorsWithSuggestions() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fig = try CLI.run(["render", "--figure", "ml-landscape-al", "--out", dir.path])
+        #expect(fig.status == 64)
+        #expect(fig.stderr.contains("no figure 'ml-landscape-al'; did you mean ml-landscape-all"))
+        let fmt = try CLI.run(["render", "--format", "gif", "--out", dir.path])
+        #expect(fmt.status == 64)
+        #expect(fmt.stderr.contains("unknown format 'gif'; the formats are pdf, png, svg"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    @Test func anOutputFolderThatIsAFileExits73() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("taken")
+        try Data("keep me".utf8).write(to: file)
+        let r = try CLI.run(["render", "--out", file.path])
+        #expect(r.status == 73)
+        #expect(r.stderr.contains("it exists and is not a folder"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == "keep me")
+    }
+
+    @Test func theInputFileIsNeverOverwritten() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("ml-landscape-all.svg")
+        let text = "tools:\n  - { name: A, x: 0.5, y: 0.5 }\nfigures:\n  - { id: ml-landscape-all, kind: map }\n"
+        try Data(text.utf8).write(to: data)
+        let r = try CLI.run(["render", data.path, "--out", dir.path])
+        #expect(r.status == 73)
+        #expect(r.stderr.contains("refusing to overwrite the input file"))
+        #expect(try String(contentsOf: data, encoding: .utf8) == text)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["ml-landscape-all.svg"])
+    }
+}
+
+@Suite struct RenderCommandTests {
+    @Test func noArgumentsRendersTheDefaultSetIntoOutput() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run([], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("output").path).sorted()
+        #expect(files == ["ml-landscape-all.png", "ml-landscape-all.svg", "ml-landscape-quads.png", "ml-landscape-quads.svg"])
+        #expect(r.stdout.contains("wrote output/ml-landscape-all.png"))
+    }
+
+    @Test func outputExtensionPicksTheFormat() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pdf = dir.appendingPathComponent("map.pdf")
+        let r = try CLI.run(["render", "--figure", "ml-landscape-all", "-o", pdf.path, "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let head = try Data(contentsOf: pdf).prefix(5)
+        #expect(String(decoding: head, as: UTF8.self) == "%PDF-")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["map.pdf"], "no temporary file may be left behind")
+    }
+
+    @Test func validateAndListDescribeTheBuiltInLandscape() throws {
+        let v = try CLI.run(["validate"])
+        #expect(v.status == 0)
+        #expect(v.stdout.contains("ok: 45 tools, 13 categories, 4 quadrants, 2 figures"))
+        let l = try CLI.run(["list"])
+        #expect(l.status == 0)
+        for line in ["ml-landscape-all  (map)", "cloud-platforms  Cloud Platforms", "gcp-ai-platform  GCP (AI Platform)  at (-0.427, 0.834)"] {
+            #expect(l.stdout.contains(line), "list lacks \(line)")
+        }
+    }
+
+    @Test func helpExplainsEveryOptionWithExamples() throws {
+        let r = try CLI.run(["render", "--help"])
+        #expect(r.status == 0)
+        for option in ["--figure", "--out", "--format", "--scale", "--background", "--output", "Examples:"] {
+            #expect(r.stdout.contains(option), "render --help lacks \(option)")
+        }
+    }
+
+    @Test func warningsGoToStderrAndDoNotFail() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("w.yaml")
+        try Data("quadrants:\n  - { id: q, title: Q, x: negative, y: negative }\ncategories:\n  - { id: c, name: C, quadrant: q }\ntools:\n  - { name: A, x: 0.5, y: 0.5, categories: [c] }\n".utf8).write(to: data)
+        let r = try CLI.run(["render", data.path, "--out", dir.appendingPathComponent("o").path, "--format", "svg"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("w.yaml:6:5: warning: tool 'A' at (0.5, 0.5) lies outside quadrant 'q'"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("o/landscape.svg").path))
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+import ScapeGeometry
+@testable import ScapeLayout
+import ScapeModel
+import ScapeScene
+
+/// Layout properties on fixed text metrics, so they hold whatever fonts a machine has.
+@Suite struct MapLayoutPropertyTests {
+    let landscape = try! LandscapeLoader.loadDefault().get()
+    let layout = FigureLayout(theme: .clean, measurer: FixedTextMeasurer())
+
+    struct ToolBoxes {
+        var marker: Rect
+        var label: Rect
+    }
+
+    /// Each tool's marker box and the union of its label lines, read back from the scene.
+    func boxes(_ scene: Scene) -> [String: ToolBoxes] {
+        var out: [String: ToolBoxes] = [:]
+        for node in scene.allNodes {
+            guard case .group(let g) = node, g.id.hasPrefix("tool/") else { continue }
+            var marker: Rect?
+            var label: Rect?
+            for child in g.children {
+                switch child {
+                case .path(let p) where p.id.hasSuffix("/marker"): marker = p.path.controlBounds
+                case .text(let t): label = label.map { $0.union(t.frame) } ?? t.frame
+                default: break
+                }
+            }
+            out[String(g.id.dropFirst(5))] = ToolBoxes(marker: marker!, label: label!)
+        }
+        return out
+    }
+
+    @Test func labelsNeverOverlapEachOtherOrAForeignMarker() {
+        let laid = layout.layout(landscape.figure(id: "ml-landscape-all")!, of: landscape)
+        #expect(laid.warnings.isEmpty, "\(laid.warnings)")
+        let b = boxes(laid.scene)
+        #expect(b.count == 45)
+        let ids = b.keys.sorted()
+        for (i, a) in ids.enumerated() {
+            for other in ids[(i + 1)...] {
+                #expect(!b[a]!.label.intersects(b[other]!.label), "labels of \(a) and \(other) overlap")
+            }
+            for other in ids where other != a {
+                #expect(!b[a]!.label.intersects(b[other]!.marker), "label of \(a) covers the marker of \(other)")
+            }
+        }
+    }
+
+    @Test func labelsStayInsideTheCanvasAndOffTheAxes() {
+        let laid = layout.layout(landscape.figure(id: "ml-landscape-all")!, of: landscape)
+        let canvas = Rect(origin: .zero, size: laid.scene.size)
+        let frame = MapFrame(axes: landscape.axes, theme: .clean, measurer: FixedTextMeasurer())
+        for (id, box) in boxes(laid.scene) {
+            #expect(canvas.contains(box.label), "label of \(id) leaves the canvas")
+            #expect(!box.label.intersectsSegment(frame.point(x: -1, y: 0), frame.point(x: 1, y: 0)), "label of \(id) crosses the x axis")
+            #expect(!box.label.intersectsSegment(frame.point(x: 0, y: -1), frame.point(x: 0, y: 1)), "label of \(id) crosses the y axis")
+        }
+    }
+
+    @Test func everyToolIsDrawnInItsQuadrantsAreaOfTheCanvas() {
+        let laid = layout.layout(landscape.figure(id: "ml-landscape-all")!, of: landscape)
+        let frame = MapFrame(axes: landscape.axes, theme: .clean, measurer: FixedTextMeasurer())
+        let b = boxes(laid.scene)
+        for tool in landscape.tools {
+            let q = landscape.quadrant(at: tool.x, tool.y)!
+            let area = frame.quadrantRect(x: q.x, y: q.y)
+            #expect(area.contains(b[tool.id]!.marker.center), "\(tool.name) is drawn outside \(q.id)")
+        }
+    }
+
+    @Test func quadrantsFigureHasAxesAndTitlesButNoTools() {
+        let laid = layout.layout(landscape.figure(id: "ml-landscape-quads")!, of: landscape)
+        let ids = laid.scene.allNodes.map(\.id)
+        #expect(ids.contains("axis/x") && ids.contains("axis/y"))
+        #expect(ids.filter { $0.hasPrefix("quadrant/") }.count == 4)
+        #expect(!ids.contains { $0.hasPrefix("tool/") })
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+import ScapeModel
+import ScapePipeline
+
+/// PNG goldens: the rendered figure against a reviewed picture, with a per-channel threshold
+/// and a budget of differing pixels (anti-aliasing differs a little between Cairo builds).
+/// They depend on the fonts and Cairo of Debian 12: fonts-dejavu-core, libcairo2 1.16, libpango 1.50.
+/// Re-record with MLSCAPE_RECORD_GOLDENS=1; on failure, expected | diff | actual is written
+/// to Tests/ScapeRenderTests/Failures/.
+@Suite struct GoldenTests {
+    static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+    @Test(arguments: ["ml-landscape-all"])
+    func figureMatchesItsGolden(id: String) throws {
+        let landscape = try LandscapeLoader.loadDefault().get()
+        let files = try FigureRenderer().render(landscape.figure(id: id)!, of: landscape, settings: RenderSettings(formats: ["png"], scale: 1)).files
+        let actualBytes = files[0].bytes
+        let golden = Self.here.appendingPathComponent("Goldens/\(id).png")
+        if ProcessInfo.processInfo.environment["MLSCAPE_RECORD_GOLDENS"] == "1" || !FileManager.default.fileExists(atPath: golden.path) {
+            try Data(actualBytes).write(to: golden)
+            Issue.record("recorded golden \(golden.path); look at it, then run again without MLSCAPE_RECORD_GOLDENS")
+            return
+        }
+        let expected = try #require(RasterImage(png: [UInt8](try Data(contentsOf: golden))))
+        let actual = try #require(RasterImage(png: actualBytes))
+        #expect(expected.width == actual.width && expected.height == actual.height)
+        guard expected.width == actual.width, expected.height == actual.height else { return }
+        let differing = actual.countDifferences(from: expected, threshold: 24)
+        let budget = expected.width * expected.height / 400
+        if differing > budget {
+            let failures = Self.here.appendingPathComponent("Failures")
+            try FileManager.default.createDirectory(at: failures, withIntermediateDirectories: true)
+            let out = failures.appendingPathComponent("\(id)-expected-diff-actual.png")
+            try Data(RasterImage.comparison(expected: expected, actual: actual)).write(to: out)
+            Issue.record("\(differing) pixels differ (budget \(budget)); see \(out.path)")
+        }
+    }
+}
