@@ -25,25 +25,38 @@ let package = Package(
             resources: [.embedInCode("Resources/mlops-landscape.yaml")]
         ),
         .target(name: "ScapeScene", dependencies: ["ScapeGeometry"]),
+        .target(name: "ScapeSketch", dependencies: ["ScapeGeometry", "ScapeScene"]),
         .target(name: "ScapeLayout", dependencies: ["ScapeGeometry", "ScapeModel", "ScapeScene"]),
         .target(name: "ScapeRender", dependencies: ["CCairo", "ScapeGeometry", "ScapeScene"]),
         .target(
             name: "ScapePipeline",
-            dependencies: ["ScapeModel", "ScapeLayout", "ScapeScene", "ScapeRender"]
+            dependencies: ["ScapeModel", "ScapeLayout", "ScapeScene", "ScapeSketch", "ScapeRender"]
         ),
         .executableTarget(
             name: "mlscape",
             dependencies: [
                 "ScapePipeline",
+                "ScapeSketch",
+                "ScapeModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ScapeGeometryTests", dependencies: ["ScapeGeometry"]),
         .testTarget(name: "ScapeModelTests", dependencies: ["ScapeModel"]),
-        .testTarget(name: "ScapeLayoutTests", dependencies: ["ScapeLayout", "ScapeModel", "ScapeScene"]),
+        .testTarget(
+            name: "ScapeLayoutTests",
+            dependencies: ["ScapeLayout", "ScapeModel", "ScapeScene"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(
             name: "ScapeRenderTests",
-            dependencies: ["CCairo", "ScapeRender", "ScapePipeline", "ScapeScene", "ScapeModel"]
+            dependencies: ["CCairo", "ScapeRender", "ScapePipeline", "ScapeScene", "ScapeModel"],
+            exclude: ["Goldens"]
+        ),
+        .testTarget(
+            name: "ScapeSketchTests",
+            dependencies: ["ScapeSketch", "ScapeScene", "ScapeGeometry", "ScapeLayout", "ScapeModel"],
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "CLITests", dependencies: ["ScapePipeline"]),
     ]

@@ -93,7 +93,8 @@ struct MapLayout {
                 Rect(x: box.minX + (box.width - size.width) * (centered ? 0.5 : h), y: top, width: size.width, height: size.height)
             }
             var children: [SceneNode] = [
-                .path(ScenePath(id: "tool/\(tool.id)/marker", path: .circle(center: requests[i].anchor, radius: theme.markerRadius), stroke: stroke)),
+                .path(ScenePath(id: "tool/\(tool.id)/marker", path: .circle(center: requests[i].anchor, radius: theme.markerRadius),
+                                pattern: theme.markerPattern, stroke: stroke)),
                 .text(SceneText(id: "tool/\(tool.id)/name", text: tool.name, font: nameFont, color: theme.ink,
                                 frame: lineFrame(sizes[i].name, top: box.minY), alignment: alignment)),
             ]

@@ -2,6 +2,8 @@
 /// Values of this type come from `LandscapeLoader`, which has validated them.
 public struct Landscape: Sendable, Equatable {
     public var title: String
+    /// The look the data asks for; the command line can override it. Nil means the default.
+    public var style: FigureStyle?
     public var axes: Axes
     public var rings: [String]
     public var quadrants: [Quadrant]
@@ -9,9 +11,10 @@ public struct Landscape: Sendable, Equatable {
     public var tools: [Tool]
     public var figures: [Figure]
 
-    public init(title: String = "Landscape", axes: Axes = Axes(), rings: [String] = Landscape.defaultRings,
+    public init(title: String = "Landscape", style: FigureStyle? = nil, axes: Axes = Axes(), rings: [String] = Landscape.defaultRings,
                 quadrants: [Quadrant] = [], categories: [Category] = [], tools: [Tool] = [], figures: [Figure] = []) {
         self.title = title
+        self.style = style
         self.axes = axes
         self.rings = rings
         self.quadrants = quadrants
@@ -143,6 +146,14 @@ public struct Tool: Sendable, Equatable {
         }
         return out.isEmpty ? "tool" : out
     }
+}
+
+/// The two looks of every figure.
+public enum FigureStyle: String, Sendable, Equatable, CaseIterable {
+    /// Hand-drawn, like the blog's Excalidraw figures: the default.
+    case sketch
+    /// Crisp vector lines, for papers and slides.
+    case clean
 }
 
 /// The kinds of figure mlscape draws.

@@ -34,7 +34,14 @@ struct LandscapeValidator {
         let categories = validateCategories(quadrants: quadrants, rings: rings)
         let tools = validateTools(categories: categories, quadrants: quadrants)
         let figures = validateFigures()
-        return Landscape(title: raw.title ?? "Landscape", axes: axes(), rings: rings,
+        var style: FigureStyle?
+        if let name = raw.style {
+            style = FigureStyle(rawValue: name.lowercased())
+            if style == nil {
+                error("style '\(name)' is unknown; the styles are \(FigureStyle.allCases.map(\.rawValue).joined(separator: ", "))", [.key("style")])
+            }
+        }
+        return Landscape(title: raw.title ?? "Landscape", style: style, axes: axes(), rings: rings,
                          quadrants: quadrants, categories: categories, tools: tools, figures: figures)
     }
 

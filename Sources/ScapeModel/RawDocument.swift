@@ -3,6 +3,7 @@
 /// the validator turns them into typed values with messages that list the choices.
 struct RawDocument: Decodable {
     var title: String?
+    var style: String?
     var axes: RawAxes?
     var rings: [String]?
     var quadrants: [(index: Int, value: RawQuadrant)] = []
@@ -14,12 +15,13 @@ struct RawDocument: Decodable {
     var problems: [DecodingError] = []
 
     enum Key: String, CodingKey, CaseIterable {
-        case title, axes, rings, quadrants, categories, tools, figures
+        case title, style, axes, rings, quadrants, categories, tools, figures
     }
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         title = field(c, .title)
+        style = field(c, .style)
         axes = field(c, .axes)
         rings = field(c, .rings)
         quadrants = list(c, .quadrants)

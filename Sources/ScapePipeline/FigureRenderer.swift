@@ -3,6 +3,7 @@ import ScapeLayout
 import ScapeModel
 import ScapeRender
 import ScapeScene
+import ScapeSketch
 
 /// One output file, rendered in memory and not yet written.
 public struct RenderedFile: Sendable {
@@ -13,13 +14,23 @@ public struct RenderedFile: Sendable {
 /// How figures are drawn: the style, background, scale and formats.
 public struct RenderSettings: Sendable {
     public var formats: [String]
+    /// Nil: the data file's style, else sketch.
+    public var style: FigureStyle?
+    /// Roughness and seed of the sketch pen.
+    public var sketch: SketchStyle
+    /// Replaces the style's font family when set.
+    public var fontFamily: String?
     public var background: Background?
     public var scale: Double
     public var creationDate: String
 
-    public init(formats: [String] = ["png", "svg"], background: Background? = nil, scale: Double = 2,
+    public init(formats: [String] = ["png", "svg"], style: FigureStyle? = nil, sketch: SketchStyle = SketchStyle(),
+                fontFamily: String? = nil, background: Background? = nil, scale: Double = 2,
                 creationDate: String = RenderSettings.creationDate(from: ProcessInfo.processInfo.environment)) {
         self.formats = formats
+        self.style = style
+        self.sketch = sketch
+        self.fontFamily = fontFamily
         self.background = background
         self.scale = scale
         self.creationDate = creationDate
@@ -34,28 +45,55 @@ public struct RenderSettings: Sendable {
         f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
         return f.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
+
+    /// The style in force for a landscape: the command line's, the data's, or sketch.
+    public func effectiveStyle(for landscape: Landscape) -> FigureStyle {
+        style ?? landscape.style ?? .sketch
+    }
+
+    /// The theme the layout uses, with the font override applied.
+    public func theme(for landscape: Landscape) -> Theme {
+        var theme: Theme = effectiveStyle(for: landscape) == .sketch ? .sketch : .clean
+        if let fontFamily { theme.fontFamily = fontFamily }
+        return theme
+    }
+
+    /// The pen that draws the scene: by hand for sketch, straight for clean.
+    public func pen(for landscape: Landscape) -> any ScenePen {
+        effectiveStyle(for: landscape) == .sketch ? RoughPen(style: sketch) : CleanPen()
+    }
 }
 
 /// The pipeline for one figure: layout -> scene -> pen -> every requested format, in memory.
 /// Not thread-safe (it owns a Pango engine); use one per thread.
 public final class FigureRenderer {
-    public let theme: Theme
-    public let pen: any ScenePen
     public let formats: FormatRegistry
     let text = PangoTextEngine()
 
-    public init(theme: Theme = .clean, pen: any ScenePen = CleanPen(), formats: FormatRegistry = .standard) {
-        self.theme = theme
-        self.pen = pen
+    public init(formats: FormatRegistry = .standard) {
         self.formats = formats
+    }
+
+    /// The scene of a figure as laid out, before the pen.
+    public func layout(_ figure: Figure, of landscape: Landscape, settings: RenderSettings = RenderSettings()) -> LaidOutFigure {
+        var laid = FigureLayout(theme: settings.theme(for: landscape), measurer: text).layout(figure, of: landscape)
+        if let bg = settings.background { laid.scene.background = bg.color }
+        return laid
     }
 
     /// The scene of a figure, as the backend will draw it.
     public func scene(for figure: Figure, of landscape: Landscape, settings: RenderSettings = RenderSettings()) -> LaidOutFigure {
-        var laid = FigureLayout(theme: theme, measurer: text).layout(figure, of: landscape)
-        if let bg = settings.background { laid.scene.background = bg.color }
-        laid.scene = pen.apply(to: laid.scene)
+        var laid = layout(figure, of: landscape, settings: settings)
+        laid.scene = settings.pen(for: landscape).apply(to: laid.scene)
         return laid
+    }
+
+    /// Warnings about the fonts of a theme: a family fontconfig does not have falls back silently.
+    public func fontWarnings(for landscape: Landscape, settings: RenderSettings) -> [String] {
+        let family = settings.theme(for: landscape).fontFamily
+        let resolved = text.resolvedFamily(of: family)
+        guard resolved.lowercased() != family.lowercased() else { return [] }
+        return ["font '\(family)' is not installed; text falls back to '\(resolved)'"]
     }
 
     /// Renders one figure in every format of `settings`.

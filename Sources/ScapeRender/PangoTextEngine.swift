@@ -9,7 +9,7 @@ public final class PangoTextEngine {
     private let scratchSurface: OpaquePointer
     /// A context on a 1x1 surface, for measuring and for extracting glyph outlines.
     let scratch: OpaquePointer
-    private let context: OpaquePointer
+    let context: OpaquePointer
     private let fontOptions: OpaquePointer
     private var fonts: [FontSpec: OpaquePointer] = [:]
     private var sizes: [MeasureKey: Size] = [:]
@@ -39,7 +39,7 @@ public final class PangoTextEngine {
         cairo_surface_destroy(scratchSurface)
     }
 
-    private func description(for font: FontSpec) -> OpaquePointer {
+    func description(for font: FontSpec) -> OpaquePointer {
         if let d = fonts[font] { return d }
         let d = pango_font_description_new()!
         pango_font_description_set_family(d, font.family)
@@ -106,3 +106,15 @@ public final class PangoTextEngine {
 }
 
 extension PangoTextEngine: TextMeasurer {}
+
+extension PangoTextEngine {
+    /// The family fontconfig actually gives for `family` (another one when it is not installed).
+    public func resolvedFamily(of family: String) -> String {
+        let desc = description(for: FontSpec(family: family, size: 12))
+        guard let font = pango_context_load_font(context, desc) else { return family }
+        defer { g_object_unref(UnsafeMutableRawPointer(font)) }
+        guard let got = pango_font_describe(font) else { return family }
+        defer { pango_font_description_free(got) }
+        return pango_font_description_get_family(got).map { String(cString: $0) } ?? family
+    }
+}

@@ -36,8 +36,42 @@ public protocol ScenePen: Sendable {
     func apply(to scene: Scene) -> Scene
 }
 
-/// Crisp vector output: the scene as laid out.
+/// Crisp vector output: the scene as laid out, with fill patterns drawn as straight lines.
 public struct CleanPen: ScenePen {
     public init() {}
-    public func apply(to scene: Scene) -> Scene { scene }
+
+    public func apply(to scene: Scene) -> Scene {
+        var out = scene
+        out.nodes = scene.nodes.map(apply)
+        return out
+    }
+
+    private func apply(_ node: SceneNode) -> SceneNode {
+        switch node {
+        case .group(var g):
+            g.children = g.children.map(apply)
+            return .group(g)
+        case .text:
+            return node
+        case .path(var p):
+            guard let pattern = p.pattern else { return node }
+            p.pattern = nil
+            if pattern.kind == .solid { p.fill = pattern.color; return .path(p) }
+            let (lines, dots) = pattern.geometry(inside: p.path)
+            var strokes = Path()
+            for line in lines { strokes.append(.polyline(line)) }
+            var dotPath = Path()
+            for d in dots { dotPath.append(.circle(center: d, radius: pattern.weight / 2)) }
+            var children: [SceneNode] = []
+            if p.fill != nil { children.append(.path(ScenePath(id: p.id + "/fill", path: p.path, fill: p.fill))) }
+            if !strokes.isEmpty {
+                children.append(.path(ScenePath(id: p.id + "/pattern", path: strokes,
+                                                stroke: StrokeStyle(color: pattern.color, width: pattern.weight))))
+            }
+            if !dotPath.isEmpty { children.append(.path(ScenePath(id: p.id + "/dots", path: dotPath, fill: pattern.color))) }
+            p.fill = nil
+            if p.stroke != nil { children.append(.path(p)) }
+            return .group(SceneGroup(id: p.id + "/filled", children: children))
+        }
+    }
 }

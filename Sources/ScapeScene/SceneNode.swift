@@ -32,17 +32,20 @@ public struct SceneGroup: Hashable, Sendable {
     }
 }
 
-/// A path filled, stroked, or both (fill first).
+/// A path filled, stroked, or both (fill first, then pattern, then stroke).
 public struct ScenePath: Hashable, Sendable {
     public var id: String
     public var path: Path
     public var fill: Color?
+    /// A hatch-like fill. Pens turn it into strokes; the backend never sees one.
+    public var pattern: FillPattern?
     public var stroke: StrokeStyle?
 
-    public init(id: String, path: Path, fill: Color? = nil, stroke: StrokeStyle? = nil) {
+    public init(id: String, path: Path, fill: Color? = nil, pattern: FillPattern? = nil, stroke: StrokeStyle? = nil) {
         self.id = id
         self.path = path
         self.fill = fill
+        self.pattern = pattern
         self.stroke = stroke
     }
 }

@@ -20,6 +20,9 @@ public struct Theme: Hashable, Sendable {
     /// Gap between a marker's edge and its label.
     public var labelGap: Double
 
+    /// What fills a tool's marker: nothing in the clean style, a light hachure when sketched.
+    public var markerPattern: FillPattern?
+
     /// The width of a map figure; the height follows the axes' proportions.
     public var mapWidth: Double
     public var mapHeight: Double
@@ -29,7 +32,7 @@ public struct Theme: Hashable, Sendable {
                 toolFontSize: Double, subtitleFontSize: Double, axisLabelFontSize: Double,
                 quadrantTitleFontSize: Double, quadsTitleFontSize: Double,
                 markerRadius: Double, markerStroke: Double, axisStroke: Double, arrowheadLength: Double,
-                labelGap: Double, mapWidth: Double, mapHeight: Double, margin: Double) {
+                labelGap: Double, markerPattern: FillPattern? = nil, mapWidth: Double, mapHeight: Double, margin: Double) {
         self.fontFamily = fontFamily
         self.ink = ink
         self.background = background
@@ -45,6 +48,7 @@ public struct Theme: Hashable, Sendable {
         self.axisStroke = axisStroke
         self.arrowheadLength = arrowheadLength
         self.labelGap = labelGap
+        self.markerPattern = markerPattern
         self.mapWidth = mapWidth
         self.mapHeight = mapHeight
         self.margin = margin
@@ -58,6 +62,17 @@ public struct Theme: Hashable, Sendable {
         quadrantTitleFontSize: 30, quadsTitleFontSize: 32,
         markerRadius: 7, markerStroke: 2, axisStroke: 2.2, arrowheadLength: 16,
         labelGap: 5, mapWidth: 1125, mapHeight: 760, margin: 14)
+
+    /// The blog's hand-drawn look (drawn with the sketch pen): Comic Neue, heavier strokes,
+    /// hachured markers; sizes read off the reference figures at half their pixel size.
+    public static let sketch = Theme(
+        fontFamily: "Comic Neue", ink: Color(red: 0.12, green: 0.12, blue: 0.12), background: .white,
+        quadrantTitleColor: Color(red: 0.85, green: 0.85, blue: 0.85), greyedInk: Color(red: 0.78, green: 0.78, blue: 0.78),
+        toolFontSize: 19, subtitleFontSize: 12.5, axisLabelFontSize: 26,
+        quadrantTitleFontSize: 34, quadsTitleFontSize: 34,
+        markerRadius: 6.5, markerStroke: 1.3, axisStroke: 2.2, arrowheadLength: 20,
+        labelGap: 6, markerPattern: FillPattern(kind: .hachure, color: Color(red: 0.6, green: 0.6, blue: 0.6), gap: 4.2, weight: 1.1),
+        mapWidth: 1125, mapHeight: 760, margin: 14)
 
     public var toolFont: FontSpec { FontSpec(family: fontFamily, size: toolFontSize) }
     public var subtitleFont: FontSpec { FontSpec(family: fontFamily, size: subtitleFontSize) }

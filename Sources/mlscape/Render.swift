@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import ScapeModel
 import ScapePipeline
+import ScapeSketch
+
+extension FigureStyle: ExpressibleByArgument {}
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,6 +44,18 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("transparent, white, or a colour #rrggbb. Default: the style's (white).", valueName: "colour"))
     var background: String?
 
+    @Option(name: .long, help: ArgumentHelp("sketch (hand-drawn, like the blog) or clean (crisp vector). Default: the data file's 'style:', else sketch.", valueName: "style"))
+    var style: FigureStyle?
+
+    @Option(name: .long, help: ArgumentHelp("Seed of the hand-drawn wiggle; the same seed gives the same strokes.", valueName: "n"))
+    var seed: UInt64 = SketchStyle.defaultSeed
+
+    @Option(name: .long, help: ArgumentHelp("How rough the sketch is: 0 architect, 1 artist, 2 cartoonist (or any number 0 to 4).", valueName: "level"))
+    var roughness: String = "1"
+
+    @Option(name: .long, help: ArgumentHelp("Font family for every text, e.g. \"DejaVu Serif\". Default: Comic Neue (sketch), DejaVu Sans (clean).", valueName: "family"))
+    var font: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but warnings and errors.")
     var quiet = false
 
@@ -50,6 +65,20 @@ struct Render: ParsableCommand {
         }
         if let background, Background(argument: background) == nil {
             throw ValidationError("--background '\(background)' is not transparent, white or #rrggbb")
+        }
+        _ = try roughnessLevel()
+    }
+
+    private func roughnessLevel() throws -> Double {
+        switch roughness.lowercased() {
+        case "architect": return 0
+        case "artist": return 1
+        case "cartoonist": return 2
+        default:
+            guard let v = Double(roughness), v.isFinite, v >= 0, v <= 4 else {
+                throw ValidationError("--roughness must be 0 to 4, or architect, artist, cartoonist; got '\(roughness)'")
+            }
+            return v
         }
     }
 
@@ -70,7 +99,9 @@ struct Render: ParsableCommand {
         } else {
             formats = try parseFormats(renderer.formats.names)
         }
-        let settings = RenderSettings(formats: formats, background: background.flatMap(Background.init(argument:)), scale: scale)
+        let settings = RenderSettings(formats: formats, style: style, sketch: SketchStyle(roughness: try roughnessLevel(), seed: seed),
+                                      fontFamily: font, background: background.flatMap(Background.init(argument:)), scale: scale)
+        for w in renderer.fontWarnings(for: landscape, settings: settings) { Console.error("warning: \(w)") }
         var files: [RenderedFile] = []
         for f in figures {
             do {

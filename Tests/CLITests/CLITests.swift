@@ -176,3 +176,41 @@ struct CLI {
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("o/landscape.svg").path))
     }
 }
+
+@Suite struct StyleOptionTests {
+    @Test func styleSeedAndRoughnessChangeTheDrawingAndStayReproducible() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func render(_ name: String, _ extra: [String]) throws -> Data {
+            let file = dir.appendingPathComponent("\(name).svg")
+            let r = try CLI.run(["render", "--figure", "ml-landscape-all", "-o", file.path, "-q"] + extra)
+            #expect(r.status == 0, "\(r.stderr)")
+            return try Data(contentsOf: file)
+        }
+        let sketch = try render("sketch", [])
+        let again = try render("again", ["--style", "sketch"])
+        let clean = try render("clean", ["--style", "clean"])
+        let seeded = try render("seeded", ["--seed", "99"])
+        let rough = try render("rough", ["--roughness", "cartoonist"])
+        #expect(sketch == again, "the built-in set is sketched by default, identically each time")
+        #expect(sketch != clean && sketch != seeded && sketch != rough && seeded != rough)
+        #expect(String(decoding: clean, as: UTF8.self).contains("tool.kubeflow"))
+    }
+
+    @Test func badStyleOptionsAreUsageErrors() throws {
+        let r = try CLI.run(["render", "--roughness", "9"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--roughness must be 0 to 4"))
+        let s = try CLI.run(["render", "--style", "watercolour"])
+        #expect(s.status == 64)
+        #expect(s.stderr.contains("watercolour"))
+    }
+
+    @Test func aMissingFontIsAWarningNamingTheFallback() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["render", "--figure", "ml-landscape-quads", "--font", "No Such Font Family", "--out", dir.path, "--format", "svg"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("warning: font 'No Such Font Family' is not installed; text falls back to"))
+    }
+}

@@ -7,7 +7,7 @@ import ScapeScene
 /// Layout properties on fixed text metrics, so they hold whatever fonts a machine has.
 @Suite struct MapLayoutPropertyTests {
     let landscape = try! LandscapeLoader.loadDefault().get()
-    let layout = FigureLayout(theme: .clean, measurer: FixedTextMeasurer())
+    func layout(_ theme: Theme) -> FigureLayout { FigureLayout(theme: theme, measurer: FixedTextMeasurer()) }
 
     struct ToolBoxes {
         var marker: Rect
@@ -33,8 +33,9 @@ import ScapeScene
         return out
     }
 
-    @Test func labelsNeverOverlapEachOtherOrAForeignMarker() {
-        let laid = layout.layout(landscape.figure(id: "ml-landscape-all")!, of: landscape)
+    @Test(arguments: [Theme.clean, .sketch])
+    func labelsNeverOverlapEachOtherOrAForeignMarker(theme: Theme) {
+        let laid = layout(theme).layout(landscape.figure(id: "ml-landscape-all")!, of: landscape)
         #expect(laid.warnings.isEmpty, "\(laid.warnings)")
         let b = boxes(laid.scene)
         #expect(b.count == 45)
@@ -49,10 +50,11 @@ import ScapeScene
         }
     }
 
-    @Test func labelsStayInsideTheCanvasAndOffTheAxes() {
-        let laid = layout.layout(landscape.figure(id: "ml-landscape-all")!, of: landscape)
+    @Test(arguments: [Theme.clean, .sketch])
+    func labelsStayInsideTheCanvasAndOffTheAxes(theme: Theme) {
+        let laid = layout(theme).layout(landscape.figure(id: "ml-landscape-all")!, of: landscape)
         let canvas = Rect(origin: .zero, size: laid.scene.size)
-        let frame = MapFrame(axes: landscape.axes, theme: .clean, measurer: FixedTextMeasurer())
+        let frame = MapFrame(axes: landscape.axes, theme: theme, measurer: FixedTextMeasurer())
         for (id, box) in boxes(laid.scene) {
             #expect(canvas.contains(box.label), "label of \(id) leaves the canvas")
             #expect(!box.label.intersectsSegment(frame.point(x: -1, y: 0), frame.point(x: 1, y: 0)), "label of \(id) crosses the x axis")
@@ -61,7 +63,7 @@ import ScapeScene
     }
 
     @Test func everyToolIsDrawnInItsQuadrantsAreaOfTheCanvas() {
-        let laid = layout.layout(landscape.figure(id: "ml-landscape-all")!, of: landscape)
+        let laid = layout(.clean).layout(landscape.figure(id: "ml-landscape-all")!, of: landscape)
         let frame = MapFrame(axes: landscape.axes, theme: .clean, measurer: FixedTextMeasurer())
         let b = boxes(laid.scene)
         for tool in landscape.tools {
@@ -72,7 +74,7 @@ import ScapeScene
     }
 
     @Test func quadrantsFigureHasAxesAndTitlesButNoTools() {
-        let laid = layout.layout(landscape.figure(id: "ml-landscape-quads")!, of: landscape)
+        let laid = layout(.clean).layout(landscape.figure(id: "ml-landscape-quads")!, of: landscape)
         let ids = laid.scene.allNodes.map(\.id)
         #expect(ids.contains("axis/x") && ids.contains("axis/y"))
         #expect(ids.filter { $0.hasPrefix("quadrant/") }.count == 4)

@@ -11,12 +11,14 @@ import ScapePipeline
 @Suite struct GoldenTests {
     static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
-    @Test(arguments: ["ml-landscape-all"])
-    func figureMatchesItsGolden(id: String) throws {
+    @Test(arguments: [("ml-landscape-all", FigureStyle.clean), ("ml-landscape-all", .sketch)])
+    func figureMatchesItsGolden(id: String, style: FigureStyle) throws {
         let landscape = try LandscapeLoader.loadDefault().get()
-        let files = try FigureRenderer().render(landscape.figure(id: id)!, of: landscape, settings: RenderSettings(formats: ["png"], scale: 1)).files
+        let settings = RenderSettings(formats: ["png"], style: style, scale: 1)
+        let files = try FigureRenderer().render(landscape.figure(id: id)!, of: landscape, settings: settings).files
         let actualBytes = files[0].bytes
-        let golden = Self.here.appendingPathComponent("Goldens/\(id).png")
+        let name = "\(id)-\(style.rawValue)"
+        let golden = Self.here.appendingPathComponent("Goldens/\(name).png")
         if ProcessInfo.processInfo.environment["MLSCAPE_RECORD_GOLDENS"] == "1" || !FileManager.default.fileExists(atPath: golden.path) {
             try Data(actualBytes).write(to: golden)
             Issue.record("recorded golden \(golden.path); look at it, then run again without MLSCAPE_RECORD_GOLDENS")
@@ -31,7 +33,7 @@ import ScapePipeline
         if differing > budget {
             let failures = Self.here.appendingPathComponent("Failures")
             try FileManager.default.createDirectory(at: failures, withIntermediateDirectories: true)
-            let out = failures.appendingPathComponent("\(id)-expected-diff-actual.png")
+            let out = failures.appendingPathComponent("\(name)-expected-diff-actual.png")
             try Data(RasterImage.comparison(expected: expected, actual: actual)).write(to: out)
             Issue.record("\(differing) pixels differ (budget \(budget)); see \(out.path)")
         }

@@ -1,0 +1,101 @@
+import ScapeGeometry
+import ScapeScene
+
+/// The hand-drawn look as a Scene -> Scene transform: every stroked path is redrawn by a
+/// rough stroker seeded from the figure seed and the node's id, and fill patterns become
+/// hand-drawn hatches. Text and layout are untouched; the backend is the same as for clean.
+public struct RoughPen: ScenePen {
+    public var style: SketchStyle
+
+    public init(style: SketchStyle = SketchStyle()) {
+        self.style = style
+    }
+
+    public func apply(to scene: Scene) -> Scene {
+        var out = scene
+        out.nodes = scene.nodes.map(apply)
+        return out
+    }
+
+    private func apply(_ node: SceneNode) -> SceneNode {
+        switch node {
+        case .group(var g):
+            g.children = g.children.map(apply)
+            return .group(g)
+        case .text:
+            return node
+        case .path(let p):
+            return sketch(p)
+        }
+    }
+
+    /// One path: fill (as is, or a hatch), then its outline by hand; all from the node's seed.
+    func sketch(_ p: ScenePath) -> SceneNode {
+        var stroker = RoughStroker(style: style, random: SketchRandom(seed: style.seed, id: p.id))
+        var children: [SceneNode] = []
+        // Outline first, then the fill, as rough.js draws: the fill's jitter then does not
+        // depend on the outline's, but the outline's random draws come first in the sequence.
+        var outline: ScenePath?
+        if let stroke = p.stroke {
+            outline = ScenePath(id: p.id, path: roughOutline(p.path, &stroker), stroke: stroke)
+        }
+        if let fill = p.fill {
+            children.append(.path(ScenePath(id: p.id + "/fill", path: p.path, fill: fill)))
+        }
+        if let pattern = p.pattern {
+            children += patternNodes(pattern, inside: p.path, id: p.id, &stroker)
+        }
+        if let outline {
+            if children.isEmpty { return .path(outline) }
+            children.append(.path(outline))
+        }
+        return children.count == 1 ? children[0] : .group(SceneGroup(id: p.id + "/sketch", children: children))
+    }
+
+    func roughOutline(_ path: Path, _ stroker: inout RoughStroker) -> Path {
+        var out = Path()
+        for line in path.polylines(curveSteps: 8) {
+            if line.isSmooth {
+                out.append(stroker.smooth(line.points, closed: line.isClosed))
+            } else {
+                out.append(stroker.polyline(line.points))
+            }
+        }
+        return out
+    }
+
+    private func patternNodes(_ pattern: FillPattern, inside path: Path, id: String, _ stroker: inout RoughStroker) -> [SceneNode] {
+        if pattern.kind == .solid {
+            // A solid fill by hand: the shape's own outline, jittered, filled.
+            return [.path(ScenePath(id: id + "/pattern", path: roughFillShape(path, &stroker), fill: pattern.color))]
+        }
+        let (lines, dots) = pattern.geometry(inside: path)
+        var strokes = Path()
+        for line in lines { strokes.append(stroker.polyline(line, roughnessScale: 0.6)) }
+        var nodes: [SceneNode] = []
+        if !strokes.isEmpty {
+            nodes.append(.path(ScenePath(id: id + "/pattern", path: strokes, stroke: StrokeStyle(color: pattern.color, width: pattern.weight))))
+        }
+        if !dots.isEmpty {
+            var dotPath = Path()
+            for d in dots {
+                let (dx, dy) = stroker.random.jitter(pattern.gap * 0.15 * style.roughness)
+                dotPath.append(.circle(center: Point(d.x + dx, d.y + dy), radius: pattern.weight / 2))
+            }
+            nodes.append(.path(ScenePath(id: id + "/dots", path: dotPath, fill: pattern.color)))
+        }
+        return nodes
+    }
+
+    private func roughFillShape(_ path: Path, _ stroker: inout RoughStroker) -> Path {
+        var out = Path()
+        for line in path.polylines(curveSteps: 8) {
+            let pts = line.points.map { p -> Point in
+                let (dx, dy) = stroker.random.jitter(style.maxOffset * 0.5 * style.roughness)
+                return Point(p.x + dx, p.y + dy)
+            }
+            out.append(line.isSmooth ? Path.smoothCurve(through: pts, closed: true) : Path.polyline(pts, closed: true))
+        }
+        return out
+    }
+}
