@@ -1,55 +1,64 @@
 /// A uniform grid of buckets over rectangles, so "what overlaps this box?" costs about O(1)
-/// when the boxes are of similar size to a cell.
+/// when the boxes are of similar size to a cell. Rectangles outside `bounds` land in the
+/// border cells, so nothing is ever lost.
 public struct SpatialGrid<Payload> {
     public private(set) var items: [(rect: Rect, payload: Payload)] = []
-    private var buckets: [Int: [Int]] = [:]
+    private var buckets: [[Int32]]
+    private let origin: Point
     private let cell: Double
+    private let columns: Int
+    private let rows: Int
 
-    public init(cellSize: Double) {
+    public init(bounds: Rect, cellSize: Double) {
         precondition(cellSize > 0, "cell size must be positive")
-        self.cell = cellSize
+        cell = cellSize
+        origin = bounds.origin
+        columns = max(1, min(4096, Int((bounds.width / cellSize).rounded(.up))))
+        rows = max(1, min(4096, Int((bounds.height / cellSize).rounded(.up))))
+        buckets = Array(repeating: [], count: columns * rows)
     }
 
-    private func cellRange(_ r: Rect) -> (ClosedRange<Int>, ClosedRange<Int>) {
-        let x0 = Int((r.minX / cell).rounded(.down)), x1 = Int((r.maxX / cell).rounded(.down))
-        let y0 = Int((r.minY / cell).rounded(.down)), y1 = Int((r.maxY / cell).rounded(.down))
-        return (x0...max(x0, x1), y0...max(y0, y1))
-    }
-
-    private static func key(_ x: Int, _ y: Int) -> Int { (x &* 73_856_093) ^ (y &* 19_349_663) }
+    private func column(_ x: Double) -> Int { min(columns - 1, max(0, Int(((x - origin.x) / cell).rounded(.down)))) }
+    private func row(_ y: Double) -> Int { min(rows - 1, max(0, Int(((y - origin.y) / cell).rounded(.down)))) }
 
     public mutating func insert(_ rect: Rect, _ payload: Payload) {
-        let index = items.count
+        let index = Int32(items.count)
         items.append((rect, payload))
-        let (xs, ys) = cellRange(rect)
-        for x in xs { for y in ys { buckets[Self.key(x, y), default: []].append(index) } }
+        for y in row(rect.minY)...row(rect.maxY) {
+            for x in column(rect.minX)...column(rect.maxX) { buckets[y * columns + x].append(index) }
+        }
     }
 
     /// Indices of the stored rectangles whose interiors meet `rect`, in insertion order.
     public func indicesIntersecting(_ rect: Rect) -> [Int] {
-        let (xs, ys) = cellRange(rect)
-        var seen = Set<Int>()
-        var found: [Int] = []
-        for x in xs {
-            for y in ys {
-                for i in buckets[Self.key(x, y)] ?? [] where !seen.contains(i) {
-                    seen.insert(i)
-                    if items[i].rect.intersects(rect) { found.append(i) }
-                }
+        var found = Set<Int>()
+        for y in row(rect.minY)...row(rect.maxY) {
+            for x in column(rect.minX)...column(rect.maxX) {
+                for i in buckets[y * columns + x] where items[Int(i)].rect.intersects(rect) { found.insert(Int(i)) }
             }
         }
         return found.sorted()
     }
 
     public func anyIntersects(_ rect: Rect, where accept: (Payload) -> Bool = { _ in true }) -> Bool {
-        let (xs, ys) = cellRange(rect)
-        for x in xs {
-            for y in ys {
-                for i in buckets[Self.key(x, y)] ?? [] where items[i].rect.intersects(rect) && accept(items[i].payload) {
-                    return true
+        for y in row(rect.minY)...row(rect.maxY) {
+            for x in column(rect.minX)...column(rect.maxX) {
+                for i in buckets[y * columns + x] {
+                    let item = items[Int(i)]
+                    if item.rect.intersects(rect) && accept(item.payload) { return true }
                 }
             }
         }
         return false
+    }
+
+    /// Calls `body` once per stored rectangle near `rect` (its cells), possibly more than once
+    /// for large rectangles; the caller tests the geometry.
+    public func forEachCandidate(near rect: Rect, _ body: (Int) -> Void) {
+        for y in row(rect.minY)...row(rect.maxY) {
+            for x in column(rect.minX)...column(rect.maxX) {
+                for i in buckets[y * columns + x] { body(Int(i)) }
+            }
+        }
     }
 }

@@ -6,8 +6,12 @@ import ScapeScene
 public struct LaidOutFigure: Sendable {
     public var figure: Figure
     public var scene: Scene
-    /// Problems a reader would notice (a label that found no free spot), for the user.
+    /// Problems a reader would notice (a label left out), for the user.
     public var warnings: [String]
+    /// Tools whose label found no room and was left out.
+    public var omittedLabels: [String] = []
+    /// Labels drawn away from their marker, joined by a leader line.
+    public var leaderCount = 0
 }
 
 /// Figure spec -> Scene. Pure Swift: text sizes come from the injected `TextMeasurer`.
@@ -24,6 +28,8 @@ public struct FigureLayout {
         let map = MapLayout(landscape: landscape, theme: theme, measurer: measurer)
         var nodes: [SceneNode] = []
         var warnings: [String] = []
+        var omitted: [String] = []
+        var leaders = 0
         switch figure.kind {
         case .quadrants:
             nodes += map.quadrantTitles(color: theme.ink, font: theme.quadsTitleFont)
@@ -33,9 +39,14 @@ public struct FigureLayout {
             nodes += map.axes()
             let tools = map.tools(landscape.tools)
             nodes += tools.nodes
-            warnings += tools.warnings
+            omitted = tools.omitted
+            leaders = tools.leaders
+            if !omitted.isEmpty {
+                let shown = omitted.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+                warnings.append("\(omitted.count) label\(omitted.count == 1 ? " was" : "s were") left out for lack of room: \(shown)\(omitted.count > 5 ? ", ..." : "")")
+            }
         }
         let scene = Scene(size: map.frame.canvas, background: theme.background, nodes: nodes)
-        return LaidOutFigure(figure: figure, scene: scene, warnings: warnings)
+        return LaidOutFigure(figure: figure, scene: scene, warnings: warnings, omittedLabels: omitted, leaderCount: leaders)
     }
 }

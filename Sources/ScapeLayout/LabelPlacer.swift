@@ -1,119 +1,154 @@
+import Foundation
 import ScapeGeometry
 
 /// A label to place next to its anchor (a round marker).
 public struct LabelRequest: Sendable {
     public var anchor: Point
     public var anchorRadius: Double
-    public var size: Size
+    /// The label's possible shapes, preferred first (e.g. one line, then wrapped onto two).
+    public var variants: [Size]
+    /// Higher goes first: highlighted tools win over greyed ones.
+    public var priority: Int
 
-    public init(anchor: Point, anchorRadius: Double, size: Size) {
+    public init(anchor: Point, anchorRadius: Double, variants: [Size], priority: Int = 0) {
+        precondition(!variants.isEmpty, "a label needs at least one shape")
         self.anchor = anchor
         self.anchorRadius = anchorRadius
-        self.size = size
+        self.variants = variants
+        self.priority = priority
+    }
+
+    public init(anchor: Point, anchorRadius: Double, size: Size, priority: Int = 0) {
+        self.init(anchor: anchor, anchorRadius: anchorRadius, variants: [size], priority: priority)
     }
 }
 
-/// Where a label went, relative to its anchor.
+/// Where a label sits relative to its marker. `Low`/`High` slide the label down or up
+/// along its side, as hand-placed labels often do.
 public enum LabelSide: String, Sendable, CaseIterable {
-    case right, left, aboveRight, belowRight, above, below, aboveLeft, belowLeft
+    case right, rightLow, rightHigh, left, leftLow, leftHigh
+    case aboveRight, belowRight, above, below, aboveLeft, belowLeft
 
-    /// How the lines of a label on this side align: towards the marker.
-    public var alignment: (horizontal: Double, isCentered: Bool) {
+    /// How the label's lines align: towards the marker.
+    public var textAlignment: (fraction: Double, centered: Bool) {
         switch self {
-        case .right, .aboveRight, .belowRight: return (0, false)
-        case .left, .aboveLeft, .belowLeft: return (1, false)
+        case .right, .rightLow, .rightHigh, .aboveRight, .belowRight: return (0, false)
+        case .left, .leftLow, .leftHigh, .aboveLeft, .belowLeft: return (1, false)
         case .above, .below: return (0.5, true)
         }
     }
 }
 
+/// What became of a label.
+public enum LabelOutcome: String, Sendable {
+    /// Next to its marker.
+    case adjacent
+    /// Further away, joined to its marker by a leader line.
+    case leader
+    /// No room anywhere: left out, counted and reported.
+    case omitted
+}
+
 public struct LabelPlacement: Sendable {
     public var rect: Rect
     public var side: LabelSide
-    /// False when every candidate collided and the least bad one was taken.
-    public var isFree: Bool
+    /// Index into the request's variants.
+    public var variant: Int
+    public var outcome: LabelOutcome
+
+    public var isPlaced: Bool { outcome != .omitted }
 }
 
-/// Candidate-position label placement: eight positions around each marker in the order the
-/// blog's figures prefer (right first), then the same eight further out. Labels never cover
-/// each other, any marker or an obstacle, and stay inside the bounds when a free spot exists.
-/// Most-constrained labels go first; a spatial grid keeps each test near O(1).
+/// Something labels may cover at a price (a quadrant title, a region outline).
+public struct SoftObstacle: Sendable {
+    public var rect: Rect
+    public var weight: Double
+
+    public init(rect: Rect, weight: Double) {
+        self.rect = rect
+        self.weight = weight
+    }
+}
+
+/// Point-feature label placement: candidate positions around each marker in the blog's order
+/// of preference (right first), scored by preference, soft obstacles covered and ambiguity
+/// (a label nearer another marker than its own); greedy in order of priority and constraint,
+/// then a deterministic conflict-driven repair (move one blocking label aside), then leader
+/// lines to a nearby free spot, and as a last resort omission. Uniform grids keep each test
+/// near O(1), so the whole is near-linear. Placed labels never overlap each other, any
+/// marker or a hard obstacle, and stay inside the bounds.
 public struct LabelPlacer: Sendable {
     public var gap: Double
-    /// How many rings of candidates (each one gap-and-radius further out) to try.
+    /// Rings of candidates, each a marker-and-gap further out.
     public var rings: Int
+    public var allowLeaders: Bool
+    /// How far a leader may reach, in label heights.
+    public var leaderReach: Double
+    public var repairPasses: Int
 
-    public init(gap: Double, rings: Int = 3) {
+    public init(gap: Double, rings: Int = 3, allowLeaders: Bool = true, leaderReach: Double = 6, repairPasses: Int = 2) {
         self.gap = gap
         self.rings = rings
+        self.allowLeaders = allowLeaders
+        self.leaderReach = leaderReach
+        self.repairPasses = repairPasses
     }
 
-    /// The candidate rectangles of one label in preference order.
-    public func candidates(for request: LabelRequest) -> [(Rect, LabelSide)] {
-        var out: [(Rect, LabelSide)] = []
-        let w = request.size.width, h = request.size.height
+    struct Candidate {
+        var rect: Rect
+        var side: LabelSide
+        var variant: Int
+        var cost: Double
+    }
+
+    /// The adjacent candidates of one label, cheapest first.
+    func candidates(for request: LabelRequest) -> [Candidate] {
+        var out: [Candidate] = []
         let c = request.anchor
-        for ring in 0..<rings {
-            let d = request.anchorRadius + gap + Double(ring) * (gap + request.anchorRadius)
-            let diag = request.anchorRadius * 0.7 + Double(ring) * (gap + request.anchorRadius) * 0.7
-            for side in LabelSide.allCases {
-                let origin: Point
-                switch side {
-                case .right: origin = Point(c.x + d, c.y - h / 2)
-                case .left: origin = Point(c.x - d - w, c.y - h / 2)
-                case .aboveRight: origin = Point(c.x + diag, c.y - diag - h)
-                case .belowRight: origin = Point(c.x + diag, c.y + diag)
-                case .above: origin = Point(c.x - w / 2, c.y - d + gap / 2 - h)
-                case .below: origin = Point(c.x - w / 2, c.y + d - gap / 2)
-                case .aboveLeft: origin = Point(c.x - diag - w, c.y - diag - h)
-                case .belowLeft: origin = Point(c.x - diag - w, c.y + diag)
+        let r = request.anchorRadius
+        for (v, size) in request.variants.enumerated() {
+            let w = size.width, h = size.height
+            for ring in 0..<rings {
+                let step = Double(ring) * (gap + r)
+                let d = r + gap + step
+                let diag = r * 0.7 + step * 0.7
+                for (rank, side) in LabelSide.allCases.enumerated() {
+                    let origin: Point
+                    switch side {
+                    case .right: origin = Point(c.x + d, c.y - h / 2)
+                    case .rightLow: origin = Point(c.x + d, c.y - r)
+                    case .rightHigh: origin = Point(c.x + d, c.y + r - h)
+                    case .left: origin = Point(c.x - d - w, c.y - h / 2)
+                    case .leftLow: origin = Point(c.x - d - w, c.y - r)
+                    case .leftHigh: origin = Point(c.x - d - w, c.y + r - h)
+                    case .aboveRight: origin = Point(c.x + diag, c.y - diag - h)
+                    case .belowRight: origin = Point(c.x + diag, c.y + diag)
+                    case .above: origin = Point(c.x - w / 2, c.y - d + gap / 2 - h)
+                    case .below: origin = Point(c.x - w / 2, c.y + d - gap / 2)
+                    case .aboveLeft: origin = Point(c.x - diag - w, c.y - diag - h)
+                    case .belowLeft: origin = Point(c.x - diag - w, c.y + diag)
+                    }
+                    let cost = Double(ring) * 4 + Double(rank) * 0.35 + Double(v) * 2.5
+                    out.append(Candidate(rect: Rect(origin: origin, size: size), side: side, variant: v, cost: cost))
                 }
-                out.append((Rect(origin: origin, size: request.size), side))
             }
         }
-        return out
+        return out.sorted { $0.cost < $1.cost }
     }
 
-    /// Places every label. `obstacles` are boxes no label may cover (axes, end labels, ...).
-    public func place(_ requests: [LabelRequest], obstacles: [Rect], bounds: Rect) -> [LabelPlacement] {
-        let cell = max(20, requests.map { max($0.size.width, $0.size.height) }.max() ?? 40)
-        var fixed = SpatialGrid<Int>(cellSize: cell)
-        for r in obstacles { fixed.insert(r, -1) }
-        for (i, r) in requests.enumerated() {
-            fixed.insert(Rect(center: r.anchor, size: Size(2 * r.anchorRadius, 2 * r.anchorRadius)).outsetBy(1), i)
-        }
-        let candidateLists = requests.map { candidates(for: $0) }
-        func staticallyFree(_ rect: Rect, _ owner: Int) -> Bool {
-            bounds.contains(rect) && !fixed.anyIntersects(rect, where: { $0 != owner })
-        }
-        // Most constrained first: fewest free candidates against markers and obstacles.
-        let freeCounts = candidateLists.enumerated().map { i, list in list.filter { staticallyFree($0.0, i) }.count }
-        let order = requests.indices.sorted { freeCounts[$0] != freeCounts[$1] ? freeCounts[$0] < freeCounts[$1] : $0 < $1 }
+    /// Places every label. `obstacles` may not be covered; `soft` ones cost their weight per
+    /// share of the label they cover.
+    public func place(_ requests: [LabelRequest], obstacles: [Rect], soft: [SoftObstacle] = [], bounds: Rect) -> [LabelPlacement] {
+        var state = PlacementState(placer: self, requests: requests, obstacles: obstacles, soft: soft, bounds: bounds)
+        state.run()
+        return state.result()
+    }
 
-        var placedGrid = SpatialGrid<Int>(cellSize: cell)
-        var result = [LabelPlacement?](repeating: nil, count: requests.count)
-        for i in order {
-            let list = candidateLists[i]
-            if let (rect, side) = list.first(where: { staticallyFree($0.0, i) && !placedGrid.anyIntersects($0.0) }) {
-                result[i] = LabelPlacement(rect: rect, side: side, isFree: true)
-                placedGrid.insert(rect, i)
-                continue
-            }
-            // No free spot: take the candidate that covers the least, so the picture stays readable.
-            var best = list[0]
-            var bestCost = Double.infinity
-            for (rect, side) in list {
-                var cost = 0.0
-                for j in placedGrid.indicesIntersecting(rect) { cost += rect.overlapArea(with: placedGrid.items[j].rect) }
-                for j in fixed.indicesIntersecting(rect) where fixed.items[j].payload != i {
-                    cost += rect.overlapArea(with: fixed.items[j].rect) * 2
-                }
-                if !bounds.contains(rect) { cost += 1e6 }
-                if cost < bestCost { bestCost = cost; best = (rect, side) }
-            }
-            result[i] = LabelPlacement(rect: best.0, side: best.1, isFree: false)
-            placedGrid.insert(best.0, i)
-        }
-        return result.map { $0! }
+    /// The plain baseline: eight positions, input order, first free one or nothing. For benchmarks.
+    public func placeGreedyBaseline(_ requests: [LabelRequest], obstacles: [Rect], bounds: Rect) -> [LabelPlacement] {
+        var baseline = self
+        baseline.rings = 1
+        var state = PlacementState(placer: baseline, requests: requests, obstacles: obstacles, soft: [], bounds: bounds)
+        return state.baseline()
     }
 }

@@ -54,68 +54,117 @@ struct MapLayout {
         ]
     }
 
-    /// The quadrant titles, centred in their quadrants: faint behind the tools, or in ink alone.
-    func quadrantTitles(color: Color, font: FontSpec) -> [SceneNode] {
-        let children: [SceneNode] = landscape.quadrants.map { q in
+    /// The quadrant titles' boxes, centred in their quadrants.
+    func quadrantTitleFrames(font: FontSpec) -> [(Quadrant, String, Rect)] {
+        landscape.quadrants.map { q in
             let text = TitleWrap.balanced(q.title)
             let size = measurer.measure(text, font: font)
-            let center = frame.quadrantRect(x: q.x, y: q.y).center
-            return .text(SceneText(id: "quadrant/\(q.id)", text: text, font: font, color: color,
-                                   frame: Rect(center: center, size: size), alignment: .center))
+            return (q, text, Rect(center: frame.quadrantRect(x: q.x, y: q.y).center, size: size))
+        }
+    }
+
+    /// The quadrant titles: faint behind the tools, or in ink alone.
+    func quadrantTitles(color: Color, font: FontSpec) -> [SceneNode] {
+        let children: [SceneNode] = quadrantTitleFrames(font: font).map { q, text, rect in
+            .text(SceneText(id: "quadrant/\(q.id)", text: text, font: font, color: color, frame: rect, alignment: .center))
         }
         return children.isEmpty ? [] : [.group(SceneGroup(id: "quadrant-titles", children: children))]
     }
 
-    /// The tools: markers and placed labels. Returns the nodes and one warning per label that
-    /// found no free spot.
-    func tools(_ tools: [Tool]) -> (nodes: [SceneNode], warnings: [String], placements: [LabelPlacement]) {
+    /// The tools: markers and placed labels (next to the marker, or with a leader line).
+    func tools(_ tools: [Tool], priority: (Tool) -> Int = { _ in 0 }) -> ToolLayer {
         let nameFont = theme.toolFont, subFont = theme.subtitleFont
-        let sizes = tools.map { tool -> (name: Size, sub: Size?) in
-            (measurer.measure(tool.name, font: nameFont), tool.subtitle.map { measurer.measure($0, font: subFont) })
-        }
+        let names = tools.map { ToolLabelText(tool: $0) }
         let requests = tools.indices.map { i -> LabelRequest in
-            let s = sizes[i]
-            let box = Size(max(s.name.width, s.sub?.width ?? 0), s.name.height + (s.sub?.height ?? 0))
-            return LabelRequest(anchor: frame.point(x: tools[i].x, y: tools[i].y), anchorRadius: theme.markerRadius + theme.markerStroke / 2, size: box)
+            let sub = tools[i].subtitle.map { measurer.measure($0, font: subFont) }
+            let variants = names[i].variants.map { name -> Size in
+                let n = measurer.measure(name, font: nameFont)
+                return Size(max(n.width, sub?.width ?? 0), n.height + (sub?.height ?? 0))
+            }
+            return LabelRequest(anchor: frame.point(x: tools[i].x, y: tools[i].y),
+                                anchorRadius: theme.markerRadius + theme.markerStroke / 2, variants: variants, priority: priority(tools[i]))
         }
         let bounds = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
-        let placements = LabelPlacer(gap: theme.labelGap).place(requests, obstacles: axisObstacles(), bounds: bounds)
-        var nodes: [SceneNode] = []
-        var warnings: [String] = []
+        let soft = quadrantTitleFrames(font: theme.quadrantTitleFont).map { SoftObstacle(rect: $0.2, weight: 1.2) }
+        let placements = LabelPlacer(gap: theme.labelGap).place(requests, obstacles: axisObstacles(), soft: soft, bounds: bounds)
+        var layer = ToolLayer(placements: placements)
         let stroke = StrokeStyle(color: theme.ink, width: theme.markerStroke)
         for (i, tool) in tools.enumerated() {
             let p = placements[i]
-            if !p.isFree { warnings.append("the label of '\(tool.name)' found no free spot and overlaps another") }
-            let box = p.rect
-            let (h, centered) = p.side.alignment
-            let alignment: TextAlignment = centered ? .center : (h == 0 ? .left : .right)
-            func lineFrame(_ size: Size, top: Double) -> Rect {
-                Rect(x: box.minX + (box.width - size.width) * (centered ? 0.5 : h), y: top, width: size.width, height: size.height)
-            }
             var children: [SceneNode] = [
                 .path(ScenePath(id: "tool/\(tool.id)/marker", path: .circle(center: requests[i].anchor, radius: theme.markerRadius),
                                 pattern: theme.markerPattern, stroke: stroke)),
-                .text(SceneText(id: "tool/\(tool.id)/name", text: tool.name, font: nameFont, color: theme.ink,
-                                frame: lineFrame(sizes[i].name, top: box.minY), alignment: alignment)),
             ]
-            if let subtitle = tool.subtitle, let s = sizes[i].sub {
-                children.append(.text(SceneText(id: "tool/\(tool.id)/subtitle", text: subtitle, font: subFont, color: theme.ink,
-                                                frame: lineFrame(s, top: box.minY + sizes[i].name.height), alignment: alignment)))
+            switch p.outcome {
+            case .omitted:
+                layer.omitted.append(tool.name)
+            case .leader:
+                layer.leaders += 1
+                let end = Point(min(max(requests[i].anchor.x, p.rect.minX), p.rect.maxX), min(max(requests[i].anchor.y, p.rect.minY), p.rect.maxY))
+                let start = requests[i].anchor + (end - requests[i].anchor).normalized * (requests[i].anchorRadius + 1)
+                children.append(.path(ScenePath(id: "tool/\(tool.id)/leader", path: .segment(start, end),
+                                                stroke: StrokeStyle(color: theme.ink, width: theme.markerStroke * 0.6))))
+                fallthrough
+            case .adjacent:
+                children += labelTexts(tool, name: names[i].variants[p.variant], placement: p, nameFont: nameFont, subFont: subFont)
             }
             let title = ([tool.subtitle.map { "\(tool.name) (\($0))" } ?? tool.name] + tool.categories.compactMap { landscape.category(id: $0)?.name })
                 .joined(separator: " · ")
-            nodes.append(.group(SceneGroup(id: "tool/\(tool.id)", title: title, children: children)))
+            layer.nodes.append(.group(SceneGroup(id: "tool/\(tool.id)", title: title, children: children)))
         }
-        return ([.group(SceneGroup(id: "tools", children: nodes))], warnings, placements)
+        layer.nodes = [.group(SceneGroup(id: "tools", children: layer.nodes))]
+        return layer
+    }
+
+    /// The name (and subtitle below it) inside the placed box, aligned towards the marker.
+    private func labelTexts(_ tool: Tool, name: String, placement p: LabelPlacement, nameFont: FontSpec, subFont: FontSpec) -> [SceneNode] {
+        let box = p.rect
+        let (fraction, centered) = p.side.textAlignment
+        let alignment: TextAlignment = centered ? .center : (fraction == 0 ? .left : .right)
+        func lineFrame(_ size: Size, top: Double) -> Rect {
+            Rect(x: box.minX + (box.width - size.width) * fraction, y: top, width: size.width, height: size.height)
+        }
+        let nameSize = measurer.measure(name, font: nameFont)
+        var out: [SceneNode] = [
+            .text(SceneText(id: "tool/\(tool.id)/name", text: name, font: nameFont, color: theme.ink,
+                            frame: lineFrame(nameSize, top: box.minY), alignment: alignment)),
+        ]
+        if let subtitle = tool.subtitle {
+            let s = measurer.measure(subtitle, font: subFont)
+            out.append(.text(SceneText(id: "tool/\(tool.id)/subtitle", text: subtitle, font: subFont, color: theme.ink,
+                                       frame: lineFrame(s, top: box.minY + nameSize.height), alignment: alignment)))
+        }
+        return out
+    }
+}
+
+/// The laid-out tools: their scene nodes and how their labels fared.
+struct ToolLayer {
+    var nodes: [SceneNode] = []
+    var placements: [LabelPlacement]
+    var leaders = 0
+    var omitted: [String] = []
+}
+
+/// A tool's label text: on one line, or (for long names of several words) wrapped onto two.
+struct ToolLabelText {
+    var variants: [String]
+
+    init(tool: Tool) {
+        variants = [tool.name]
+        if tool.name.count >= 10, tool.name.contains(" ") {
+            let wrapped = TitleWrap.balanced(tool.name, minimumLength: 0)
+            if wrapped != tool.name { variants.append(wrapped) }
+        }
     }
 }
 
 /// Splits a title into two balanced lines when it has no line break of its own.
 enum TitleWrap {
-    static func balanced(_ title: String) -> String {
+    static func balanced(_ title: String, minimumLength: Int = 13) -> String {
         if title.contains("\n") { return title }
         let words = title.split(separator: " ")
-        guard words.count > 1, title.count > 12 else { return title }
+        guard words.count > 1, title.count >= minimumLength else { return title }
         var best = title
         var bestDiff = Int.max
         for cut in 1..<words.count {

@@ -2,68 +2,131 @@ import Testing
 import ScapeGeometry
 @testable import ScapeLayout
 
-@Suite struct LabelPlacerTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
+}
 
-    func requests(seed: UInt64, count: Int, bounds: Rect) -> [LabelRequest] {
+@Suite struct LabelPlacerTests {
+    static let canvas = Rect(x: 0, y: 0, width: 1125, height: 760)
+
+    func requests(seed: UInt64, count: Int, bounds: Rect = canvas, priority: (Int) -> Int = { _ in 0 }) -> [LabelRequest] {
         var rng = SplitMix(state: seed)
         return (0..<count).map { i in
-            LabelRequest(anchor: Point(.random(in: bounds.minX + 60...bounds.maxX - 60, using: &rng),
-                                       .random(in: bounds.minY + 30...bounds.maxY - 30, using: &rng)),
-                         anchorRadius: 7, size: Size(Double(30 + (i % 5) * 12), 18))
+            let w = Double(30 + (i % 5) * 12)
+            return LabelRequest(anchor: Point(.random(in: bounds.minX + 10...bounds.maxX - 10, using: &rng),
+                                              .random(in: bounds.minY + 10...bounds.maxY - 10, using: &rng)),
+                                anchorRadius: 5, variants: [Size(w, 15), Size(w * 0.6, 30)], priority: priority(i))
         }
     }
 
-    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
-    func freeLabelsNeverOverlapAndStayInside(seed: UInt64) {
-        let bounds = Rect(x: 0, y: 0, width: 1100, height: 740)
-        let reqs = requests(seed: seed, count: 80, bounds: bounds)
-        let placed = LabelPlacer(gap: 5).place(reqs, obstacles: [], bounds: bounds)
-        #expect(placed.allSatisfy { $0.isFree }, "a sparse layout should place every label freely")
-        for (i, p) in placed.enumerated() {
-            #expect(bounds.contains(p.rect))
-            for (j, q) in placed.enumerated() where j > i { #expect(!p.rect.intersects(q.rect)) }
+    /// Every property a reader relies on, checked independently of the placer's own bookkeeping.
+    func checkInvariants(_ reqs: [LabelRequest], _ placed: [LabelPlacement], bounds: Rect, obstacles: [Rect] = []) {
+        let shown = placed.indices.filter { placed[$0].isPlaced }
+        for (k, i) in shown.enumerated() {
+            let r = placed[i].rect
+            #expect(bounds.contains(r), "label \(i) leaves the canvas")
+            #expect(r.size == reqs[i].variants[placed[i].variant], "label \(i) changed size")
+            for j in shown[(k + 1)...] { #expect(!r.intersects(placed[j].rect), "labels \(i) and \(j) overlap") }
+            for o in obstacles { #expect(!r.intersects(o)) }
+        }
+        for (i, r) in reqs.enumerated() {
+            let marker = Rect(center: r.anchor, size: Size(10, 10))
+            for j in shown where j != i { #expect(!placed[j].rect.intersects(marker), "label \(j) covers marker \(i)") }
+        }
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func sparseLabelsAreAllPlacedNextToTheirMarkers(seed: UInt64) {
+        let reqs = requests(seed: seed, count: 60)
+        let placed = LabelPlacer(gap: 5).place(reqs, obstacles: [], bounds: Self.canvas)
+        #expect(placed.allSatisfy { $0.outcome == .adjacent })
+        checkInvariants(reqs, placed, bounds: Self.canvas)
+    }
+
+    @Test(arguments: [4, 5, 6] as [UInt64])
+    func denseLabelsNeverOverlapAndEveryOmissionIsCounted(seed: UInt64) {
+        let reqs = requests(seed: seed, count: 900)
+        let placed = LabelPlacer(gap: 5).place(reqs, obstacles: [], bounds: Self.canvas)
+        checkInvariants(reqs, placed, bounds: Self.canvas)
+        let omitted = placed.filter { $0.outcome == .omitted }.count
+        let leaders = placed.filter { $0.outcome == .leader }.count
+        let adjacent = placed.filter { $0.outcome == .adjacent }.count
+        #expect(omitted + leaders + adjacent == reqs.count)
+        #expect(omitted > 0, "900 labels cannot all fit on this canvas")
+        #expect(leaders > 0, "some labels should find room with a leader")
+    }
+
+    @Test func beatsThePlainGreedyBaseline() {
+        let reqs = requests(seed: 11, count: 1000)
+        let placer = LabelPlacer(gap: 5)
+        let ours = placer.place(reqs, obstacles: [], bounds: Self.canvas).filter(\.isPlaced).count
+        let baseline = placer.placeGreedyBaseline(reqs, obstacles: [], bounds: Self.canvas).filter(\.isPlaced).count
+        #expect(ours >= baseline, "placed \(ours), plain greedy \(baseline)")
+    }
+
+    @Test func placementIsDeterministic() {
+        let reqs = requests(seed: 9, count: 400)
+        let a = LabelPlacer(gap: 5).place(reqs, obstacles: [], bounds: Self.canvas)
+        let b = LabelPlacer(gap: 5).place(reqs, obstacles: [], bounds: Self.canvas)
+        #expect(a.map(\.rect) == b.map(\.rect))
+        #expect(a.map(\.outcome) == b.map(\.outcome))
+    }
+
+    @Test func leaderLinesCrossNoLabelAndNoMarker() {
+        let reqs = requests(seed: 12, count: 700)
+        let placed = LabelPlacer(gap: 5).place(reqs, obstacles: [], bounds: Self.canvas)
+        for (i, p) in placed.enumerated() where p.outcome == .leader {
+            let a = reqs[i].anchor
+            let b = Point(min(max(a.x, p.rect.minX), p.rect.maxX), min(max(a.y, p.rect.minY), p.rect.maxY))
+            let start = a + (b - a).normalized * (reqs[i].anchorRadius + 1)
+            for (j, q) in placed.enumerated() where j != i && q.isPlaced { #expect(!q.rect.intersectsSegment(start, b)) }
             for (j, r) in reqs.enumerated() where j != i {
-                #expect(!p.rect.intersects(Rect(center: r.anchor, size: Size(14, 14))), "label \(i) covers marker \(j)")
+                #expect(!Rect(center: r.anchor, size: Size(10, 10)).intersectsSegment(start, b), "leader \(i) crosses marker \(j)")
             }
         }
     }
 
-    @Test func placementIsDeterministic() {
-        let bounds = Rect(x: 0, y: 0, width: 600, height: 400)
-        let reqs = requests(seed: 9, count: 120, bounds: bounds)
-        let a = LabelPlacer(gap: 5).place(reqs, obstacles: [], bounds: bounds).map(\.rect)
-        let b = LabelPlacer(gap: 5).place(reqs, obstacles: [], bounds: bounds).map(\.rect)
-        #expect(a == b)
+    @Test func higherPriorityLabelsWin() {
+        // Two markers so close that only one label fits beside them in a tight box.
+        let bounds = Rect(x: 0, y: 0, width: 120, height: 40)
+        let reqs = [
+            LabelRequest(anchor: Point(20, 20), anchorRadius: 5, size: Size(80, 14), priority: 0),
+            LabelRequest(anchor: Point(22, 22), anchorRadius: 5, size: Size(80, 14), priority: 1),
+        ]
+        let placed = LabelPlacer(gap: 5, allowLeaders: false).place(reqs, obstacles: [], bounds: bounds)
+        #expect(placed[1].isPlaced)
+        #expect(!placed[0].isPlaced)
     }
 
     @Test func prefersTheRightSideWhenItIsFree() {
-        let bounds = Rect(x: 0, y: 0, width: 400, height: 400)
-        let p = LabelPlacer(gap: 5).place([LabelRequest(anchor: Point(100, 100), anchorRadius: 7, size: Size(40, 16))], obstacles: [], bounds: bounds)
+        let p = LabelPlacer(gap: 5).place([LabelRequest(anchor: Point(100, 100), anchorRadius: 7, size: Size(40, 16))], obstacles: [], bounds: Self.canvas)
         #expect(p[0].side == .right)
         #expect(p[0].rect.minX == 112)
     }
 
     @Test func obstaclesPushLabelsAside() {
-        let bounds = Rect(x: 0, y: 0, width: 400, height: 400)
         let wall = Rect(x: 105, y: 0, width: 10, height: 400)
-        let p = LabelPlacer(gap: 5).place([LabelRequest(anchor: Point(100, 100), anchorRadius: 7, size: Size(40, 16))], obstacles: [wall], bounds: bounds)
-        #expect(p[0].isFree)
+        let p = LabelPlacer(gap: 5).place([LabelRequest(anchor: Point(100, 100), anchorRadius: 7, size: Size(40, 16))], obstacles: [wall], bounds: Self.canvas)
+        #expect(p[0].outcome == .adjacent)
         #expect(p[0].side == .left)
     }
 
-    @Test func aLabelWithNoFreeSpotIsFlagged() {
+    @Test func softObstaclesAreAvoidedWhenPossible() {
+        let title = SoftObstacle(rect: Rect(x: 108, y: 80, width: 100, height: 40), weight: 5)
+        let p = LabelPlacer(gap: 5).place([LabelRequest(anchor: Point(100, 100), anchorRadius: 7, size: Size(40, 16))], obstacles: [], soft: [title], bounds: Self.canvas)
+        #expect(!p[0].rect.intersects(title.rect))
+    }
+
+    @Test func aLabelWithNoRoomAnywhereIsOmitted() {
         let bounds = Rect(x: 0, y: 0, width: 60, height: 30)
         let p = LabelPlacer(gap: 5).place([LabelRequest(anchor: Point(30, 15), anchorRadius: 7, size: Size(80, 16))], obstacles: [], bounds: bounds)
-        #expect(!p[0].isFree)
+        #expect(p[0].outcome == .omitted)
     }
 }

@@ -1,0 +1,237 @@
+import Foundation
+import ScapeGeometry
+
+/// The working state of one `LabelPlacer.place` run: grids of markers and obstacles, the
+/// labels placed so far (removable, for repair), and the phases.
+struct PlacementState {
+    let placer: LabelPlacer
+    let requests: [LabelRequest]
+    let bounds: Rect
+    let soft: [SoftObstacle]
+    /// Markers (payload: owner index) and hard obstacles (payload: -1).
+    var fixed: SpatialGrid<Int>
+    var softGrid: SpatialGrid<Int>
+    /// Placed labels; entries go stale when a label moves (checked against `placed`).
+    var labels: SpatialGrid<Int>
+    /// Leader lines drawn so far, as thin boxes per segment (checked exactly).
+    var leaderSegments: [(Point, Point, Int)] = []
+    var placed: [LabelPlacement?]
+    var candidateCache: [Int: [LabelPlacer.Candidate]] = [:]
+
+    init(placer: LabelPlacer, requests: [LabelRequest], obstacles: [Rect], soft: [SoftObstacle], bounds: Rect) {
+        self.placer = placer
+        self.requests = requests
+        self.bounds = bounds
+        self.soft = soft
+        let tallest = requests.lazy.flatMap { $0.variants.map(\.height) }.max() ?? 20
+        let cell = max(8, tallest * 1.5)
+        let area = bounds.union(requests.reduce(bounds) { $0.union(Rect(center: $1.anchor, size: Size(1, 1))) })
+        fixed = SpatialGrid(bounds: area, cellSize: cell)
+        softGrid = SpatialGrid(bounds: area, cellSize: cell * 2)
+        labels = SpatialGrid(bounds: area, cellSize: cell)
+        for r in obstacles { fixed.insert(r, -1) }
+        for (i, r) in requests.enumerated() {
+            let d = 2 * r.anchorRadius
+            fixed.insert(Rect(center: r.anchor, size: Size(d, d)).outsetBy(1), i)
+        }
+        for (i, s) in soft.enumerated() { softGrid.insert(s.rect, i) }
+        placed = Array(repeating: nil, count: requests.count)
+    }
+
+    mutating func candidates(_ i: Int) -> [LabelPlacer.Candidate] {
+        if let c = candidateCache[i] { return c }
+        let c = placer.candidates(for: requests[i])
+        candidateCache[i] = c
+        return c
+    }
+
+    /// Inside the bounds and clear of every marker but the owner's and every hard obstacle.
+    func staticallyFree(_ rect: Rect, _ owner: Int) -> Bool {
+        bounds.contains(rect) && !fixed.anyIntersects(rect, where: { $0 != owner })
+    }
+
+    /// Clear of every placed label except `ignoring`, and of every leader line.
+    func clearOfLabels(_ rect: Rect, ignoring: Int = -1) -> Bool {
+        var clear = true
+        labels.forEachCandidate(near: rect) { j in
+            guard clear else { return }
+            let item = labels.items[j]
+            guard item.payload != ignoring, let p = placed[item.payload], p.rect == item.rect else { return }
+            if p.rect.intersects(rect) { clear = false }
+        }
+        guard clear else { return false }
+        for (a, b, owner) in leaderSegments where owner != ignoring && rect.intersectsSegment(a, b) { return false }
+        return true
+    }
+
+    /// Placed labels that overlap `rect`.
+    func blockers(of rect: Rect) -> [Int] {
+        var out: [Int] = []
+        labels.forEachCandidate(near: rect) { j in
+            let item = labels.items[j]
+            guard let p = placed[item.payload], p.rect == item.rect, p.rect.intersects(rect), !out.contains(item.payload) else { return }
+            out.append(item.payload)
+        }
+        return out
+    }
+
+    /// The price of covering soft obstacles and of standing nearer another marker than one's own.
+    func penalty(_ rect: Rect, _ owner: Int) -> Double {
+        var cost = 0.0
+        softGrid.forEachCandidate(near: rect) { k in
+            let s = soft[softGrid.items[k].payload]
+            cost += rect.overlapArea(with: s.rect) / max(1, rect.area) * s.weight
+        }
+        // Ambiguity: a foreign marker closer to the label than the label's own marker.
+        let own = distance(rect, requests[owner].anchor)
+        let reach = rect.outsetBy(min(own, placer.gap * 3))
+        var ambiguous = 0.0
+        fixed.forEachCandidate(near: reach) { k in
+            let item = fixed.items[k]
+            guard item.payload >= 0, item.payload != owner, item.rect.intersects(reach) else { return }
+            if distance(rect, requests[item.payload].anchor) < own { ambiguous += 1 }
+        }
+        return cost + min(ambiguous, 3) * 1.5
+    }
+
+    func distance(_ rect: Rect, _ p: Point) -> Double {
+        let dx = max(rect.minX - p.x, 0, p.x - rect.maxX)
+        let dy = max(rect.minY - p.y, 0, p.y - rect.maxY)
+        return (dx * dx + dy * dy).squareRoot()
+    }
+
+    mutating func put(_ i: Int, _ placement: LabelPlacement) {
+        placed[i] = placement
+        labels.insert(placement.rect, i)
+    }
+
+    /// The cheapest free adjacent candidate of label i, if any (`avoiding` must stay clear too).
+    mutating func bestFree(_ i: Int, ignoring: Int = -1, avoiding: Rect? = nil) -> LabelPlacement? {
+        var best: (LabelPlacer.Candidate, Double)?
+        for c in candidates(i) {
+            if let best, c.cost >= best.1 { break }
+            guard staticallyFree(c.rect, i), clearOfLabels(c.rect, ignoring: ignoring) else { continue }
+            if let avoiding, avoiding.intersects(c.rect) { continue }
+            let score = c.cost + penalty(c.rect, i)
+            if best == nil || score < best!.1 { best = (c, score) }
+        }
+        return best.map { LabelPlacement(rect: $0.0.rect, side: $0.0.side, variant: $0.0.variant, outcome: .adjacent) }
+    }
+
+    mutating func run() {
+        // Priority first, then the most constrained (fewest statically free candidates).
+        var freeCount = [Int](repeating: 0, count: requests.count)
+        for i in requests.indices {
+            var n = 0
+            for c in placer.candidates(for: requests[i]) where staticallyFree(c.rect, i) { n += 1 }
+            freeCount[i] = n
+        }
+        let order = requests.indices.sorted {
+            let a = requests[$0], b = requests[$1]
+            if a.priority != b.priority { return a.priority > b.priority }
+            if freeCount[$0] != freeCount[$1] { return freeCount[$0] < freeCount[$1] }
+            return $0 < $1
+        }
+        var unplaced: [Int] = []
+        for i in order {
+            if freeCount[i] > 0, let p = bestFree(i) { put(i, p) } else { unplaced.append(i) }
+            candidateCache[i] = nil
+        }
+        for _ in 0..<placer.repairPasses where !unplaced.isEmpty {
+            unplaced = unplaced.filter { !repair($0) }
+        }
+        if placer.allowLeaders {
+            unplaced = unplaced.filter { !placeWithLeader($0) }
+        }
+    }
+
+    /// Conflict-driven repair: find a candidate of i blocked by one lower-or-equal-priority
+    /// label that can itself move to another free spot; move it and place i.
+    mutating func repair(_ i: Int) -> Bool {
+        for c in candidates(i) where staticallyFree(c.rect, i) {
+            let blocking = blockers(of: c.rect)
+            guard blocking.count == 1, let j = blocking.first, requests[j].priority <= requests[i].priority else { continue }
+            let leaderClear = leaderSegments.allSatisfy { !c.rect.intersectsSegment($0.0, $0.1) }
+            guard leaderClear, let moved = bestFree(j, ignoring: j, avoiding: c.rect) else { continue }
+            put(j, moved)
+            put(i, LabelPlacement(rect: c.rect, side: c.side, variant: c.variant, outcome: .adjacent))
+            candidateCache[i] = nil
+            return true
+        }
+        candidateCache[i] = nil
+        return false
+    }
+
+    /// A free spot within reach, joined by a leader that crosses no label and no marker.
+    mutating func placeWithLeader(_ i: Int) -> Bool {
+        let req = requests[i]
+        for (v, size) in req.variants.enumerated() {
+            let h = max(size.height, 8)
+            var distance = req.anchorRadius + h * 1.5
+            while distance <= h * placer.leaderReach {
+                for k in 0..<16 {
+                    let angle = Double(k) * .pi / 8
+                    let dir = Point(cos(angle), sin(angle))
+                    let center = req.anchor + Point(dir.x * (distance + size.width / 2), dir.y * distance)
+                    let rect = Rect(center: center, size: size)
+                    guard staticallyFree(rect, i), clearOfLabels(rect) else { continue }
+                    let end = nearestPoint(on: rect, to: req.anchor)
+                    let start = req.anchor + (end - req.anchor).normalized * (req.anchorRadius + 1)
+                    guard leaderIsClear(start, end, owner: i) else { continue }
+                    put(i, LabelPlacement(rect: rect, side: side(of: dir), variant: v, outcome: .leader))
+                    leaderSegments.append((start, end, i))
+                    return true
+                }
+                distance += h
+            }
+        }
+        return false
+    }
+
+    func nearestPoint(on rect: Rect, to p: Point) -> Point {
+        Point(min(max(p.x, rect.minX), rect.maxX), min(max(p.y, rect.minY), rect.maxY))
+    }
+
+    func leaderIsClear(_ a: Point, _ b: Point, owner: Int) -> Bool {
+        let box = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 0.01, height: abs(a.y - b.y) + 0.01)
+        var clear = true
+        fixed.forEachCandidate(near: box) { k in
+            guard clear else { return }
+            let item = fixed.items[k]
+            if item.payload != owner, item.rect.intersectsSegment(a, b) { clear = false }
+        }
+        labels.forEachCandidate(near: box) { k in
+            guard clear else { return }
+            let item = labels.items[k]
+            if let p = placed[item.payload], p.rect == item.rect, p.rect.intersectsSegment(a, b) { clear = false }
+        }
+        return clear
+    }
+
+    func side(of dir: Point) -> LabelSide {
+        if abs(dir.y) < 0.4 { return dir.x >= 0 ? .right : .left }
+        if abs(dir.x) < 0.4 { return dir.y < 0 ? .above : .below }
+        if dir.y < 0 { return dir.x > 0 ? .aboveRight : .aboveLeft }
+        return dir.x > 0 ? .belowRight : .belowLeft
+    }
+
+    func result() -> [LabelPlacement] {
+        requests.indices.map { i in
+            placed[i] ?? LabelPlacement(rect: Rect(center: requests[i].anchor, size: requests[i].variants[0]), side: .right, variant: 0, outcome: .omitted)
+        }
+    }
+
+    /// Input order, first statically free and unblocked candidate of the first ring, else omitted.
+    mutating func baseline() -> [LabelPlacement] {
+        for i in requests.indices {
+            let size = requests[i].variants[0]
+            for c in placer.candidates(for: requests[i]) where c.variant == 0 && c.rect.size == size && [.right, .left, .aboveRight, .belowRight, .above, .below, .aboveLeft, .belowLeft].contains(c.side) {
+                if staticallyFree(c.rect, i) && clearOfLabels(c.rect) {
+                    put(i, LabelPlacement(rect: c.rect, side: c.side, variant: 0, outcome: .adjacent))
+                    break
+                }
+            }
+        }
+        return result()
+    }
+}
