@@ -1,8 +1,10 @@
 /// A uniform grid of buckets over rectangles, so "what overlaps this box?" costs about O(1)
 /// when the boxes are of similar size to a cell. Rectangles outside `bounds` land in the
-/// border cells, so nothing is ever lost.
-public struct SpatialGrid<Payload> {
-    public private(set) var items: [(rect: Rect, payload: Payload)] = []
+/// border cells, so nothing is ever lost. Each rectangle carries an integer payload (an
+/// owner index); the type is not generic so that it stays fast across module boundaries.
+public struct SpatialGrid {
+    public typealias Payload = Int
+    public private(set) var items: [(rect: Rect, payload: Int)] = []
     private var buckets: [[Int32]]
     private let origin: Point
     private let cell: Double
@@ -38,6 +40,19 @@ public struct SpatialGrid<Payload> {
             }
         }
         return found.sorted()
+    }
+
+    /// True when a stored rectangle other than those with payload `excluded` meets `rect`.
+    public func anyIntersects(_ rect: Rect, excluding excluded: Int) -> Bool {
+        for y in row(rect.minY)...row(rect.maxY) {
+            for x in column(rect.minX)...column(rect.maxX) {
+                for i in buckets[y * columns + x] {
+                    let item = items[Int(i)]
+                    if item.payload != excluded && item.rect.intersects(rect) { return true }
+                }
+            }
+        }
+        return false
     }
 
     public func anyIntersects(_ rect: Rect, where accept: (Payload) -> Bool = { _ in true }) -> Bool {

@@ -9,14 +9,17 @@ struct PlacementState {
     let bounds: Rect
     let soft: [SoftObstacle]
     /// Markers (payload: owner index) and hard obstacles (payload: -1).
-    var fixed: SpatialGrid<Int>
-    var softGrid: SpatialGrid<Int>
+    var fixed: SpatialGrid
+    var softGrid: SpatialGrid
     /// Placed labels; entries go stale when a label moves (checked against `placed`).
-    var labels: SpatialGrid<Int>
+    var labels: SpatialGrid
     /// Leader lines drawn so far, as thin boxes per segment (checked exactly).
     var leaderSegments: [(Point, Point, Int)] = []
     var placed: [LabelPlacement?]
     var candidateCache: [Int: [LabelPlacer.Candidate]] = [:]
+    /// Each label's free spots other than where it is, cheapest first; forgotten whenever
+    /// any label moves (repair asks for them many times in between).
+    var alternatives: [Int: [(LabelPlacement, Double)]] = [:]
 
     init(placer: LabelPlacer, requests: [LabelRequest], obstacles: [Rect], soft: [SoftObstacle], bounds: Rect) {
         self.placer = placer
@@ -47,7 +50,7 @@ struct PlacementState {
 
     /// Inside the bounds and clear of every marker but the owner's and every hard obstacle.
     func staticallyFree(_ rect: Rect, _ owner: Int) -> Bool {
-        bounds.contains(rect) && !fixed.anyIntersects(rect, where: { $0 != owner })
+        bounds.contains(rect) && !fixed.anyIntersects(rect, excluding: owner)
     }
 
     /// Clear of every placed label except `ignoring`, and of every leader line.
@@ -118,6 +121,17 @@ struct PlacementState {
         return best.map { LabelPlacement(rect: $0.0.rect, side: $0.0.side, variant: $0.0.variant, outcome: .adjacent) }
     }
 
+    /// Every free adjacent spot of label i other than its own, scored, cheapest first.
+    mutating func freeSpots(_ i: Int) -> [(LabelPlacement, Double)] {
+        var out: [(LabelPlacement, Double)] = []
+        let current = placed[i]?.rect
+        for c in candidates(i) where c.rect != current {
+            guard staticallyFree(c.rect, i), clearOfLabels(c.rect, ignoring: i) else { continue }
+            out.append((LabelPlacement(rect: c.rect, side: c.side, variant: c.variant, outcome: .adjacent), c.cost + penalty(c.rect, i)))
+        }
+        return out.sorted { $0.1 < $1.1 }
+    }
+
     mutating func run() {
         // Priority first, then the most constrained (fewest statically free candidates).
         var freeCount = [Int](repeating: 0, count: requests.count)
@@ -152,7 +166,10 @@ struct PlacementState {
             let blocking = blockers(of: c.rect)
             guard blocking.count == 1, let j = blocking.first, requests[j].priority <= requests[i].priority else { continue }
             let leaderClear = leaderSegments.allSatisfy { !c.rect.intersectsSegment($0.0, $0.1) }
-            guard leaderClear, let moved = bestFree(j, ignoring: j, avoiding: c.rect) else { continue }
+            guard leaderClear else { continue }
+            if alternatives[j] == nil { alternatives[j] = freeSpots(j) }
+            guard let moved = alternatives[j]!.first(where: { !$0.0.rect.intersects(c.rect) })?.0 else { continue }
+            alternatives.removeAll()
             put(j, moved)
             put(i, LabelPlacement(rect: c.rect, side: c.side, variant: c.variant, outcome: .adjacent))
             candidateCache[i] = nil

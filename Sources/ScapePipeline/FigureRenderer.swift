@@ -97,7 +97,7 @@ public final class FigureRenderer {
     }
 
     /// Renders one figure in every format of `settings`.
-    public func render(_ figure: Figure, of landscape: Landscape, settings: RenderSettings) throws -> (files: [RenderedFile], warnings: [String]) {
+    public func render(_ figure: Figure, of landscape: Landscape, settings: RenderSettings) throws -> (files: [RenderedFile], warnings: [String], omitted: Int) {
         let laid = scene(for: figure, of: landscape, settings: settings)
         let options = RenderOptions(scale: settings.scale, creationDate: settings.creationDate, title: figure.title ?? figure.id)
         var files: [RenderedFile] = []
@@ -107,6 +107,6 @@ public final class FigureRenderer {
             }
             files.append(RenderedFile(fileName: "\(figure.id).\(writer.name)", bytes: try writer.write(laid.scene, options: options, text: text)))
         }
-        return (files, laid.warnings)
+        return (files, laid.warnings, laid.omittedLabels.count)
     }
 }

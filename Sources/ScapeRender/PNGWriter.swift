@@ -21,10 +21,6 @@ public struct PNGWriter: FigureWriter {
         cairo_scale(cr, options.scale, options.scale)
         CairoScenePainter(text: text).paint(scene, on: cr)
         cairo_destroy(cr)
-        cairo_surface_flush(surface)
-        let stream = CairoStream()
-        let written = cairo_surface_write_to_png_stream(surface, CairoStream.write, stream.closure)
-        guard written == CAIRO_STATUS_SUCCESS else { throw RenderError("cannot encode the PNG", status: written) }
-        return stream.bytes
+        return try PNGEncoder().encode(surface: surface)
     }
 }

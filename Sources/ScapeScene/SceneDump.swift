@@ -46,12 +46,19 @@ public enum SceneDump {
     }
 
     /// A number with at most two decimals and no trailing zeros: 3, 3.5, 3.25; never "-0".
+    /// Built from integers (SVG files hold hundreds of thousands of these; printf is slow).
     public static func n(_ v: Double) -> String {
-        let r = (v * 100).rounded() / 100
-        if r == 0 { return "0" }
-        if r == r.rounded() { return String(Int(r)) }
-        var s = String(format: "%.2f", r)
-        while s.hasSuffix("0") { s.removeLast() }
+        guard v.isFinite, abs(v) < 1e15 else { return v.isFinite ? String(v) : "0" }
+        let hundredths = Int((v * 100).rounded())
+        if hundredths == 0 { return "0" }
+        let negative = hundredths < 0
+        let magnitude = abs(hundredths)
+        var s = negative ? "-" : ""
+        s += String(magnitude / 100)
+        let frac = magnitude % 100
+        if frac != 0 {
+            s += frac % 10 == 0 ? ".\(frac / 10)" : (frac < 10 ? ".0\(frac)" : ".\(frac)")
+        }
         return s
     }
 }

@@ -56,10 +56,17 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Font family for every text, e.g. \"DejaVu Serif\". Default: Comic Neue (sketch), DejaVu Sans (clean).", valueName: "family"))
     var font: String?
 
+    @Option(name: .long, help: ArgumentHelp("Figures rendered in parallel. Default: the number of cores. The output is the same for any value.", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .long, help: "Treat a label left out for lack of room as an error (exit 65, nothing written).")
+    var strict = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but warnings and errors.")
     var quiet = false
 
     func validate() throws {
+        guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be 1 to 256, got \(jobs)") }
         guard scale.isFinite, scale > 0, scale <= 20 else {
             throw ValidationError("--scale must be a number above 0 and at most 20, got \(scale)")
         }
@@ -102,18 +109,20 @@ struct Render: ParsableCommand {
         let settings = RenderSettings(formats: formats, style: style, sketch: SketchStyle(roughness: try roughnessLevel(), seed: seed),
                                       fontFamily: font, background: background.flatMap(Background.init(argument:)), scale: scale)
         for w in renderer.fontWarnings(for: landscape, settings: settings) { Console.error("warning: \(w)") }
-        var files: [RenderedFile] = []
-        for f in figures {
-            do {
-                let result = try renderer.render(f, of: landscape, settings: settings)
-                for w in result.warnings { Console.error("warning: \(f.id): \(w)") }
-                files += result.files
-            } catch {
-                Console.error("error: cannot render \(f.id): \(error); nothing was written")
-                throw ExitCode.failure
-            }
+        let output: FigureSetRenderer.Output
+        do {
+            output = try FigureSetRenderer(jobs: jobs).render(figures, of: landscape, settings: settings)
+        } catch {
+            Console.error("error: \(error); nothing was written")
+            throw ExitCode.failure
         }
-        try write(files)
+        let severity = strict && output.omittedLabels > 0 ? "error" : "warning"
+        for w in output.warnings { Console.error("\(severity): \(w)") }
+        if strict && output.omittedLabels > 0 {
+            Console.error("--strict: \(output.omittedLabels) label\(output.omittedLabels == 1 ? "" : "s") left out; nothing was written")
+            throw ExitStatus.dataError
+        }
+        try write(output.files)
     }
 
     private func selectedFigures(of landscape: Landscape) throws -> [Figure] {

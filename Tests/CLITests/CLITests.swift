@@ -214,3 +214,46 @@ struct CLI {
         #expect(r.stderr.contains("warning: font 'No Such Font Family' is not installed; text falls back to"))
     }
 }
+
+@Suite struct ParallelAndStrictTests {
+    @Test func parallelJobsWriteTheSameBytesAsASerialRun() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let serial = dir.appendingPathComponent("serial"), parallel = dir.appendingPathComponent("parallel")
+        #expect(try CLI.run(["render", "--out", serial.path, "--jobs", "1", "--format", "png,svg,pdf", "-q"]).status == 0)
+        #expect(try CLI.run(["render", "--out", parallel.path, "--jobs", "4", "--format", "png,svg,pdf", "-q"]).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: serial.path).sorted()
+        #expect(names.count == 6)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parallel.path).sorted() == names)
+        for name in names {
+            let a = try Data(contentsOf: serial.appendingPathComponent(name)), b = try Data(contentsOf: parallel.appendingPathComponent(name))
+            #expect(a == b, "\(name) differs between --jobs 1 and --jobs 4")
+        }
+    }
+
+    /// A crowd of tools on one spot: some labels cannot fit.
+    func crowd(in dir: URL) throws -> URL {
+        var text = "tools:\n"
+        for i in 0..<400 { text += "  - { name: Crowded tool number \(i), x: \(Double(i % 20) * 0.004), y: \(Double(i / 20) * 0.004) }\n" }
+        let file = dir.appendingPathComponent("crowd.yaml")
+        try Data(text.utf8).write(to: file)
+        return file
+    }
+
+    @Test func omittedLabelsAreAWarningAndAnErrorUnderStrict() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = try crowd(in: dir)
+        let out = dir.appendingPathComponent("out")
+        let lenient = try CLI.run(["render", data.path, "--out", out.path, "--format", "svg"])
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("warning: landscape: "))
+        #expect(lenient.stderr.contains("labels were left out for lack of room"))
+        let strictOut = dir.appendingPathComponent("strict")
+        let strict = try CLI.run(["render", data.path, "--out", strictOut.path, "--format", "svg", "--strict"])
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("error: landscape: "))
+        #expect(strict.stderr.contains("nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: strictOut.path))
+    }
+}

@@ -16,7 +16,7 @@ struct SplitMix: RandomNumberGenerator {
 @Suite struct SpatialGridTests {
     @Test func queriesMatchBruteForceOnRandomRectangles() {
         var rng = SplitMix(state: 42)
-        var grid = SpatialGrid<Int>(bounds: Rect(x: 0, y: 0, width: 1000, height: 800), cellSize: 30)
+        var grid = SpatialGrid(bounds: Rect(x: 0, y: 0, width: 1000, height: 800), cellSize: 30)
         var rects: [Rect] = []
         for i in 0..<400 {
             let r = Rect(x: .random(in: -100...1000, using: &rng), y: .random(in: -100...800, using: &rng),

@@ -81,3 +81,15 @@ import ScapeScene
         #expect(!ids.contains { $0.hasPrefix("tool/") })
     }
 }
+
+@Suite struct BlogFiguresPlaceEveryLabel {
+    @Test(arguments: [Theme.clean, .sketch])
+    func everyFigureOfTheBuiltInSetPlacesEveryLabelNextToItsMarker(theme: Theme) throws {
+        let landscape = try LandscapeLoader.loadDefault().get()
+        for figure in landscape.effectiveFigures {
+            let laid = FigureLayout(theme: theme, measurer: FixedTextMeasurer()).layout(figure, of: landscape)
+            #expect(laid.omittedLabels.isEmpty, "\(figure.id) left out \(laid.omittedLabels)")
+            #expect(laid.leaderCount == 0, "\(figure.id) needed \(laid.leaderCount) leader lines")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import ScapeModel
+
+/// Renders many figures across threads, one `FigureRenderer` (and Pango engine) per thread.
+/// Each figure's bytes depend only on its inputs, so the output is identical to a serial run
+/// whatever the number of jobs; results come back in the figures' order.
+public struct FigureSetRenderer {
+    public var jobs: Int
+
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.jobs = max(1, jobs)
+    }
+
+    public struct Output {
+        public var files: [RenderedFile]
+        /// Warnings prefixed with the figure id.
+        public var warnings: [String]
+        public var omittedLabels: Int
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var figure: String
+        public var underlying: any Error
+        public var description: String { "cannot render \(figure): \(underlying)" }
+    }
+
+    public func render(_ figures: [Figure], of landscape: Landscape, settings: RenderSettings) throws -> Output {
+        let results = ResultSlots(count: figures.count)
+        let workers = min(jobs, max(1, figures.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let renderer = FigureRenderer()
+            for index in stride(from: worker, to: figures.count, by: workers) {
+                do {
+                    let r = try renderer.render(figures[index], of: landscape, settings: settings)
+                    results.set(index, .success(r))
+                } catch {
+                    results.set(index, .failure(Failure(figure: figures[index].id, underlying: error)))
+                }
+            }
+        }
+        var out = Output(files: [], warnings: [], omittedLabels: 0)
+        for (i, slot) in results.values.enumerated() {
+            switch slot! {
+            case .success(let r):
+                out.files += r.files
+                out.warnings += r.warnings.map { "\(figures[i].id): \($0)" }
+                out.omittedLabels += r.omitted
+            case .failure(let e):
+                throw e
+            }
+        }
+        return out
+    }
+}
+
+/// Results written by worker threads, each to its own slot, under a lock.
+final class ResultSlots: @unchecked Sendable {
+    typealias Value = Result<(files: [RenderedFile], warnings: [String], omitted: Int), FigureSetRenderer.Failure>
+    private let lock = NSLock()
+    private(set) var values: [Value?]
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+}
