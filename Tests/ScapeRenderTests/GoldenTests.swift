@@ -7,7 +7,7 @@ import ScapePipeline
 /// and a budget of differing pixels (anti-aliasing differs a little between Cairo builds).
 /// They depend on the fonts and Cairo of Debian 12: fonts-dejavu-core, libcairo2 1.16, libpango 1.50.
 /// Re-record with MLSCAPE_RECORD_GOLDENS=1; on failure, expected | diff | actual is written
-/// to Tests/ScapeRenderTests/Failures/.
+/// to .build/golden-failures/.
 @Suite struct GoldenTests {
     static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
@@ -31,7 +31,7 @@ import ScapePipeline
         let differing = actual.countDifferences(from: expected, threshold: 24)
         let budget = expected.width * expected.height / 400
         if differing > budget {
-            let failures = Self.here.appendingPathComponent("Failures")
+            let failures = Self.here.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/golden-failures")
             try FileManager.default.createDirectory(at: failures, withIntermediateDirectories: true)
             let out = failures.appendingPathComponent("\(name)-expected-diff-actual.png")
             try Data(RasterImage.comparison(expected: expected, actual: actual)).write(to: out)
