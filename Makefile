@@ -6,7 +6,7 @@ DEBIAN_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev fonts-dej
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build figures test clean
+.PHONY: setup build figures test clean gallery-check
 
 ## Install the Debian packages that are missing (the Cairo/Pango headers, the fonts, the test readers).
 setup:
@@ -31,3 +31,11 @@ test: setup
 
 clean:
 	rm -rf .build output
+
+## A look at the gallery as a browser shows it: output/index.html in headless Chromium,
+## screenshot in output/gallery.png (installs Debian's chromium when missing).
+gallery-check: figures
+	@command -v chromium >/dev/null || (DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null)
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,2600 \
+	    --screenshot=$(CURDIR)/output/gallery.png file://$(CURDIR)/output/index.html
+	@echo "look at output/gallery.png"

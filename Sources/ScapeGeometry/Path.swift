@@ -89,3 +89,32 @@ public struct Path: Hashable, Sendable {
         })
     }
 }
+
+extension Path {
+    /// A rectangle with quarter-circle corners of `radius`.
+    public static func roundedRect(_ r: Rect, radius: Double) -> Path {
+        let k = 0.5522847498 * radius
+        let rad = min(radius, r.width / 2, r.height / 2)
+        var p = Path()
+        p.move(to: Point(r.minX + rad, r.minY))
+        p.line(to: Point(r.maxX - rad, r.minY))
+        p.curve(to: Point(r.maxX, r.minY + rad), control1: Point(r.maxX - rad + k, r.minY), control2: Point(r.maxX, r.minY + rad - k))
+        p.line(to: Point(r.maxX, r.maxY - rad))
+        p.curve(to: Point(r.maxX - rad, r.maxY), control1: Point(r.maxX, r.maxY - rad + k), control2: Point(r.maxX - rad + k, r.maxY))
+        p.line(to: Point(r.minX + rad, r.maxY))
+        p.curve(to: Point(r.minX, r.maxY - rad), control1: Point(r.minX + rad - k, r.maxY), control2: Point(r.minX, r.maxY - rad + k))
+        p.line(to: Point(r.minX, r.minY + rad))
+        p.curve(to: Point(r.minX + rad, r.minY), control1: Point(r.minX, r.minY + rad - k), control2: Point(r.minX + rad - k, r.minY))
+        p.close()
+        return p
+    }
+
+    /// An arc of the ellipse around `center`, from `start` to `end` radians (y down), as a polyline.
+    public static func arc(center c: Point, rx: Double, ry: Double, from start: Double, to end: Double, steps: Int = 24) -> Path {
+        let pts = (0...steps).map { i -> Point in
+            let a = start + (end - start) * Double(i) / Double(steps)
+            return Point(c.x + rx * cos(a), c.y + ry * sin(a))
+        }
+        return smoothCurve(through: pts)
+    }
+}

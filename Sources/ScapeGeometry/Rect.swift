@@ -25,6 +25,8 @@ public struct Rect: Hashable, Sendable, Codable {
     public var width: Double { size.width }
     public var height: Double { size.height }
     public var center: Point { Point(origin.x + size.width / 2, origin.y + size.height / 2) }
+    public var midX: Double { origin.x + size.width / 2 }
+    public var midY: Double { origin.y + size.height / 2 }
     public var area: Double { size.width * size.height }
 
     /// True when the interiors meet; rectangles that only share an edge do not intersect.

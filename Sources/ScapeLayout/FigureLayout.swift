@@ -12,6 +12,8 @@ public struct LaidOutFigure: Sendable {
     public var omittedLabels: [String] = []
     /// Labels drawn away from their marker, joined by a leader line.
     public var leaderCount = 0
+    /// The category regions drawn, for checking what they enclose.
+    public var regions: [RegionOutline] = []
 }
 
 /// Figure spec -> Scene. Pure Swift: text sizes come from the injected `TextMeasurer`.
@@ -25,28 +27,17 @@ public struct FigureLayout {
     }
 
     public func layout(_ figure: Figure, of landscape: Landscape) -> LaidOutFigure {
-        let map = MapLayout(landscape: landscape, theme: theme, measurer: measurer)
-        var nodes: [SceneNode] = []
-        var warnings: [String] = []
-        var omitted: [String] = []
-        var leaders = 0
         switch figure.kind {
+        case .map, .zoom:
+            return MapFigureLayout(landscape: landscape, theme: theme, measurer: measurer).layout(figure)
         case .quadrants:
-            nodes += map.quadrantTitles(color: theme.ink, font: theme.quadsTitleFont)
-            nodes += map.axes()
-        case .map:
-            nodes += map.quadrantTitles(color: theme.quadrantTitleColor, font: theme.quadrantTitleFont)
-            nodes += map.axes()
-            let tools = map.tools(landscape.tools)
-            nodes += tools.nodes
-            omitted = tools.omitted
-            leaders = tools.leaders
-            if !omitted.isEmpty {
-                let shown = omitted.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
-                warnings.append("\(omitted.count) label\(omitted.count == 1 ? " was" : "s were") left out for lack of room: \(shown)\(omitted.count > 5 ? ", ..." : "")")
-            }
+            let map = MapLayout(landscape: landscape, theme: theme, measurer: measurer)
+            let nodes = map.quadrantTitles(color: theme.ink, font: theme.quadsTitleFont) + map.axes()
+            return LaidOutFigure(figure: figure, scene: Scene(size: map.frame.canvas, background: theme.background, nodes: nodes), warnings: [])
+        case .setup:
+            return SetupFigureLayout(landscape: landscape, theme: theme, measurer: measurer).layout(figure)
+        case .banner:
+            return BannerFigureLayout(theme: theme, measurer: measurer).layout(figure)
         }
-        let scene = Scene(size: map.frame.canvas, background: theme.background, nodes: nodes)
-        return LaidOutFigure(figure: figure, scene: scene, warnings: warnings, omittedLabels: omitted, leaderCount: leaders)
     }
 }

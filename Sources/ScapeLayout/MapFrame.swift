@@ -2,40 +2,110 @@ import ScapeGeometry
 import ScapeModel
 import ScapeScene
 
-/// The map's coordinate frame: where data (-1 ... 1 on both axes) lands on the canvas, and
-/// where the axes and their end labels go. The axes reach ±1; the end labels sit beyond them.
+/// One end of an axis.
+public enum AxisEnd: String, Sendable, CaseIterable {
+    case negativeX, positiveX, negativeY, positiveY
+}
+
+/// The part of the data plane a figure shows: the whole map, or one quadrant.
+public struct DataWindow: Sendable, Equatable {
+    public var minX: Double, maxX: Double, minY: Double, maxY: Double
+
+    public init(minX: Double, maxX: Double, minY: Double, maxY: Double) {
+        self.minX = minX
+        self.maxX = maxX
+        self.minY = minY
+        self.maxY = maxY
+    }
+
+    public static let full = DataWindow(minX: -1, maxX: 1, minY: -1, maxY: 1)
+
+    public static func quadrant(x: AxisSide, y: AxisSide) -> DataWindow {
+        DataWindow(minX: x == .negative ? -1 : 0, maxX: x == .negative ? 0 : 1, minY: y == .negative ? -1 : 0, maxY: y == .negative ? 0 : 1)
+    }
+
+    public func contains(x: Double, y: Double) -> Bool { x >= minX && x <= maxX && y >= minY && y <= maxY }
+
+    /// The axis ends this window shows: those away from the origin.
+    public var ends: [AxisEnd] {
+        var out: [AxisEnd] = []
+        if minX < 0 { out.append(.negativeX) }
+        if maxX > 0 { out.append(.positiveX) }
+        if minY < 0 { out.append(.negativeY) }
+        if maxY > 0 { out.append(.positiveY) }
+        return out
+    }
+
+    /// A quadrant's window shrunk to the tools in it (with room around them), so a zoom
+    /// spends its canvas on its tools; the origin corner stays.
+    public static func fitted(x: AxisSide, y: AxisSide, to points: [(x: Double, y: Double)], padding: Double = 0.12) -> DataWindow {
+        var w = quadrant(x: x, y: y)
+        guard !points.isEmpty else { return w }
+        let reachX = min(1, (points.map { abs($0.x) }.max() ?? 1) + padding)
+        let reachY = min(1, (points.map { abs($0.y) }.max() ?? 1) + padding)
+        if x == .negative { w.minX = -reachX } else { w.maxX = reachX }
+        if y == .negative { w.minY = -reachY } else { w.maxY = reachY }
+        return w
+    }
+}
+
+/// A map's coordinate frame: where the data window lands on the canvas, and where the axes
+/// and their end labels go. Axes reach ±1; each end label sits beyond its arrowhead.
 public struct MapFrame: Sendable {
     public let canvas: Size
+    public let window: DataWindow
     /// Canvas point of the data origin.
     public let origin: Point
     /// Figure units per data unit, horizontally and vertically.
     public let unitX: Double
     public let unitY: Double
-    /// Logical boxes of the four end labels.
-    public let labelNegativeX: Rect
-    public let labelPositiveX: Rect
-    public let labelNegativeY: Rect
-    public let labelPositiveY: Rect
+    /// The end labels' texts and logical boxes.
+    public let endLabels: [AxisEnd: (text: String, frame: Rect)]
 
-    /// Fits the axes and their end labels into the theme's canvas.
-    public init(axes: Axes, theme: Theme, measurer: any TextMeasurer) {
+    /// Fits the window and the end labels of its outer axis ends into a canvas.
+    public init(axes: Axes, window: DataWindow = .full, canvas: Size, theme: Theme, measurer: any TextMeasurer) {
         let font = theme.axisLabelFont
-        let left = measurer.measure(axes.x.negative, font: font)
-        let right = measurer.measure(axes.x.positive, font: font)
-        let top = measurer.measure(axes.y.positive, font: font)
-        let bottom = measurer.measure(axes.y.negative, font: font)
-        let w = theme.mapWidth, h = theme.mapHeight, m = theme.margin
-        let gap = theme.arrowheadLength * 0.6
-        let spanX = w - 2 * m - left.width - right.width - 2 * gap
-        let spanY = h - 2 * m - top.height - bottom.height - 2 * gap
-        canvas = Size(w, h)
-        unitX = max(10, spanX / 2)
-        unitY = max(10, spanY / 2)
-        origin = Point(m + left.width + gap + unitX, m + top.height + gap + unitY)
-        labelNegativeX = Rect(x: origin.x - unitX - gap - left.width, y: origin.y - left.height / 2, width: left.width, height: left.height)
-        labelPositiveX = Rect(x: origin.x + unitX + gap, y: origin.y - right.height / 2, width: right.width, height: right.height)
-        labelPositiveY = Rect(x: origin.x - top.width / 2, y: origin.y - unitY - gap - top.height, width: top.width, height: top.height)
-        labelNegativeY = Rect(x: origin.x - bottom.width / 2, y: origin.y + unitY + gap, width: bottom.width, height: bottom.height)
+        var sizes: [AxisEnd: (String, Size)] = [:]
+        for end in window.ends {
+            let text: String
+            switch end {
+            case .negativeX: text = axes.x.negative
+            case .positiveX: text = axes.x.positive
+            case .negativeY: text = axes.y.negative
+            case .positiveY: text = axes.y.positive
+            }
+            if !text.isEmpty { sizes[end] = (text, measurer.measure(text, font: font)) }
+        }
+        let m = theme.margin, gap = theme.arrowheadLength * 0.6
+        let left = sizes[.negativeX].map { $0.1.width + gap } ?? 0
+        let right = sizes[.positiveX].map { $0.1.width + gap } ?? 0
+        let top = sizes[.positiveY].map { $0.1.height + gap } ?? 0
+        let bottom = sizes[.negativeY].map { $0.1.height + gap } ?? 0
+        // Inner ends (a zoom's axes at the origin) need room for half an arrowhead's spread only.
+        let innerPad = theme.arrowheadLength * 0.5
+        let padLeft = window.minX < 0 ? left : innerPad, padRight = window.maxX > 0 ? right : innerPad
+        let padTop = window.maxY > 0 ? top : innerPad, padBottom = window.minY < 0 ? bottom : innerPad
+        self.canvas = canvas
+        self.window = window
+        unitX = max(10, (canvas.width - 2 * m - padLeft - padRight) / (window.maxX - window.minX))
+        unitY = max(10, (canvas.height - 2 * m - padTop - padBottom) / (window.maxY - window.minY))
+        origin = Point(m + padLeft - window.minX * unitX, m + padTop + window.maxY * unitY)
+        var labels: [AxisEnd: (String, Rect)] = [:]
+        let bounds = Rect(origin: .zero, size: canvas).insetBy(m / 2)
+        for (end, (text, size)) in sizes {
+            var rect: Rect
+            switch end {
+            case .negativeX: rect = Rect(x: origin.x + window.minX * unitX - gap - size.width, y: origin.y - size.height / 2, width: size.width, height: size.height)
+            case .positiveX: rect = Rect(x: origin.x + window.maxX * unitX + gap, y: origin.y - size.height / 2, width: size.width, height: size.height)
+            case .positiveY: rect = Rect(x: origin.x - size.width / 2, y: origin.y - window.maxY * unitY - gap - size.height, width: size.width, height: size.height)
+            case .negativeY: rect = Rect(x: origin.x - size.width / 2, y: origin.y - window.minY * unitY + gap, width: size.width, height: size.height)
+            }
+            // Keep a label centred on an axis at the canvas edge inside the canvas.
+            rect.origin.x = min(max(rect.minX, bounds.minX), bounds.maxX - rect.width)
+            rect.origin.y = min(max(rect.minY, bounds.minY), bounds.maxY - rect.height)
+            labels[end] = (text, rect)
+        }
+        endLabels = labels
     }
 
     /// The canvas point of a data position; y grows upwards in data, downwards on the canvas.
@@ -43,9 +113,15 @@ public struct MapFrame: Sendable {
         Point(origin.x + x * unitX, origin.y - y * unitY)
     }
 
-    /// The canvas rectangle of the data square [-1, 1] x [-1, 1].
+    /// The data position of a canvas point.
+    public func data(at p: Point) -> (x: Double, y: Double) {
+        ((p.x - origin.x) / unitX, (origin.y - p.y) / unitY)
+    }
+
+    /// The canvas rectangle of the data window.
     public var plotRect: Rect {
-        Rect(x: origin.x - unitX, y: origin.y - unitY, width: 2 * unitX, height: 2 * unitY)
+        let a = point(x: window.minX, y: window.maxY), b = point(x: window.maxX, y: window.minY)
+        return Rect(x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y)
     }
 
     /// The canvas rectangle of one quadrant of the data square.

@@ -2,45 +2,47 @@ import ScapeGeometry
 import ScapeModel
 import ScapeScene
 
-/// Lays out the map figures: the axes with arrowheads and end labels, the quadrant titles,
-/// and each tool as a hollow circle with its label placed clear of every other label and marker.
+/// The parts of every map figure: axes with arrowheads and end labels, quadrant titles, and
+/// the tools as hollow circles whose labels are placed clear of every other label and marker.
 struct MapLayout {
     let landscape: Landscape
     let theme: Theme
     let measurer: any TextMeasurer
     let frame: MapFrame
 
-    init(landscape: Landscape, theme: Theme, measurer: any TextMeasurer) {
+    init(landscape: Landscape, axes: Axes? = nil, window: DataWindow = .full, canvas: Size? = nil, theme: Theme, measurer: any TextMeasurer) {
         self.landscape = landscape
         self.theme = theme
         self.measurer = measurer
-        self.frame = MapFrame(axes: landscape.axes, theme: theme, measurer: measurer)
+        let size = canvas ?? Size(theme.mapWidth, theme.mapHeight)
+        frame = MapFrame(axes: axes ?? landscape.axes, window: window, canvas: size, theme: theme, measurer: measurer)
     }
 
-    /// The axes with both arrowheads, and the four end labels.
-    func axes() -> [SceneNode] {
-        let stroke = StrokeStyle(color: theme.ink, width: theme.axisStroke)
-        let l = frame.point(x: -1, y: 0), r = frame.point(x: 1, y: 0)
-        let t = frame.point(x: 0, y: 1), b = frame.point(x: 0, y: -1)
-        let head = theme.arrowheadLength
+    /// The axis lines inside the window, arrowheads at the outer ends, and the end labels.
+    func axes(ink: Color? = nil) -> [SceneNode] {
+        let color = ink ?? theme.ink
+        let stroke = StrokeStyle(color: color, width: theme.axisStroke)
+        let w = frame.window, head = theme.arrowheadLength
+        let l = frame.point(x: w.minX, y: 0), r = frame.point(x: w.maxX, y: 0)
+        let b = frame.point(x: 0, y: w.minY), t = frame.point(x: 0, y: w.maxY)
         var x = Path.segment(l, r)
-        x.append(ArrowGeometry.head(tip: l, from: r, length: head))
-        x.append(ArrowGeometry.head(tip: r, from: l, length: head))
+        if w.minX < 0 { x.append(ArrowGeometry.head(tip: l, from: r, length: head)) }
+        if w.maxX > 0 { x.append(ArrowGeometry.head(tip: r, from: l, length: head)) }
         var y = Path.segment(b, t)
-        y.append(ArrowGeometry.head(tip: t, from: b, length: head))
-        y.append(ArrowGeometry.head(tip: b, from: t, length: head))
-        let axes = landscape.axes
-        let font = theme.axisLabelFont
-        return [
-            .group(SceneGroup(id: "axes", children: [
-                .path(ScenePath(id: "axis/x", path: x, stroke: stroke)),
-                .path(ScenePath(id: "axis/y", path: y, stroke: stroke)),
-                .text(SceneText(id: "axis/x/negative", text: axes.x.negative, font: font, color: theme.ink, frame: frame.labelNegativeX, alignment: .right)),
-                .text(SceneText(id: "axis/x/positive", text: axes.x.positive, font: font, color: theme.ink, frame: frame.labelPositiveX)),
-                .text(SceneText(id: "axis/y/positive", text: axes.y.positive, font: font, color: theme.ink, frame: frame.labelPositiveY, alignment: .center)),
-                .text(SceneText(id: "axis/y/negative", text: axes.y.negative, font: font, color: theme.ink, frame: frame.labelNegativeY, alignment: .center)),
-            ])),
+        if w.maxY > 0 { y.append(ArrowGeometry.head(tip: t, from: b, length: head)) }
+        if w.minY < 0 { y.append(ArrowGeometry.head(tip: b, from: t, length: head)) }
+        var children: [SceneNode] = [
+            .path(ScenePath(id: "axis/x", path: x, stroke: stroke)),
+            .path(ScenePath(id: "axis/y", path: y, stroke: stroke)),
         ]
+        let font = theme.axisLabelFont
+        for end in AxisEnd.allCases {
+            guard let (text, rect) = frame.endLabels[end] else { continue }
+            let alignment: TextAlignment = end == .negativeX ? .right : end == .positiveX ? .left : .center
+            let name = ["negativeX": "x/negative", "positiveX": "x/positive", "negativeY": "y/negative", "positiveY": "y/positive"][end.rawValue]!
+            children.append(.text(SceneText(id: "axis/\(name)", text: text, font: font, color: color, frame: rect, alignment: alignment)))
+        }
+        return [.group(SceneGroup(id: "axes", children: children))]
     }
 
     /// Boxes that tool labels must keep clear of: the axis lines with their heads, the end labels.
@@ -48,10 +50,9 @@ struct MapLayout {
         let pad = theme.arrowheadLength * 0.45
         let plot = frame.plotRect
         return [
-            Rect(x: plot.minX, y: frame.origin.y - pad, width: plot.width, height: 2 * pad).insetBy(0),
+            Rect(x: plot.minX, y: frame.origin.y - pad, width: plot.width, height: 2 * pad),
             Rect(x: frame.origin.x - pad, y: plot.minY, width: 2 * pad, height: plot.height),
-            frame.labelNegativeX, frame.labelPositiveX, frame.labelNegativeY, frame.labelPositiveY,
-        ]
+        ] + frame.endLabels.values.map(\.frame)
     }
 
     /// The quadrant titles' boxes, centred in their quadrants.
@@ -72,7 +73,8 @@ struct MapLayout {
     }
 
     /// The tools: markers and placed labels (next to the marker, or with a leader line).
-    func tools(_ tools: [Tool], priority: (Tool) -> Int = { _ in 0 }) -> ToolLayer {
+    /// Greyed tools are drawn light and place their labels after the highlighted ones.
+    func tools(_ tools: [Tool], greyed: Set<String> = [], soft extraSoft: [SoftObstacle] = [], titleFont: FontSpec? = nil) -> ToolLayer {
         let nameFont = theme.toolFont, subFont = theme.subtitleFont
         let names = tools.map { ToolLabelText(tool: $0) }
         let requests = tools.indices.map { i -> LabelRequest in
@@ -81,32 +83,36 @@ struct MapLayout {
                 let n = measurer.measure(name, font: nameFont)
                 return Size(max(n.width, sub?.width ?? 0), n.height + (sub?.height ?? 0))
             }
-            return LabelRequest(anchor: frame.point(x: tools[i].x, y: tools[i].y),
-                                anchorRadius: theme.markerRadius + theme.markerStroke / 2, variants: variants, priority: priority(tools[i]))
+            return LabelRequest(anchor: frame.point(x: tools[i].x, y: tools[i].y), anchorRadius: theme.markerRadius + theme.markerStroke / 2,
+                                variants: variants, priority: greyed.contains(tools[i].id) ? 0 : 1)
         }
         let bounds = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
-        let soft = quadrantTitleFrames(font: theme.quadrantTitleFont).map { SoftObstacle(rect: $0.2, weight: 1.2) }
-        let placements = LabelPlacer(gap: theme.labelGap).place(requests, obstacles: axisObstacles(), soft: soft, bounds: bounds)
-        var layer = ToolLayer(placements: placements)
-        let stroke = StrokeStyle(color: theme.ink, width: theme.markerStroke)
+        let titles = quadrantTitleFrames(font: titleFont ?? theme.quadrantTitleFont).map { SoftObstacle(rect: $0.2, weight: 1.2) }
+        let placements = LabelPlacer(gap: theme.labelGap).place(requests, obstacles: axisObstacles(), soft: titles + extraSoft, bounds: bounds)
+        var layer = ToolLayer(placements: placements, anchors: requests.map(\.anchor))
         for (i, tool) in tools.enumerated() {
             let p = placements[i]
+            let isGrey = greyed.contains(tool.id)
+            let ink = isGrey ? theme.greyedInk : theme.ink
+            var pattern = theme.markerPattern
+            if isGrey { pattern?.color = theme.greyedInk.withAlpha(0.7) }
             var children: [SceneNode] = [
                 .path(ScenePath(id: "tool/\(tool.id)/marker", path: .circle(center: requests[i].anchor, radius: theme.markerRadius),
-                                pattern: theme.markerPattern, stroke: stroke)),
+                                pattern: pattern, stroke: StrokeStyle(color: ink, width: theme.markerStroke))),
             ]
             switch p.outcome {
             case .omitted:
                 layer.omitted.append(tool.name)
             case .leader:
                 layer.leaders += 1
-                let end = Point(min(max(requests[i].anchor.x, p.rect.minX), p.rect.maxX), min(max(requests[i].anchor.y, p.rect.minY), p.rect.maxY))
-                let start = requests[i].anchor + (end - requests[i].anchor).normalized * (requests[i].anchorRadius + 1)
+                let a = requests[i].anchor
+                let end = Point(min(max(a.x, p.rect.minX), p.rect.maxX), min(max(a.y, p.rect.minY), p.rect.maxY))
+                let start = a + (end - a).normalized * (requests[i].anchorRadius + 1)
                 children.append(.path(ScenePath(id: "tool/\(tool.id)/leader", path: .segment(start, end),
-                                                stroke: StrokeStyle(color: theme.ink, width: theme.markerStroke * 0.6))))
+                                                stroke: StrokeStyle(color: ink, width: theme.markerStroke * 0.6))))
                 fallthrough
             case .adjacent:
-                children += labelTexts(tool, name: names[i].variants[p.variant], placement: p, nameFont: nameFont, subFont: subFont)
+                children += labelTexts(tool, name: names[i].variants[p.variant], placement: p, ink: ink, nameFont: nameFont, subFont: subFont)
             }
             let title = ([tool.subtitle.map { "\(tool.name) (\($0))" } ?? tool.name] + tool.categories.compactMap { landscape.category(id: $0)?.name })
                 .joined(separator: " · ")
@@ -117,7 +123,7 @@ struct MapLayout {
     }
 
     /// The name (and subtitle below it) inside the placed box, aligned towards the marker.
-    private func labelTexts(_ tool: Tool, name: String, placement p: LabelPlacement, nameFont: FontSpec, subFont: FontSpec) -> [SceneNode] {
+    private func labelTexts(_ tool: Tool, name: String, placement p: LabelPlacement, ink: Color, nameFont: FontSpec, subFont: FontSpec) -> [SceneNode] {
         let box = p.rect
         let (fraction, centered) = p.side.textAlignment
         let alignment: TextAlignment = centered ? .center : (fraction == 0 ? .left : .right)
@@ -126,12 +132,12 @@ struct MapLayout {
         }
         let nameSize = measurer.measure(name, font: nameFont)
         var out: [SceneNode] = [
-            .text(SceneText(id: "tool/\(tool.id)/name", text: name, font: nameFont, color: theme.ink,
+            .text(SceneText(id: "tool/\(tool.id)/name", text: name, font: nameFont, color: ink,
                             frame: lineFrame(nameSize, top: box.minY), alignment: alignment)),
         ]
         if let subtitle = tool.subtitle {
             let s = measurer.measure(subtitle, font: subFont)
-            out.append(.text(SceneText(id: "tool/\(tool.id)/subtitle", text: subtitle, font: subFont, color: theme.ink,
+            out.append(.text(SceneText(id: "tool/\(tool.id)/subtitle", text: subtitle, font: subFont, color: ink,
                                        frame: lineFrame(s, top: box.minY + nameSize.height), alignment: alignment)))
         }
         return out
@@ -142,6 +148,7 @@ struct MapLayout {
 struct ToolLayer {
     var nodes: [SceneNode] = []
     var placements: [LabelPlacement]
+    var anchors: [Point]
     var leaders = 0
     var omitted: [String] = []
 }

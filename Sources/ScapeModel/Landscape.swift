@@ -118,9 +118,11 @@ public struct Tool: Sendable, Equatable {
     public var y: Double
     public var categories: [String]
     public var url: String?
+    /// How this tool's marker asks to be drawn (from a Mermaid chart); nil for the theme's look.
+    public var style: ToolStyle?
 
     public init(id: String? = nil, name: String, subtitle: String? = nil, x: Double, y: Double,
-                categories: [String] = [], url: String? = nil) {
+                categories: [String] = [], url: String? = nil, style: ToolStyle? = nil) {
         self.id = id ?? Tool.makeID(name: name, subtitle: subtitle)
         self.name = name
         self.subtitle = subtitle
@@ -128,6 +130,7 @@ public struct Tool: Sendable, Equatable {
         self.y = y
         self.categories = categories
         self.url = url
+        self.style = style
     }
 
     /// `GCP` + `AI Platform` -> `gcp-ai-platform`: lower case, runs of other characters as one dash.
@@ -148,31 +151,3 @@ public struct Tool: Sendable, Equatable {
     }
 }
 
-/// The two looks of every figure.
-public enum FigureStyle: String, Sendable, Equatable, CaseIterable {
-    /// Hand-drawn, like the blog's Excalidraw figures: the default.
-    case sketch
-    /// Crisp vector lines, for papers and slides.
-    case clean
-}
-
-/// The kinds of figure mlscape draws.
-public enum FigureKind: String, Sendable, Equatable, Codable, CaseIterable {
-    /// Every selected tool on the two axes, quadrant titles faint behind.
-    case map
-    /// The axes and the quadrant titles, no tools.
-    case quadrants
-}
-
-public struct Figure: Sendable, Equatable {
-    /// Also the output file name: `ID.png`.
-    public var id: String
-    public var kind: FigureKind
-    public var title: String?
-
-    public init(id: String, kind: FigureKind, title: String? = nil) {
-        self.id = id
-        self.kind = kind
-        self.title = title
-    }
-}

@@ -33,7 +33,7 @@ struct LandscapeValidator {
         let quadrants = validateQuadrants()
         let categories = validateCategories(quadrants: quadrants, rings: rings)
         let tools = validateTools(categories: categories, quadrants: quadrants)
-        let figures = validateFigures()
+        let figures = validateFigures(tools: tools, categories: categories, quadrants: quadrants, rings: rings)
         var style: FigureStyle?
         if let name = raw.style {
             style = FigureStyle(rawValue: name.lowercased())
@@ -152,7 +152,7 @@ struct LandscapeValidator {
         return out
     }
 
-    private mutating func validateFigures() -> [Figure] {
+    private mutating func validateFigures(tools: [Tool], categories: [Category], quadrants: [Quadrant], rings: [String]) -> [Figure] {
         var out: [Figure] = []
         var ids: [String: Int] = [:]
         let kinds = FigureKind.allCases.map(\.rawValue)
@@ -167,9 +167,117 @@ struct LandscapeValidator {
                 error("figure '\(f.id)' has unknown kind '\(f.kind)'; the kinds are \(kinds.joined(separator: ", "))", path + [.key("kind")])
                 continue
             }
-            out.append(Figure(id: f.id, kind: kind, title: f.title))
+            var figure = Figure(id: f.id, kind: kind, title: f.title, regions: f.regions, note: f.note, step: f.step ?? 0)
+            let names = SelectionNames(tools: tools, categories: categories, quadrants: quadrants, rings: rings)
+            figure.only = f.only.map { selection($0, names, path + [.key("only")]) }
+            figure.highlight = f.highlight.map { selection($0, names, path + [.key("highlight")]) }
+            for (j, a) in (f.arrows ?? []).enumerated() {
+                if let arrow = arrow(a, path + [.key("arrows"), .index(j)]) { figure.arrows.append(arrow) }
+            }
+            if let q = f.quadrant {
+                if quadrants.contains(where: { $0.id == q }) { figure.quadrant = q } else {
+                    error("figure '\(f.id)' names unknown quadrant '\(q)'\(hint(q, quadrants.map(\.id)))", path + [.key("quadrant")])
+                }
+            } else if kind == .zoom {
+                error("zoom figure '\(f.id)' needs 'quadrant:' (one of \(quadrants.map(\.id).joined(separator: ", ")))", path)
+            }
+            if let axes = f.axes {
+                let base = self.axes()
+                figure.axisLabels = Axes(
+                    x: Axis(name: axes.x?.name ?? base.x.name, negative: axes.x?.negative ?? base.x.negative, positive: axes.x?.positive ?? base.x.positive),
+                    y: Axis(name: axes.y?.name ?? base.y.name, negative: axes.y?.negative ?? base.y.negative, positive: axes.y?.positive ?? base.y.positive))
+            }
+            if let p = f.pictograms {
+                figure.pictograms = (pictogram(p.negative, path + [.key("pictograms"), .key("negative")]),
+                                     pictogram(p.positive, path + [.key("pictograms"), .key("positive")]))
+            }
+            for (j, g) in (f.glyphs ?? []).enumerated() {
+                let gp = path + [.key("glyphs"), .index(j)]
+                guard quadrants.contains(where: { $0.id == g.quadrant }) else {
+                    error("glyph names unknown quadrant '\(g.quadrant)'\(hint(g.quadrant, quadrants.map(\.id)))", gp + [.key("quadrant")])
+                    continue
+                }
+                guard let bold = LoopGlyph.Bold(rawValue: (g.bold ?? "none").lowercased()) else {
+                    error("glyph 'bold' is '\(g.bold ?? "")'; expected \(LoopGlyph.Bold.allCases.map(\.rawValue).joined(separator: ", "))", gp + [.key("bold")])
+                    continue
+                }
+                figure.glyphs.append(LoopGlyph(quadrant: g.quadrant, bold: bold))
+            }
+            for (j, b) in (f.boxes ?? []).enumerated() {
+                var glyph: BannerGlyph?
+                if let name = b.glyph {
+                    glyph = BannerGlyph(rawValue: name.lowercased())
+                    if glyph == nil {
+                        error("unknown glyph '\(name)'; the glyphs are \(BannerGlyph.allCases.map(\.rawValue).joined(separator: ", "))",
+                              path + [.key("boxes"), .index(j), .key("glyph")])
+                    }
+                }
+                figure.boxes.append(BannerBox(text: b.text, glyph: glyph))
+            }
+            if kind == .banner && figure.boxes.isEmpty {
+                error("banner figure '\(f.id)' needs 'boxes:' (each with 'text:' and an optional 'glyph:')", path)
+            }
+            if figure.step < 0 || figure.step > figure.boxes.count {
+                error("'step' is \(figure.step); it selects a box from 1 to \(figure.boxes.count), or 0 for all", path + [.key("step")])
+            }
+            out.append(figure)
         }
         return out
+    }
+
+    /// The names a selection may use, for checking and suggesting.
+    struct SelectionNames {
+        let tools: [Tool]
+        let categories: [Category]
+        let quadrants: [Quadrant]
+        let rings: [String]
+    }
+
+    private mutating func selection(_ raw: RawSelection, _ names: SelectionNames, _ path: SpecPath) -> ToolSelection {
+        let toolNames = names.tools.map(\.name) + names.tools.map(\.id)
+        func check(_ list: [String]?, _ key: String, _ known: [String], what: String) -> [String] {
+            for (k, name) in (list ?? []).enumerated() where !known.contains(where: { $0.lowercased() == name.lowercased() }) {
+                error("unknown \(what) '\(name)'\(hint(name, known))", path + [.key(key), .index(k)])
+            }
+            return list ?? []
+        }
+        return ToolSelection(tools: check(raw.tools, "tools", toolNames, what: "tool"),
+                             categories: check(raw.categories, "categories", names.categories.map(\.id), what: "category"),
+                             quadrants: check(raw.quadrants, "quadrants", names.quadrants.map(\.id), what: "quadrant"),
+                             rings: check(raw.rings, "rings", names.rings, what: "ring"))
+    }
+
+    private mutating func arrow(_ raw: RawArrow, _ path: SpecPath) -> TrendArrow? {
+        var points: [(x: Double, y: Double)] = []
+        for (k, p) in raw.through.enumerated() {
+            guard p.count == 2, p.allSatisfy({ $0.isFinite && abs($0) <= 1.5 }) else {
+                error("an arrow point is [x, y] with both from -1.5 to 1.5", path + [.key("through"), .index(k)])
+                return nil
+            }
+            points.append((p[0], p[1]))
+        }
+        guard points.count >= 2 else {
+            error("an arrow needs at least two points in 'through'", path + [.key("through")])
+            return nil
+        }
+        let color = raw.color ?? "#c83737"
+        guard Self.isHexColor(color) else {
+            error("arrow colour '\(color)' is not #rrggbb", path + [.key("color")])
+            return nil
+        }
+        let curve = (raw.curve ?? "smooth").lowercased()
+        guard curve == "smooth" || curve == "straight" else {
+            error("arrow 'curve' is '\(curve)'; expected smooth or straight", path + [.key("curve")])
+            return nil
+        }
+        return TrendArrow(points: points, color: color, smooth: curve == "smooth")
+    }
+
+    private mutating func pictogram(_ name: String?, _ path: SpecPath) -> Pictogram? {
+        guard let name, name.lowercased() != "none" else { return nil }
+        if let p = Pictogram(rawValue: name.lowercased()) { return p }
+        error("unknown pictogram '\(name)'; the pictograms are \(Pictogram.allCases.map(\.rawValue).joined(separator: ", ")), none", path)
+        return nil
     }
 
     /// True when the id is new and non-empty; records it.

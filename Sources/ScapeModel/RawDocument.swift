@@ -117,5 +117,45 @@ struct RawFigure: Decodable {
     var id: String
     var kind: String
     var title: String?
-    static let keys: Set<String> = ["id", "kind", "title"]
+    var only: RawSelection?
+    var highlight: RawSelection?
+    var arrows: [RawArrow]?
+    var regions: Bool?
+    var quadrant: String?
+    var axes: RawAxes?
+    var note: String?
+    var pictograms: RawPictograms?
+    var glyphs: [RawGlyph]?
+    var boxes: [RawBox]?
+    var step: Int?
+    static let keys: Set<String> = ["id", "kind", "title", "only", "highlight", "arrows", "regions", "quadrant", "axes",
+                                    "note", "pictograms", "glyphs", "boxes", "step"]
+}
+
+struct RawSelection: Decodable {
+    var tools: [String]?
+    var categories: [String]?
+    var quadrants: [String]?
+    var rings: [String]?
+}
+
+struct RawArrow: Decodable {
+    var through: [[Double]]
+    var color: String?
+    var curve: String?
+}
+
+struct RawPictograms: Decodable {
+    var negative: String?
+    var positive: String?
+}
+
+struct RawGlyph: Decodable {
+    var quadrant: String
+    var bold: String?
+}
+
+struct RawBox: Decodable {
+    var text: String
+    var glyph: String?
 }

@@ -9,6 +9,11 @@ import ScapeSketch
 public struct RenderedFile: Sendable {
     public var fileName: String
     public var bytes: [UInt8]
+
+    public init(fileName: String, bytes: [UInt8]) {
+        self.fileName = fileName
+        self.bytes = bytes
+    }
 }
 
 /// How figures are drawn: the style, background, scale and formats.

@@ -23,6 +23,15 @@ public struct Theme: Hashable, Sendable {
     /// What fills a tool's marker: nothing in the clean style, a light hachure when sketched.
     public var markerPattern: FillPattern?
 
+    /// Zoom figures (one quadrant) are this size.
+    public var zoomWidth: Double = 1000
+    public var zoomHeight: Double = 620
+    /// The quadrant title behind a zoom figure's tools.
+    public var watermarkFontSize: Double = 40
+    public var regionHatchGap: Double = 7
+    public var regionStroke: Double = 1.6
+    public var trendStroke: Double = 2.8
+
     /// The width of a map figure; the height follows the axes' proportions.
     public var mapWidth: Double
     public var mapHeight: Double
@@ -79,4 +88,5 @@ public struct Theme: Hashable, Sendable {
     public var axisLabelFont: FontSpec { FontSpec(family: fontFamily, size: axisLabelFontSize) }
     public var quadrantTitleFont: FontSpec { FontSpec(family: fontFamily, size: quadrantTitleFontSize) }
     public var quadsTitleFont: FontSpec { FontSpec(family: fontFamily, size: quadsTitleFontSize) }
+    public var watermarkFont: FontSpec { FontSpec(family: fontFamily, size: watermarkFontSize) }
 }

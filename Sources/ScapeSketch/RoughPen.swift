@@ -52,13 +52,15 @@ public struct RoughPen: ScenePen {
         return children.count == 1 ? children[0] : .group(SceneGroup(id: p.id + "/sketch", children: children))
     }
 
+    /// Each subpath by hand: all-curve closed subpaths (circles, blobs) as one loop with a
+    /// notch; otherwise straight runs as rough lines and curved runs as rough curves, so a
+    /// rounded box keeps straight sides.
     func roughOutline(_ path: Path, _ stroker: inout RoughStroker) -> Path {
         var out = Path()
-        for line in path.polylines(curveSteps: 8) {
-            if line.isSmooth {
-                out.append(stroker.smooth(line.points, closed: line.isClosed))
-            } else {
-                out.append(stroker.polyline(line.points))
+        for run in StrokeRuns.of(path) {
+            switch run {
+            case .straight(let points): out.append(stroker.polyline(points))
+            case .curve(let points, let closed): out.append(stroker.smooth(points, closed: closed))
             }
         }
         return out

@@ -85,7 +85,10 @@ struct RoughStroker {
         let lengths = zip(pts, pts.dropFirst()).map { $0.0.distance(to: $0.1) }
         let total = lengths.reduce(0, +)
         guard total > 0 else { return points }
-        let count = max(closed ? 9 : 2, min(200, Int((total / (closed ? 12 : 25)).rounded())))
+        // Closed shapes get about 9 x sqrt(perimeter / 200) points (rough.js's ellipse rule), so
+        // a big loop wobbles like a hand rather than rippling; open curves a point every 25 units.
+        let count = closed ? max(9, min(120, Int((9 * (total / 200).squareRoot()).rounded()), Int(total / 70)))
+                           : max(2, min(200, Int((total / 25).rounded())))
         let step = total / Double(count)
         var out: [Point] = [pts[0]]
         var seg = 0

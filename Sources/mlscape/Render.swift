@@ -19,6 +19,12 @@ struct Render: ParsableCommand {
           mlscape render my-stack.yaml --out figures --format png,pdf
           mlscape render --figure ml-landscape-all --scale 4 --background transparent
           mlscape render --figure ml-landscape-all -o map.pdf  one figure, format from the extension
+          mlscape render --category ml-task-orchestrators,data-orchestrators --title "Orchestrators"
+          mlscape render --quadrant ml-platforms --ring assess   a zoom on one quadrant's assess-ring tools
+          mlscape render --highlight Airflow,Kubeflow --name our-stack
+
+        Rendering the whole set (no --figure, no subset options) into a folder also writes
+        index.html there: a gallery of every figure that opens from disk.
         """
     )
 
@@ -65,6 +71,9 @@ struct Render: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but warnings and errors.")
     var quiet = false
 
+    @OptionGroup(title: "Ad-hoc figure (instead of the data file's figures)")
+    var subset: SubsetOptions
+
     func validate() throws {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be 1 to 256, got \(jobs)") }
         guard scale.isFinite, scale > 0, scale <= 20 else {
@@ -91,7 +100,10 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let landscape = try input.load()
-        let figures = try selectedFigures(of: landscape)
+        if subset.isRequested && !figure.isEmpty {
+            throw ValidationError("--figure picks figures of the data file; the subset options (--only, --category, --quadrant, --ring, --highlight, --title) build a new one: use one or the other")
+        }
+        let figures = subset.isRequested ? [try subset.figure(in: landscape)] : try selectedFigures(of: landscape)
         let formats: [String]
         let renderer = FigureRenderer()
         if let output {
@@ -122,7 +134,12 @@ struct Render: ParsableCommand {
             Console.error("--strict: \(output.omittedLabels) label\(output.omittedLabels == 1 ? "" : "s") left out; nothing was written")
             throw ExitStatus.dataError
         }
-        try write(output.files)
+        var files = output.files
+        if self.output == nil, figure.isEmpty, !subset.isRequested {
+            let page = GalleryPage.html(title: landscape.title, figures: figures, formats: formats)
+            files.append(RenderedFile(fileName: "index.html", bytes: Array(page.utf8)))
+        }
+        try write(files)
     }
 
     private func selectedFigures(of landscape: Landscape) throws -> [Figure] {

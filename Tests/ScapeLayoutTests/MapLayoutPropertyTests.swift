@@ -54,7 +54,7 @@ import ScapeScene
     func labelsStayInsideTheCanvasAndOffTheAxes(theme: Theme) {
         let laid = layout(theme).layout(landscape.figure(id: "ml-landscape-all")!, of: landscape)
         let canvas = Rect(origin: .zero, size: laid.scene.size)
-        let frame = MapFrame(axes: landscape.axes, theme: theme, measurer: FixedTextMeasurer())
+        let frame = MapFrame(axes: landscape.axes, canvas: Size(theme.mapWidth, theme.mapHeight), theme: theme, measurer: FixedTextMeasurer())
         for (id, box) in boxes(laid.scene) {
             #expect(canvas.contains(box.label), "label of \(id) leaves the canvas")
             #expect(!box.label.intersectsSegment(frame.point(x: -1, y: 0), frame.point(x: 1, y: 0)), "label of \(id) crosses the x axis")
@@ -64,7 +64,7 @@ import ScapeScene
 
     @Test func everyToolIsDrawnInItsQuadrantsAreaOfTheCanvas() {
         let laid = layout(.clean).layout(landscape.figure(id: "ml-landscape-all")!, of: landscape)
-        let frame = MapFrame(axes: landscape.axes, theme: .clean, measurer: FixedTextMeasurer())
+        let frame = MapFrame(axes: landscape.axes, canvas: Size(Theme.clean.mapWidth, Theme.clean.mapHeight), theme: .clean, measurer: FixedTextMeasurer())
         let b = boxes(laid.scene)
         for tool in landscape.tools {
             let q = landscape.quadrant(at: tool.x, tool.y)!

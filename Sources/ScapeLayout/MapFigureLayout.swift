@@ -1,0 +1,146 @@
+import ScapeGeometry
+import ScapeModel
+import ScapeScene
+
+/// The map figures: every (selected) tool on the axes, or one quadrant zoomed in; greyed
+/// tools around a highlighted subset, trend arrows, and category regions.
+struct MapFigureLayout {
+    let landscape: Landscape
+    let theme: Theme
+    let measurer: any TextMeasurer
+
+    func layout(_ figure: Figure) -> LaidOutFigure {
+        var tools = landscape.tools.filter { figure.only?.contains($0, in: landscape) ?? true }
+        var window = DataWindow.full
+        var canvas = Size(theme.mapWidth, theme.mapHeight)
+        var zoomed: Quadrant?
+        if figure.kind == .zoom, let q = figure.quadrant.flatMap(landscape.quadrant(id:)) {
+            zoomed = q
+            tools = tools.filter { DataWindow.quadrant(x: q.x, y: q.y).contains(x: $0.x, y: $0.y) }
+            window = .fitted(x: q.x, y: q.y, to: tools.map { ($0.x, $0.y) })
+            canvas = Size(theme.zoomWidth, theme.zoomHeight)
+        }
+        let map = MapLayout(landscape: landscape, window: window, canvas: canvas, theme: theme, measurer: measurer)
+        let greyed = Set(figure.highlight.map { h in tools.filter { !h.contains($0, in: landscape, matchingAll: false) }.map(\.id) } ?? [])
+        let arrows = TrendArrowLayout(frame: map.frame, theme: theme)
+        var soft = figure.arrows.flatMap { arrows.obstacles($0) }
+        var nodes: [SceneNode] = []
+        var warnings: [String] = []
+        var titleFont = theme.quadrantTitleFont
+        if let q = zoomed {
+            // The quadrant's title as a watermark in the middle of its tools.
+            let text = TitleWrap.balanced(q.title)
+            titleFont = theme.watermarkFont
+            let size = measurer.measure(text, font: titleFont)
+            let points = tools.map { map.frame.point(x: $0.x, y: $0.y) }
+            let center = points.isEmpty ? map.frame.plotRect.center
+                : points.dropFirst().reduce(Rect(center: points[0], size: .zero)) { $0.union(Rect(center: $1, size: .zero)) }.center
+            let rect = Rect(center: center, size: size)
+            soft.append(SoftObstacle(rect: rect, weight: 1.2))
+            nodes.append(.group(SceneGroup(id: "quadrant-titles", children: [
+                .text(SceneText(id: "quadrant/\(q.id)", text: text, font: titleFont, color: theme.quadrantTitleColor, frame: rect, alignment: .center)),
+            ])))
+        } else {
+            nodes += map.quadrantTitles(color: theme.quadrantTitleColor, font: theme.quadrantTitleFont)
+        }
+        let layer = map.tools(tools, greyed: greyed, soft: soft, titleFont: zoomed == nil ? titleFont : nil)
+        var regions: [RegionOutline] = []
+        if figure.showsRegions {
+            let built = RegionBuilder(landscape: landscape, theme: theme).regions(tools: tools, layer: layer)
+            nodes += built.nodes
+            regions = built.outlines
+            warnings += built.warnings
+        }
+        nodes += map.axes()
+        nodes += layer.nodes
+        for (k, arrow) in figure.arrows.enumerated() { nodes.append(arrows.node(arrow, index: k)) }
+        if let title = figure.title {
+            let size = measurer.measure(title, font: theme.axisLabelFont)
+            nodes.append(.text(SceneText(id: "title", text: title, font: theme.axisLabelFont, color: theme.ink,
+                                         frame: Rect(origin: Point(theme.margin, theme.margin), size: size))))
+        }
+        if !layer.omitted.isEmpty {
+            let shown = layer.omitted.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+            warnings.append("\(layer.omitted.count) label\(layer.omitted.count == 1 ? " was" : "s were") left out for lack of room: \(shown)\(layer.omitted.count > 5 ? ", ..." : "")")
+        }
+        return LaidOutFigure(figure: figure, scene: Scene(size: canvas, background: theme.background, nodes: nodes),
+                             warnings: warnings, omittedLabels: layer.omitted, leaderCount: layer.leaders, regions: regions)
+    }
+}
+
+/// Category regions of the tools on a figure, drawn as hatched pastel blobs.
+struct RegionBuilder {
+    let landscape: Landscape
+    let theme: Theme
+
+    func regions(tools: [Tool], layer: ToolLayer) -> (nodes: [SceneNode], outlines: [RegionOutline], warnings: [String]) {
+        let colors = CategoryPalette.colors(for: landscape)
+        let markerBoxes = layer.anchors.map { Rect(center: $0, size: Size(2 * theme.markerRadius, 2 * theme.markerRadius)).outsetBy(theme.markerStroke) }
+        var children: [SceneNode] = []
+        var outlines: [RegionOutline] = []
+        var warnings: [String] = []
+        let shownCategories = landscape.categories.filter { c in tools.contains { $0.categories.contains(c.id) } }
+        for category in shownCategories {
+            let members = tools.indices.filter { tools[$0].categories.contains(category.id) }
+            let strangers = tools.indices.filter { !tools[$0].categories.contains(category.id) }
+            var boxes: [Rect] = [], anchors: [Point] = [], owner: [Int] = []
+            for i in members {
+                boxes.append(markerBoxes[i]); anchors.append(layer.anchors[i]); owner.append(i)
+                if layer.placements[i].isPlaced { boxes.append(layer.placements[i].rect); anchors.append(layer.placements[i].rect.center); owner.append(i) }
+            }
+            let result = RegionLayout().outline(memberBoxes: boxes, memberAnchors: anchors, strangers: strangers.map { markerBoxes[$0] })
+            for m in Set(result.missedMembers.map { owner[$0] }).sorted() {
+                warnings.append("the region of '\(category.name)' could not enclose its member '\(tools[m].name)'")
+            }
+            for s in result.coveredStrangers {
+                warnings.append("the region of '\(category.name)' covers '\(tools[strangers[s]].name)', which is not in it")
+            }
+            outlines.append(RegionOutline(category: category.id, polygons: result.polygons))
+            let color = colors[category.id] ?? CategoryPalette.pastels[0]
+            var path = Path()
+            for polygon in result.polygons { path.append(.smoothCurve(through: polygon, closed: true)) }
+            guard !path.isEmpty else { continue }
+            children.append(.path(ScenePath(
+                id: "region/\(category.id)", path: path,
+                pattern: FillPattern(kind: .hachure, color: color.withAlpha(0.5), gap: theme.regionHatchGap, weight: 1),
+                stroke: StrokeStyle(color: color.withAlpha(0.6), width: theme.regionStroke))))
+        }
+        return (children.isEmpty ? [] : [.group(SceneGroup(id: "regions", children: children))], outlines, warnings)
+    }
+}
+
+/// Trend arrows over a map: a straight line or a smooth curve through data points, one head.
+struct TrendArrowLayout {
+    let frame: MapFrame
+    let theme: Theme
+
+    func path(_ arrow: TrendArrow) -> (shaft: Path, tip: Point, from: Point) {
+        let pts = arrow.points.map { frame.point(x: $0.x, y: $0.y) }
+        let shaft = arrow.smooth ? Path.smoothCurve(through: pts) : Path.polyline(pts)
+        let samples = shaft.polylines(curveSteps: 12).first?.points ?? pts
+        let tip = samples.last!
+        // The head follows the curve's direction over its last few units.
+        let from = samples.reversed().first { $0.distance(to: tip) > theme.arrowheadLength } ?? samples[samples.count - 2]
+        return (shaft, tip, from)
+    }
+
+    func node(_ arrow: TrendArrow, index: Int) -> SceneNode {
+        let (shaft, tip, from) = path(arrow)
+        var p = shaft
+        p.append(ArrowGeometry.head(tip: tip, from: from, length: theme.arrowheadLength * 1.1))
+        let color = Color(hex: arrow.color) ?? Color(red: 0.78, green: 0.22, blue: 0.22)
+        return .path(ScenePath(id: "arrow/\(index)", path: p, stroke: StrokeStyle(color: color, width: theme.trendStroke)))
+    }
+
+    /// Small boxes along the arrow, which labels avoid when they can.
+    func obstacles(_ arrow: TrendArrow) -> [SoftObstacle] {
+        let samples = path(arrow).shaft.polylines(curveSteps: 24).first?.points ?? []
+        var out: [SoftObstacle] = []
+        var last: Point?
+        for p in samples where last == nil || p.distance(to: last!) >= 8 {
+            out.append(SoftObstacle(rect: Rect(center: p, size: Size(8, 8)), weight: 2))
+            last = p
+        }
+        return out
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import ScapeModel
+
+/// The command line's ad-hoc figure: a subset of the tools, highlights, a title.
+struct SubsetOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Only these tools (names or ids, comma-separated); combines with the filters below as 'these, plus the tools that match'.", valueName: "names"))
+    var only: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only tools of these categories (ids, comma-separated).", valueName: "ids"))
+    var category: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only tools of these quadrants; exactly one quadrant draws a zoom with its regions.", valueName: "ids"))
+    var quadrant: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only tools whose category is in these adoption rings (adopt, trial, assess, hold).", valueName: "rings"))
+    var ring: String?
+
+    @Option(name: .long, help: ArgumentHelp("Draw these tools in ink and the others greyed (names or ids, comma-separated).", valueName: "names"))
+    var highlight: String?
+
+    @Option(name: .long, help: ArgumentHelp("A title drawn at the top left of the ad-hoc figure.", valueName: "text"))
+    var title: String?
+
+    @Option(name: .long, help: ArgumentHelp("The ad-hoc figure's id, which names its files.", valueName: "id"))
+    var name: String = "custom"
+
+    var isRequested: Bool { [only, category, quadrant, ring, highlight, title].contains { $0 != nil } }
+
+    static func list(_ s: String?) -> [String] {
+        (s ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The ad-hoc figure; unknown names fail with the closest known ones.
+    func figure(in landscape: Landscape) throws -> Figure {
+        if let problem = FigureID.problem(with: name) { throw ValidationError("--name '\(name)' \(problem)") }
+        let toolNames = landscape.tools.flatMap { [$0.name, $0.id] }
+        func checked(_ names: [String], _ known: [String], _ what: String) throws -> [String] {
+            for n in names where !known.contains(where: { $0.lowercased() == n.lowercased() }) {
+                let close = Suggestions.closest(to: n, in: known, limit: 3)
+                let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?"
+                throw ValidationError("unknown \(what) '\(n)'\(hint)")
+            }
+            return names
+        }
+        let quadrants = try checked(Self.list(quadrant), landscape.quadrants.map(\.id), "quadrant")
+        let filter = ToolSelection(tools: try checked(Self.list(only), toolNames, "tool"),
+                                   categories: try checked(Self.list(category), landscape.categories.map(\.id), "category"),
+                                   quadrants: quadrants, rings: try checked(Self.list(ring), landscape.rings, "ring"))
+        let highlighted = try checked(Self.list(highlight), toolNames, "tool")
+        let zoom = quadrants.count == 1
+        return Figure(id: name, kind: zoom ? .zoom : .map, title: title, only: filter.isEmpty ? nil : filter,
+                      highlight: highlighted.isEmpty ? nil : ToolSelection(tools: highlighted), quadrant: zoom ? quadrants[0] : nil)
+    }
+}
