@@ -22,7 +22,7 @@ let package = Package(
         .target(
             name: "ScapeModel",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.embedInCode("Resources/mlops-landscape.yaml")]
+            resources: [.embedInCode("Resources/mlops-landscape.yaml"), .embedInCode("Resources/lifecycle.yaml")]
         ),
         .target(name: "ScapeScene", dependencies: ["ScapeGeometry"]),
         .target(name: "ScapeSketch", dependencies: ["ScapeGeometry", "ScapeScene"]),

@@ -38,6 +38,8 @@ public struct FigureLayout {
             return SetupFigureLayout(landscape: landscape, theme: theme, measurer: measurer).layout(figure)
         case .banner:
             return BannerFigureLayout(theme: theme, measurer: measurer).layout(figure)
+        case .lifecycle:
+            return LifecycleLayout(theme: theme, measurer: measurer).layout(figure)
         }
     }
 }

@@ -19,6 +19,8 @@ public enum FigureKind: String, Sendable, Equatable, Codable, CaseIterable {
     case setup
     /// Rounded boxes with the series' questions, joined by arrows; one in ink, the rest grey.
     case banner
+    /// Loops of steps that may share runs: the ML lifecycle.
+    case lifecycle
 }
 
 /// A picture drawn by mlscape itself (no image files): reusable across figures.
@@ -146,6 +148,9 @@ public struct Figure: Sendable, Equatable {
     /// Banner: the boxes, and which one is in ink (0: all of them).
     public var boxes: [BannerBox]
     public var step: Int
+    /// Lifecycle: the file the loops come from (relative to the data file), and the loops.
+    public var spec: String?
+    public var lifecycle: LifecycleSpec?
 
     public init(id: String, kind: FigureKind, title: String? = nil, only: ToolSelection? = nil, highlight: ToolSelection? = nil,
                 arrows: [TrendArrow] = [], regions: Bool? = nil, quadrant: String? = nil, axisLabels: Axes? = nil,
@@ -171,7 +176,7 @@ public struct Figure: Sendable, Equatable {
         a.id == b.id && a.kind == b.kind && a.title == b.title && a.only == b.only && a.highlight == b.highlight
             && a.arrows == b.arrows && a.regions == b.regions && a.quadrant == b.quadrant && a.axisLabels == b.axisLabels
             && a.note == b.note && a.pictograms.negative == b.pictograms.negative && a.pictograms.positive == b.pictograms.positive
-            && a.glyphs == b.glyphs && a.boxes == b.boxes && a.step == b.step
+            && a.glyphs == b.glyphs && a.boxes == b.boxes && a.step == b.step && a.spec == b.spec && a.lifecycle == b.lifecycle
     }
 
     /// Whether category regions are drawn.

@@ -214,6 +214,10 @@ struct LandscapeValidator {
                 }
                 figure.boxes.append(BannerBox(text: b.text, glyph: glyph))
             }
+            figure.spec = f.spec
+            if kind == .lifecycle && f.spec == nil {
+                error("lifecycle figure '\(f.id)' needs 'spec:', the file of its loops (e.g. lifecycle.yaml)", path)
+            }
             if kind == .banner && figure.boxes.isEmpty {
                 error("banner figure '\(f.id)' needs 'boxes:' (each with 'text:' and an optional 'glyph:')", path)
             }

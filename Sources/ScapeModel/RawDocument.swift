@@ -128,8 +128,9 @@ struct RawFigure: Decodable {
     var glyphs: [RawGlyph]?
     var boxes: [RawBox]?
     var step: Int?
+    var spec: String?
     static let keys: Set<String> = ["id", "kind", "title", "only", "highlight", "arrows", "regions", "quadrant", "axes",
-                                    "note", "pictograms", "glyphs", "boxes", "step"]
+                                    "note", "pictograms", "glyphs", "boxes", "step", "spec"]
 }
 
 struct RawSelection: Decodable {

@@ -86,7 +86,7 @@ public struct LabelBenchmark {
     /// The blog's map: its 45 tools laid out as `ml-landscape-all` (text measured beforehand).
     /// ms covers the whole layout of the figure, label placement included.
     public static func blog() throws -> Line {
-        let landscape = try LandscapeLoader.loadDefault().get()
+        let landscape = try DataFileLoader.loadDefault().get()
         let figure = landscape.figure(id: "ml-landscape-all") ?? Figure(id: "map", kind: .map)
         let renderer = FigureRenderer()
         _ = renderer.layout(figure, of: landscape)

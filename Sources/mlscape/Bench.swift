@@ -71,7 +71,7 @@ struct Bench: ParsableCommand {
 
         func run() throws {
             guard n > 0 else { throw ValidationError("--n must be at least 1") }
-            let landscape = try LandscapeLoader.loadDefault().get()
+            let landscape = try DataFileLoader.loadDefault().get()
             let figures = landscape.effectiveFigures
             let settings = RenderSettings(formats: ["png", "svg"])
             let renderer = FigureSetRenderer(jobs: jobs)

@@ -25,9 +25,9 @@ struct DataOptions: ParsableArguments {
                 Console.error("error: cannot read \(data): permission denied")
                 throw ExitStatus.noInput
             }
-            result = LandscapeLoader.load(contentsOf: URL(fileURLWithPath: data))
+            result = DataFileLoader.load(contentsOf: URL(fileURLWithPath: data))
         } else {
-            result = LandscapeLoader.loadDefault()
+            result = DataFileLoader.loadDefault()
         }
         Console.report(result.diagnostics)
         guard let landscape = result.landscape, !result.diagnostics.hasErrors else {

@@ -130,7 +130,7 @@ struct CLI {
         let r = try CLI.run([], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("output").path).sorted()
-        let ids = ["banner-00", "banner-01", "banner-02", "banner-03", "builders", "ml-landscape-all", "ml-landscape-cloud-platforms",
+        let ids = ["banner-00", "banner-01", "banner-02", "banner-03", "builders", "ml-landscape-all", "ml-landscape-cloud-platforms", "ml-lifecycle",
                    "ml-landscape-ml-platforms", "ml-landscape-quads", "ml-landscape-setup", "ml-landscape-specialized-ml",
                    "ml-landscape-specialized-swe", "orchestrators"]
         #expect(files == (ids.flatMap { ["\($0).png", "\($0).svg"] } + ["index.html"]).sorted())
@@ -152,7 +152,7 @@ struct CLI {
     @Test func validateAndListDescribeTheBuiltInLandscape() throws {
         let v = try CLI.run(["validate"])
         #expect(v.status == 0)
-        #expect(v.stdout.contains("ok: 45 tools, 13 categories, 4 quadrants, 13 figures"))
+        #expect(v.stdout.contains("ok: 45 tools, 13 categories, 4 quadrants, 14 figures"))
         let l = try CLI.run(["list"])
         #expect(l.status == 0)
         for line in ["ml-landscape-all  (map)", "cloud-platforms  Cloud Platforms", "gcp-ai-platform  GCP (AI Platform)  at (-0.427, 0.834)"] {

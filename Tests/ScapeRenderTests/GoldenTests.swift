@@ -11,9 +11,9 @@ import ScapePipeline
 @Suite struct GoldenTests {
     static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
-    @Test(arguments: [("ml-landscape-all", FigureStyle.clean), ("ml-landscape-all", .sketch)])
+    @Test(arguments: [("ml-landscape-all", FigureStyle.clean), ("ml-landscape-all", .sketch), ("ml-lifecycle", .sketch), ("ml-landscape-ml-platforms", .sketch)])
     func figureMatchesItsGolden(id: String, style: FigureStyle) throws {
-        let landscape = try LandscapeLoader.loadDefault().get()
+        let landscape = try DataFileLoader.loadDefault().get()
         let settings = RenderSettings(formats: ["png"], style: style, scale: 1)
         let files = try FigureRenderer().render(landscape.figure(id: id)!, of: landscape, settings: settings).files
         let actualBytes = files[0].bytes

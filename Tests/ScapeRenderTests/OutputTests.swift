@@ -19,7 +19,7 @@ func runTool(_ tool: String, _ args: [String]) throws -> (status: Int32, output:
 }
 
 @Suite(.serialized) struct OutputTests {
-    let landscape = try! LandscapeLoader.loadDefault().get()
+    let landscape = try! DataFileLoader.loadDefault().get()
 
     func render(_ id: String, _ formats: [String], scale: Double = 2) throws -> [String: [UInt8]] {
         let r = FigureRenderer()

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Loads the files figures refer to (a lifecycle's `spec:`), relative to the data file, or
+/// from the built-in fixtures for the built-in landscape. Their problems are located in
+/// their own files.
+public enum FigureSpecResolver {
+    /// `baseDirectory` nil means the built-in landscape: specs come from the embedded fixtures.
+    public static func resolve(_ landscape: Landscape, baseDirectory: URL?) -> (landscape: Landscape, diagnostics: [Diagnostic]) {
+        var out = landscape
+        var diagnostics: [Diagnostic] = []
+        for (i, figure) in landscape.figures.enumerated() where figure.kind == .lifecycle {
+            guard let spec = figure.spec else { continue }
+            let text: String
+            let file: String
+            if let base = baseDirectory {
+                let url = base.appendingPathComponent(spec)
+                file = url.path
+                guard let data = try? Data(contentsOf: url), let s = String(data: data, encoding: .utf8) else {
+                    diagnostics.append(.error("figure '\(figure.id)': cannot read its spec \(url.path)"))
+                    continue
+                }
+                text = s
+            } else if spec == LifecycleLoader.defaultFileName {
+                text = LifecycleLoader.defaultText
+                file = "<built-in \(spec)>"
+            } else {
+                diagnostics.append(.error("figure '\(figure.id)': the built-in landscape has no spec '\(spec)'"))
+                continue
+            }
+            let loaded = LifecycleLoader.load(text: text, file: file)
+            diagnostics += loaded.diagnostics
+            out.figures[i].lifecycle = loaded.spec
+        }
+        return (out, diagnostics)
+    }
+
+    /// A lifecycle spec file on its own, as a landscape with one lifecycle figure named after the file.
+    public static func standalone(text: String, file: String) -> LoadResult {
+        let loaded = LifecycleLoader.load(text: text, file: file)
+        guard let spec = loaded.spec else { return LoadResult(landscape: nil, diagnostics: loaded.diagnostics) }
+        var id = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        if FigureID.problem(with: id) != nil { id = "lifecycle" }
+        var figure = Figure(id: id, kind: .lifecycle)
+        figure.lifecycle = spec
+        return LoadResult(landscape: Landscape(title: id, figures: [figure]), diagnostics: loaded.diagnostics)
+    }
+}
