@@ -28,7 +28,7 @@ public struct FigureLayout {
 
     public func layout(_ figure: Figure, of landscape: Landscape) -> LaidOutFigure {
         switch figure.kind {
-        case .map, .zoom:
+        case .map, .zoom, .radarLandscape:
             return MapFigureLayout(landscape: landscape, theme: theme, measurer: measurer).layout(figure)
         case .quadrants:
             let map = MapLayout(landscape: landscape, theme: theme, measurer: measurer)
@@ -40,6 +40,8 @@ public struct FigureLayout {
             return BannerFigureLayout(theme: theme, measurer: measurer).layout(figure)
         case .lifecycle:
             return LifecycleLayout(theme: theme, measurer: measurer).layout(figure)
+        case .radar:
+            return RadarLayout(landscape: landscape, theme: theme, measurer: measurer).layout(figure)
         }
     }
 }

@@ -78,6 +78,9 @@ public struct SoftObstacle: Sendable {
 /// near O(1), so the whole is near-linear. Placed labels never overlap each other, any
 /// marker or a hard obstacle, and stay inside the bounds.
 public struct LabelPlacer: Sendable {
+    /// The least space between two labels, so neighbours never read as one word.
+    public static let labelSpacing = 4.0
+
     public var gap: Double
     /// Rings of candidates, each a marker-and-gap further out.
     public var rings: Int

@@ -1,3 +1,4 @@
+import Foundation
 import ScapeGeometry
 import ScapeModel
 import ScapeScene
@@ -20,13 +21,23 @@ struct MapFigureLayout {
             window = .fitted(x: q.x, y: q.y, to: tools.map { ($0.x, $0.y) })
             canvas = Size(theme.zoomWidth, theme.zoomHeight)
         }
-        let map = MapLayout(landscape: landscape, window: window, canvas: canvas, theme: theme, measurer: measurer)
+        var margin: Double?
+        if figure.kind == .radarLandscape {
+            canvas = Size(theme.mapWidth * 1.16, theme.mapHeight * 1.2)
+            margin = 118
+        }
+        let map = MapLayout(landscape: landscape, window: window, canvas: canvas, margin: margin, theme: theme, measurer: measurer)
         let greyed = Set(figure.highlight.map { h in tools.filter { !h.contains($0, in: landscape, matchingAll: false) }.map(\.id) } ?? [])
         let arrows = TrendArrowLayout(frame: map.frame, theme: theme)
         var soft = figure.arrows.flatMap { arrows.obstacles($0) }
         var nodes: [SceneNode] = []
         var warnings: [String] = []
         var titleFont = theme.quadrantTitleFont
+        if figure.kind == .radarLandscape {
+            let bands = BandLayer(landscape: landscape, theme: theme, measurer: measurer, frame: map.frame).build(borders: figure.bandBorders)
+            nodes += bands.nodes
+            warnings += bands.warnings
+        }
         if let q = zoomed {
             // The quadrant's title as a watermark in the middle of its tools.
             let text = TitleWrap.balanced(q.title)
@@ -65,6 +76,52 @@ struct MapFigureLayout {
         }
         return LaidOutFigure(figure: figure, scene: Scene(size: canvas, background: theme.background, nodes: nodes),
                              warnings: warnings, omittedLabels: layer.omitted, leaderCount: layer.leaders, regions: regions)
+    }
+}
+
+/// The adoption bands drawn behind a map: dashed outline, hatched fill and the ring's name at
+/// both ends, in the ring's colour.
+struct BandLayer {
+    let landscape: Landscape
+    let theme: Theme
+    let measurer: any TextMeasurer
+    let frame: MapFrame
+
+    func build(borders given: [Double]?) -> (nodes: [SceneNode], warnings: [String]) {
+        let bands = AdoptionBands(landscape: landscape)
+        let borders = given ?? bands.borders()
+        var warnings: [String] = []
+        for (tool, ring, band) in bands.misplaced(borders) {
+            warnings.append("tool '\(tool.name)' (ring \(landscape.rings[ring])) lies in the \(landscape.rings[band]) band")
+        }
+        var children: [SceneNode] = []
+        let font = FontSpec(family: theme.fontFamily, size: theme.axisLabelFontSize * 1.05)
+        let canvas = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
+        for (k, ring) in landscape.rings.enumerated() {
+            let color = RadarLayout.ringColors[k % RadarLayout.ringColors.count]
+            let polygon = bands.polygon(band: k, borders: borders).map { frame.point(x: $0.x, y: $0.y) }
+            guard polygon.count > 2 else { continue }
+            let outline = AdoptionBands.rounded(polygon)
+            children.append(.path(ScenePath(id: "band/\(ring)", path: .polyline(outline, closed: true),
+                                            pattern: FillPattern(kind: .hachure, color: color.withAlpha(0.32), gap: theme.regionHatchGap, weight: 1),
+                                            stroke: StrokeStyle(color: theme.ink.withAlpha(0.55), width: 1.1, dash: [6, 5]))))
+            // The ring's name beyond both ends of its band (top left and bottom right).
+            let name = ring.prefix(1).uppercased() + ring.dropFirst()
+            let size = measurer.measure(name, font: font)
+            let perpendicular = { (p: Point) -> Double in
+                let d = frame.data(at: p)
+                return -d.x * sin(bands.angle) + d.y * cos(bands.angle)
+            }
+            let ends = [outline.max { perpendicular($0) < perpendicular($1) }!, outline.min { perpendicular($0) < perpendicular($1) }!]
+            for (e, end) in ends.enumerated() {
+                let offset = e == 0 ? Point(-size.width * 0.55, -size.height * 0.55) : Point(size.width * 0.55, size.height * 0.55)
+                var rect = Rect(center: end + offset, size: size)
+                rect.origin.x = min(max(rect.minX, canvas.minX), canvas.maxX - rect.width)
+                rect.origin.y = min(max(rect.minY, canvas.minY), canvas.maxY - rect.height)
+                children.append(.text(SceneText(id: "band/\(ring)/name/\(e + 1)", text: name, font: font, color: color, frame: rect, alignment: .center)))
+            }
+        }
+        return ([.group(SceneGroup(id: "bands", children: children))], warnings)
     }
 }
 

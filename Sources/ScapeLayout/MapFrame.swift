@@ -63,7 +63,7 @@ public struct MapFrame: Sendable {
     public let endLabels: [AxisEnd: (text: String, frame: Rect)]
 
     /// Fits the window and the end labels of its outer axis ends into a canvas.
-    public init(axes: Axes, window: DataWindow = .full, canvas: Size, theme: Theme, measurer: any TextMeasurer) {
+    public init(axes: Axes, window: DataWindow = .full, canvas: Size, margin: Double? = nil, theme: Theme, measurer: any TextMeasurer) {
         let font = theme.axisLabelFont
         var sizes: [AxisEnd: (String, Size)] = [:]
         for end in window.ends {
@@ -76,7 +76,7 @@ public struct MapFrame: Sendable {
             }
             if !text.isEmpty { sizes[end] = (text, measurer.measure(text, font: font)) }
         }
-        let m = theme.margin, gap = theme.arrowheadLength * 0.6
+        let m = margin ?? theme.margin, gap = theme.arrowheadLength * 0.6
         let left = sizes[.negativeX].map { $0.1.width + gap } ?? 0
         let right = sizes[.positiveX].map { $0.1.width + gap } ?? 0
         let top = sizes[.positiveY].map { $0.1.height + gap } ?? 0

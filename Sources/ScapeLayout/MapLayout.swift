@@ -10,12 +10,13 @@ struct MapLayout {
     let measurer: any TextMeasurer
     let frame: MapFrame
 
-    init(landscape: Landscape, axes: Axes? = nil, window: DataWindow = .full, canvas: Size? = nil, theme: Theme, measurer: any TextMeasurer) {
+    init(landscape: Landscape, axes: Axes? = nil, window: DataWindow = .full, canvas: Size? = nil, margin: Double? = nil,
+         theme: Theme, measurer: any TextMeasurer) {
         self.landscape = landscape
         self.theme = theme
         self.measurer = measurer
         let size = canvas ?? Size(theme.mapWidth, theme.mapHeight)
-        frame = MapFrame(axes: axes ?? landscape.axes, window: window, canvas: size, theme: theme, measurer: measurer)
+        frame = MapFrame(axes: axes ?? landscape.axes, window: window, canvas: size, margin: margin, theme: theme, measurer: measurer)
     }
 
     /// The axis lines inside the window, arrowheads at the outer ends, and the end labels.

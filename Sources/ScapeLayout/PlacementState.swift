@@ -53,23 +53,26 @@ struct PlacementState {
         bounds.contains(rect) && !fixed.anyIntersects(rect, excluding: owner)
     }
 
-    /// Clear of every placed label except `ignoring`, and of every leader line.
-    func clearOfLabels(_ rect: Rect, ignoring: Int = -1) -> Bool {
+    /// Clear of every placed label except `ignoring` (by a small margin, so two labels never
+    /// read as one word), and of every leader line.
+    func clearOfLabels(_ candidate: Rect, ignoring: Int = -1) -> Bool {
         var clear = true
+        let rect = candidate.outsetBy(LabelPlacer.labelSpacing / 2)
         labels.forEachCandidate(near: rect) { j in
             guard clear else { return }
             let item = labels.items[j]
             guard item.payload != ignoring, let p = placed[item.payload], p.rect == item.rect else { return }
-            if p.rect.intersects(rect) { clear = false }
+            if p.rect.outsetBy(LabelPlacer.labelSpacing / 2).intersects(rect) { clear = false }
         }
         guard clear else { return false }
-        for (a, b, owner) in leaderSegments where owner != ignoring && rect.intersectsSegment(a, b) { return false }
+        for (a, b, owner) in leaderSegments where owner != ignoring && candidate.intersectsSegment(a, b) { return false }
         return true
     }
 
-    /// Placed labels that overlap `rect`.
-    func blockers(of rect: Rect) -> [Int] {
+    /// Placed labels that overlap `rect` (or come closer than the label spacing).
+    func blockers(of candidate: Rect) -> [Int] {
         var out: [Int] = []
+        let rect = candidate.outsetBy(LabelPlacer.labelSpacing)
         labels.forEachCandidate(near: rect) { j in
             let item = labels.items[j]
             guard let p = placed[item.payload], p.rect == item.rect, p.rect.intersects(rect), !out.contains(item.payload) else { return }
@@ -94,7 +97,17 @@ struct PlacementState {
             guard item.payload >= 0, item.payload != owner, item.rect.intersects(reach) else { return }
             if distance(rect, requests[item.payload].anchor) < own { ambiguous += 1 }
         }
-        return cost + min(ambiguous, 3) * 1.5
+        // Crowding: another label right beside this one reads as one phrase ("GCP Paperspace").
+        var crowded = 0.0
+        let near = rect.outsetBy(placer.gap * 2.5)
+        labels.forEachCandidate(near: near) { k in
+            let item = labels.items[k]
+            guard item.payload != owner, let p = placed[item.payload], p.rect == item.rect, p.rect.intersects(near) else { return }
+            // Side by side on one line is worse than stacked.
+            let sameLine = min(p.rect.maxY, rect.maxY) - max(p.rect.minY, rect.minY) > rect.height * 0.5
+            crowded += sameLine ? 2.5 : 0.6
+        }
+        return cost + min(ambiguous, 3) * 1.5 + crowded
     }
 
     func distance(_ rect: Rect, _ p: Point) -> Double {

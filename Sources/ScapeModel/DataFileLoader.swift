@@ -10,6 +10,11 @@ public enum DataFileLoader {
 
     public static func load(contentsOf url: URL) -> LoadResult {
         if let data = try? Data(contentsOf: url), !data.contains(0), let text = String(data: data, encoding: .utf8),
+           ["csv", "json", ""].contains(url.pathExtension.lowercased()),
+           RadarCSVParser.looksLikeRadarCSV(text) || RadarCSVParser.looksLikeRadarJSON(text) {
+            return RadarCSVParser.parse(text: text, file: url.path)
+        }
+        if let data = try? Data(contentsOf: url), !data.contains(0), let text = String(data: data, encoding: .utf8),
            ["yaml", "yml", "json", ""].contains(url.pathExtension.lowercased()), LifecycleLoader.looksLikeSpec(text) {
             return FigureSpecResolver.standalone(text: text, file: url.path)
         }

@@ -21,6 +21,10 @@ public enum FigureKind: String, Sendable, Equatable, Codable, CaseIterable {
     case banner
     /// Loops of steps that may share runs: the ML lifecycle.
     case lifecycle
+    /// A technology radar: rings, sectors and blips (a quarter radar for the landscape's rings).
+    case radar
+    /// The map under the adoption rings, drawn as diagonal bands.
+    case radarLandscape = "radar-landscape"
 }
 
 /// A picture drawn by mlscape itself (no image files): reusable across figures.
@@ -151,6 +155,13 @@ public struct Figure: Sendable, Equatable {
     /// Lifecycle: the file the loops come from (relative to the data file), and the loops.
     public var spec: String?
     public var lifecycle: LifecycleSpec?
+    /// Radar: the rings, sectors and blips (nil: the landscape's rings, as a quarter radar).
+    public var radar: RadarSpec?
+    /// Radar: a quarter (one sector) rather than a full radar.
+    public var quarter: Bool?
+    /// Radar landscape: where the bands' borders cross the diagonal (data units along
+    /// (x + y) / sqrt 2), given in the data, else computed from the tools' rings.
+    public var bandBorders: [Double]?
 
     public init(id: String, kind: FigureKind, title: String? = nil, only: ToolSelection? = nil, highlight: ToolSelection? = nil,
                 arrows: [TrendArrow] = [], regions: Bool? = nil, quadrant: String? = nil, axisLabels: Axes? = nil,
@@ -177,6 +188,7 @@ public struct Figure: Sendable, Equatable {
             && a.arrows == b.arrows && a.regions == b.regions && a.quadrant == b.quadrant && a.axisLabels == b.axisLabels
             && a.note == b.note && a.pictograms.negative == b.pictograms.negative && a.pictograms.positive == b.pictograms.positive
             && a.glyphs == b.glyphs && a.boxes == b.boxes && a.step == b.step && a.spec == b.spec && a.lifecycle == b.lifecycle
+            && a.radar == b.radar && a.quarter == b.quarter && a.bandBorders == b.bandBorders
     }
 
     /// Whether category regions are drawn.

@@ -215,6 +215,14 @@ struct LandscapeValidator {
                 figure.boxes.append(BannerBox(text: b.text, glyph: glyph))
             }
             figure.spec = f.spec
+            figure.quarter = f.quarter
+            if let bands = f.bands {
+                if bands.count != rings.count - 1 || zip(bands, bands.dropFirst()).contains(where: { $0.0 >= $0.1 }) || !bands.allSatisfy(\.isFinite) {
+                    error("'bands' needs \(rings.count - 1) increasing borders, one between each pair of rings", path + [.key("bands")])
+                } else {
+                    figure.bandBorders = bands
+                }
+            }
             if kind == .lifecycle && f.spec == nil {
                 error("lifecycle figure '\(f.id)' needs 'spec:', the file of its loops (e.g. lifecycle.yaml)", path)
             }

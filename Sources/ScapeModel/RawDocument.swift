@@ -129,8 +129,10 @@ struct RawFigure: Decodable {
     var boxes: [RawBox]?
     var step: Int?
     var spec: String?
+    var quarter: Bool?
+    var bands: [Double]?
     static let keys: Set<String> = ["id", "kind", "title", "only", "highlight", "arrows", "regions", "quadrant", "axes",
-                                    "note", "pictograms", "glyphs", "boxes", "step", "spec"]
+                                    "note", "pictograms", "glyphs", "boxes", "step", "spec", "quarter", "bands"]
 }
 
 struct RawSelection: Decodable {

@@ -69,11 +69,13 @@ struct RoughStroker {
             pts += pts.prefix(overshoot + 1)
         }
         let centroid = pts.reduce(Point.zero, +) / Double(pts.count)
+        // A closed shape is scaled a little once per pass (as a hand misjudges a radius), by
+        // at most 4% and 3 units; each point then moves by the small jitter alone.
+        let size = pts.map { $0.distance(to: centroid) }.max() ?? 1
+        let scale = closed ? random.spread(min(0.04 * style.roughness, 3 * style.roughness / max(size, 1))) : 0
         let moved = pts.map { p -> Point in
             let (dx, dy) = random.jitter(jitter)
-            // Radial wobble on closed shapes keeps them round rather than lumpy.
-            let radial = closed ? (p - centroid) * random.spread(0.04 * style.roughness) : .zero
-            return Point(p.x + dx, p.y + dy) + radial
+            return Point(p.x + dx, p.y + dy) + (p - centroid) * scale
         }
         return Path.smoothCurve(through: moved)
     }

@@ -130,7 +130,7 @@ struct CLI {
         let r = try CLI.run([], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("output").path).sorted()
-        let ids = ["banner-00", "banner-01", "banner-02", "banner-03", "builders", "ml-landscape-all", "ml-landscape-cloud-platforms", "ml-lifecycle",
+        let ids = ["banner-00", "banner-01", "banner-02", "banner-03", "builders", "ml-landscape-all", "ml-landscape-cloud-platforms", "ml-lifecycle", "tech-radar", "tech-radar-landscape",
                    "ml-landscape-ml-platforms", "ml-landscape-quads", "ml-landscape-setup", "ml-landscape-specialized-ml",
                    "ml-landscape-specialized-swe", "orchestrators"]
         #expect(files == (ids.flatMap { ["\($0).png", "\($0).svg"] } + ["index.html"]).sorted())
@@ -152,7 +152,7 @@ struct CLI {
     @Test func validateAndListDescribeTheBuiltInLandscape() throws {
         let v = try CLI.run(["validate"])
         #expect(v.status == 0)
-        #expect(v.stdout.contains("ok: 45 tools, 13 categories, 4 quadrants, 14 figures"))
+        #expect(v.stdout.contains("ok: 45 tools, 13 categories, 4 quadrants, 16 figures"))
         let l = try CLI.run(["list"])
         #expect(l.status == 0)
         for line in ["ml-landscape-all  (map)", "cloud-platforms  Cloud Platforms", "gcp-ai-platform  GCP (AI Platform)  at (-0.427, 0.834)"] {
@@ -259,5 +259,29 @@ struct CLI {
         #expect(strict.stderr.contains("error: landscape: "))
         #expect(strict.stderr.contains("nothing was written"))
         #expect(!FileManager.default.fileExists(atPath: strictOut.path))
+    }
+}
+
+@Suite struct RadarInputTests {
+    @Test func aThoughtworksCSVRendersAFullRadarWithEveryBlip() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["render", CLI.root.appendingPathComponent("fixtures/examples/radar.csv").path, "--out", dir.path, "--format", "svg"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.isEmpty, "no blip or label may be dropped: \(r.stderr)")
+        let svg = try String(contentsOf: dir.appendingPathComponent("radar.svg"), encoding: .utf8)
+        #expect(svg.components(separatedBy: ".name\" role=\"img\"").count - 1 == 25)
+        #expect(svg.contains("Polars, the dataframe: Fast dataframes; quoted name with a comma."))
+    }
+
+    @Test(arguments: ["radar-missing-column.csv", "radar-unknown-ring.csv", "radar-five-quadrants.csv"])
+    func badRadarCSVsExit65WithNothingWritten(file: String) throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        let r = try CLI.run(["render", CLI.bad(file), "--out", out.path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains(CLI.bad(file) + ":"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }

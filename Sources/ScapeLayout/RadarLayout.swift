@@ -1,0 +1,216 @@
+import Foundation
+import ScapeGeometry
+import ScapeModel
+import ScapeScene
+
+/// Technology radars: a quarter radar (two axes, ring borders as rounded quarter curves,
+/// ring names along the diagonal) and a full radar (concentric rings, four named sectors).
+/// Blips are placed inside their ring and sector at deterministic spots, apart from each
+/// other; their labels go through the label placer, so none overlap.
+struct RadarLayout {
+    let landscape: Landscape
+    let theme: Theme
+    let measurer: any TextMeasurer
+
+    /// Ring colours: adopt green, trial blue, assess orange, hold red, then more.
+    static let ringColors: [Color] = [
+        Color(red: 0.16, green: 0.55, blue: 0.36), Color(red: 0.13, green: 0.38, blue: 0.72),
+        Color(red: 0.88, green: 0.48, blue: 0.0), Color(red: 0.8, green: 0.18, blue: 0.18),
+        Color(red: 0.5, green: 0.3, blue: 0.7), Color(red: 0.3, green: 0.6, blue: 0.6),
+        Color(red: 0.6, green: 0.45, blue: 0.2), Color(red: 0.4, green: 0.4, blue: 0.4),
+    ]
+    static let sectorColors: [Color] = [
+        Color(red: 0.24, green: 0.55, blue: 0.75), Color(red: 0.35, green: 0.65, blue: 0.35),
+        Color(red: 0.85, green: 0.5, blue: 0.2), Color(red: 0.7, green: 0.3, blue: 0.5),
+    ]
+
+    struct Result {
+        var figure: LaidOutFigure
+        /// Blip centres and the ring/sector cells they must stay in, for tests.
+        var blips: [(name: String, center: Point, ring: Int, sector: Int)]
+        var ringRadii: [Double]
+        var center: Point
+        var labelRects: [Rect]
+    }
+
+    func spec(for figure: Figure) -> RadarSpec {
+        if var spec = figure.radar {
+            if let q = figure.quarter { spec.quarter = q }
+            return spec
+        }
+        let names = landscape.rings.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        return RadarSpec(rings: names, sectors: [], blips: [], quarter: figure.quarter ?? true)
+    }
+
+    func layout(_ figure: Figure) -> LaidOutFigure { build(figure).figure }
+
+    func build(_ figure: Figure) -> Result {
+        let spec = spec(for: figure)
+        return spec.quarter ? quarter(figure, spec) : full(figure, spec)
+    }
+
+    func quarter(_ figure: Figure, _ spec: RadarSpec) -> Result {
+        let canvas = Size(840, 720)
+        let m = theme.margin
+        let o = Point(m + 6, canvas.height - m - 6)
+        let lx = canvas.width - 2 * m - 12, ly = canvas.height - 2 * m - 12
+        let n = spec.rings.count
+        let stroke = StrokeStyle(color: theme.ink, width: theme.axisStroke * 0.8)
+        var axes = Path.segment(o, Point(o.x, o.y - ly))
+        axes.append(.segment(o, Point(o.x + lx, o.y)))
+        axes.append(ArrowGeometry.head(tip: Point(o.x, o.y - ly), from: o, length: theme.arrowheadLength))
+        axes.append(ArrowGeometry.head(tip: Point(o.x + lx, o.y), from: o, length: theme.arrowheadLength))
+        var nodes: [SceneNode] = [.path(ScenePath(id: "radar/axes", path: axes, stroke: stroke))]
+        // Border k sits at 0.24 (k + 1) of the axes for four rings; the last ring is open.
+        let fractions = (0..<max(0, n - 1)).map { 0.72 * Double($0 + 1) / Double(max(1, n - 1)) }
+        func border(_ f: Double) -> Path {
+            let pts = (0...24).map { i -> Point in
+                let t = Double(i) / 24 * .pi / 2
+                let c = cos(t), s = sin(t)
+                return Point(o.x + f * lx * pow(c, 2.0 / 3.0), o.y - f * ly * pow(s, 2.0 / 3.0))
+            }
+            return .smoothCurve(through: pts)
+        }
+        for (k, f) in fractions.enumerated() {
+            nodes.append(.path(ScenePath(id: "radar/border/\(k + 1)", path: border(f), stroke: stroke)))
+        }
+        let font = FontSpec(family: theme.fontFamily, size: theme.axisLabelFontSize * 1.1)
+        var rects: [Rect] = []
+        for (k, ring) in spec.rings.enumerated() {
+            let inner = k == 0 ? 0 : fractions[k - 1]
+            // Mid-band on the diagonal; the open outer ring's name just past its border.
+            let f = k < fractions.count ? (inner + fractions[k]) / 2 : inner + 0.09
+            let t = Double.pi / 4
+            let p = Point(o.x + f * lx * pow(cos(t), 2.0 / 3.0) * 0.9, o.y - f * ly * pow(sin(t), 2.0 / 3.0) * 0.9)
+            let size = measurer.measure(ring, font: font)
+            let rect = Rect(center: p, size: size)
+            rects.append(rect)
+            nodes.append(.text(SceneText(id: "radar/ring/\(k + 1)", text: ring, font: font, color: theme.ink, frame: rect, alignment: .center)))
+        }
+        let scene = Scene(size: canvas, background: theme.background, nodes: nodes)
+        return Result(figure: LaidOutFigure(figure: figure, scene: scene, warnings: []), blips: [], ringRadii: fractions, center: o, labelRects: rects)
+    }
+
+    func full(_ figure: Figure, _ spec: RadarSpec) -> Result {
+        let canvas = Size(1000, 1000)
+        let c = Point(canvas.width / 2, canvas.height / 2 + 10)
+        let radius = 390.0
+        let n = max(1, spec.rings.count)
+        let radii = (0..<n).map { radius * (Double($0 + 1) / Double(n)).squareRoot() }
+        let ink = theme.ink
+        var nodes: [SceneNode] = []
+        for (k, r) in radii.enumerated() {
+            nodes.append(.path(ScenePath(id: "radar/ring/\(k + 1)/border", path: .circle(center: c, radius: r),
+                                         fill: k == 0 ? Color(red: 0.95, green: 0.95, blue: 0.95) : nil,
+                                         stroke: StrokeStyle(color: ink.withAlpha(0.7), width: 1.2))))
+        }
+        var axes = Path.segment(Point(c.x - radius, c.y), Point(c.x + radius, c.y))
+        axes.append(.segment(Point(c.x, c.y - radius), Point(c.x, c.y + radius)))
+        nodes.append(.path(ScenePath(id: "radar/axes", path: axes, stroke: StrokeStyle(color: ink, width: theme.axisStroke * 0.7))))
+        let ringFont = FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.9, weight: .bold)
+        var obstacles: [Rect] = [Rect(x: c.x - radius, y: c.y - 2, width: 2 * radius, height: 4), Rect(x: c.x - 2, y: c.y - radius, width: 4, height: 2 * radius)]
+        for (k, ring) in spec.rings.enumerated() {
+            let inner = k == 0 ? 0 : radii[k - 1]
+            let size = measurer.measure(ring, font: ringFont)
+            let rect = Rect(center: Point(c.x + (inner + radii[k]) / 2, c.y - size.height / 2 - 3), size: size)
+            obstacles.append(rect)
+            nodes.append(.text(SceneText(id: "radar/ring/\(k + 1)", text: ring, font: ringFont, color: ink.withAlpha(0.75), frame: rect, alignment: .center)))
+        }
+        // Sectors: 1 top right, 2 top left, 3 bottom left, 4 bottom right (counter-clockwise).
+        let sectorFont = FontSpec(family: theme.fontFamily, size: theme.axisLabelFontSize)
+        let corners = [Point(canvas.width - theme.margin, theme.margin), Point(theme.margin, theme.margin),
+                       Point(theme.margin, canvas.height - theme.margin), Point(canvas.width - theme.margin, canvas.height - theme.margin)]
+        for (s, name) in spec.sectors.prefix(4).enumerated() {
+            let size = measurer.measure(name, font: sectorFont)
+            let corner = corners[s]
+            let origin = Point(s == 0 || s == 3 ? corner.x - size.width : corner.x, s < 2 ? corner.y : corner.y - size.height)
+            let rect = Rect(origin: origin, size: size)
+            obstacles.append(rect)
+            nodes.append(.text(SceneText(id: "radar/sector/\(s + 1)", text: name, font: sectorFont, color: Self.sectorColors[s],
+                                         frame: rect, alignment: s == 0 || s == 3 ? .right : .left)))
+        }
+        // Blips: a deterministic low-discrepancy sequence inside each cell, first spot far enough from the others.
+        let sorted = spec.blips.enumerated().sorted { a, b in
+            (a.element.sector, a.element.ring, a.element.name) < (b.element.sector, b.element.ring, b.element.name)
+        }
+        let blipRadius = 6.5
+        var centers: [Point] = []
+        var placed: [(name: String, center: Point, ring: Int, sector: Int)] = []
+        var warnings: [String] = []
+        for (_, blip) in sorted {
+            let r0 = (blip.ring == 0 ? 0 : radii[blip.ring - 1]) + blipRadius * 2, r1 = radii[blip.ring] - blipRadius * 2
+            let a0 = Double(blip.sector) * .pi / 2 + 0.12, a1 = Double(blip.sector + 1) * .pi / 2 - 0.12
+            var chosen: Point?
+            var best: (Point, Double)?
+            for i in 1...400 {
+                let u = Self.halton(i, 2), v = Self.halton(i, 3)
+                let r = (r0 * r0 + (r1 * r1 - r0 * r0) * u).squareRoot()
+                let a = a0 + (a1 - a0) * v
+                let p = Point(c.x + r * cos(a), c.y - r * sin(a))
+                let nearest = centers.map { $0.distance(to: p) }.min() ?? .infinity
+                if nearest >= blipRadius * 4.5 { chosen = p; break }
+                if best == nil || nearest > best!.1 { best = (p, nearest) }
+            }
+            let p = chosen ?? best!.0
+            if chosen == nil { warnings.append("the blip '\(blip.name)' is crowded in its ring and sector") }
+            centers.append(p)
+            placed.append((blip.name, p, blip.ring, blip.sector))
+        }
+        let labelFont = FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.8)
+        let requests = placed.map { LabelRequest(anchor: $0.center, anchorRadius: blipRadius, size: measurer.measure($0.name, font: labelFont)) }
+        let placements = LabelPlacer(gap: 4).place(requests, obstacles: obstacles, bounds: Rect(origin: .zero, size: canvas).insetBy(theme.margin / 2))
+        var blipNodes: [SceneNode] = []
+        var labelRects: [Rect] = []
+        for (i, b) in placed.enumerated() {
+            let blip = spec.blips.first { $0.name == b.name }!
+            let color = Self.sectorColors[b.sector % 4]
+            let shape: Path = blip.isNew
+                ? .polyline([Point(b.center.x, b.center.y - blipRadius * 1.2), Point(b.center.x + blipRadius * 1.1, b.center.y + blipRadius * 0.8),
+                             Point(b.center.x - blipRadius * 1.1, b.center.y + blipRadius * 0.8)], closed: true)
+                : .circle(center: b.center, radius: blipRadius)
+            var children: [SceneNode] = [.path(ScenePath(id: "blip/\(Tool.makeID(name: b.name, subtitle: nil))/mark", path: shape, fill: color,
+                                                         stroke: StrokeStyle(color: ink, width: 0.8)))]
+            if placements[i].isPlaced {
+                labelRects.append(placements[i].rect)
+                let (fraction, centered) = placements[i].side.textAlignment
+                children.append(.text(SceneText(id: "blip/\(Tool.makeID(name: b.name, subtitle: nil))/name", text: b.name, font: labelFont, color: ink,
+                                                frame: placements[i].rect, alignment: centered ? .center : fraction == 0 ? .left : .right)))
+            } else {
+                warnings.append("the label of blip '\(b.name)' was left out for lack of room")
+            }
+            let title = [b.name, blip.description].compactMap { $0 }.joined(separator: ": ")
+            blipNodes.append(.group(SceneGroup(id: "blip/\(Tool.makeID(name: b.name, subtitle: nil))", title: title, children: children)))
+        }
+        if !blipNodes.isEmpty {
+            nodes.append(.group(SceneGroup(id: "blips", children: blipNodes)))
+            let legendFont = FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.75)
+            let y = canvas.height - theme.margin - 10
+            var legend: [SceneNode] = []
+            let items: [(Bool, String)] = [(true, "new"), (false, "no change")]
+            var x = c.x - 80
+            for (isNew, text) in items {
+                let p = Point(x, y)
+                let shape: Path = isNew ? .polyline([Point(p.x, p.y - 7), Point(p.x + 6.5, p.y + 5), Point(p.x - 6.5, p.y + 5)], closed: true) : .circle(center: p, radius: 6)
+                legend.append(.path(ScenePath(id: "legend/\(text)/mark", path: shape, fill: theme.greyedInk, stroke: StrokeStyle(color: ink, width: 0.8))))
+                let size = measurer.measure(text, font: legendFont)
+                legend.append(.text(SceneText(id: "legend/\(text)", text: text, font: legendFont, color: ink, frame: Rect(x: x + 12, y: y - size.height / 2, width: size.width, height: size.height))))
+                x += 40 + size.width
+            }
+            nodes.append(.group(SceneGroup(id: "legend", children: legend)))
+        }
+        let scene = Scene(size: canvas, background: theme.background, nodes: nodes)
+        return Result(figure: LaidOutFigure(figure: figure, scene: scene, warnings: warnings, omittedLabels: placements.indices.filter { !placements[$0].isPlaced }.map { placed[$0].name }),
+                      blips: placed, ringRadii: radii, center: c, labelRects: labelRects)
+    }
+
+    /// The van der Corput / Halton sequence: evenly spread fractions, the same every run.
+    static func halton(_ index: Int, _ base: Int) -> Double {
+        var f = 1.0, r = 0.0, i = index
+        while i > 0 {
+            f /= Double(base)
+            r += f * Double(i % base)
+            i /= base
+        }
+        return r
+    }
+}

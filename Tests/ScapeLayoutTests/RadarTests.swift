@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import ScapeGeometry
+@testable import ScapeLayout
+import ScapeModel
+import ScapeScene
+
+@Suite struct RadarTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let landscape = try! LandscapeLoader.loadDefault().get()
+
+    func radarFigure(_ csv: String) throws -> (Landscape, Figure) {
+        let path = Self.root.appendingPathComponent(csv).path
+        let loaded = RadarCSVParser.parse(text: try String(contentsOfFile: path, encoding: .utf8), file: path)
+        let l = try loaded.get()
+        return (l, l.figures[0])
+    }
+
+    @Test func blipsStayInTheirRingAndSectorApartAndLabelled() throws {
+        let (l, figure) = try radarFigure("fixtures/examples/radar.csv")
+        #expect(figure.radar?.blips.count == 25)
+        let r = RadarLayout(landscape: l, theme: .sketch, measurer: FixedTextMeasurer()).build(figure)
+        #expect(r.blips.count == 25)
+        for b in r.blips {
+            let d = b.center.distance(to: r.center)
+            let inner = b.ring == 0 ? 0 : r.ringRadii[b.ring - 1]
+            #expect(d > inner && d < r.ringRadii[b.ring], "\(b.name) is outside its ring")
+            var angle = atan2(r.center.y - b.center.y, b.center.x - r.center.x)
+            if angle < 0 { angle += 2 * .pi }
+            #expect(angle > Double(b.sector) * .pi / 2 && angle < Double(b.sector + 1) * .pi / 2, "\(b.name) is outside its sector")
+        }
+        for (i, a) in r.blips.enumerated() {
+            for b in r.blips[(i + 1)...] { #expect(a.center.distance(to: b.center) > 13, "\(a.name) and \(b.name) overlap") }
+        }
+        #expect(r.labelRects.count == 25, "every blip keeps its label")
+        for (i, a) in r.labelRects.enumerated() {
+            for b in r.labelRects[(i + 1)...] { #expect(!a.intersects(b)) }
+            for blip in r.blips { #expect(!a.insetBy(0.5).intersects(Rect(center: blip.center, size: Size(10, 10))) || a.center.distance(to: blip.center) < 200) }
+        }
+    }
+
+    @Test func blipPlacementDoesNotDependOnTheInputOrder() throws {
+        let (l, figure) = try radarFigure("fixtures/examples/radar.csv")
+        var shuffled = figure
+        shuffled.radar!.blips.reverse()
+        let a = RadarLayout(landscape: l, theme: .clean, measurer: FixedTextMeasurer()).build(figure).blips
+        let b = RadarLayout(landscape: l, theme: .clean, measurer: FixedTextMeasurer()).build(shuffled).blips
+        let key = { (x: [(name: String, center: Point, ring: Int, sector: Int)]) in x.sorted { $0.name < $1.name }.map { "\($0.name)@\($0.center.x),\($0.center.y)" } }
+        #expect(key(a) == key(b))
+    }
+
+    @Test func quarterRadarHasTheLandscapesRingsInOrder() {
+        let figure = landscape.figure(id: "tech-radar")!
+        let scene = RadarLayout(landscape: landscape, theme: .sketch, measurer: FixedTextMeasurer()).build(figure).figure.scene
+        let names = (1...4).compactMap { k -> String? in
+            if case .text(let t)? = scene.node(id: "radar/ring/\(k)") { return t.text } else { return nil }
+        }
+        #expect(names == ["Adopt", "Trial", "Assess", "Hold"])
+        #expect((1...3).allSatisfy { scene.node(id: "radar/border/\($0)") != nil })
+    }
+
+    @Test func bandsSeparateTheRingsAndReportEveryMisplacedTool() {
+        let bands = AdoptionBands(landscape: landscape)
+        let borders = bands.borders()
+        #expect(borders.count == 3)
+        #expect(zip(borders, borders.dropFirst()).allSatisfy { $0.0 < $0.1 })
+        let misplaced = bands.misplaced(borders)
+        // The bands are fuzzy, but most tools must fall in their ring's band.
+        #expect(misplaced.count <= 6, "\(misplaced.map(\.0.name))")
+        for tool in landscape.tools {
+            guard let ring = bands.ring(of: tool) else { continue }
+            let s = bands.projection(tool.x, tool.y)
+            let band = borders.firstIndex { s < $0 } ?? borders.count
+            #expect((band == ring) != misplaced.contains { $0.0.id == tool.id }, "\(tool.name) is misreported")
+        }
+        let laid = FigureLayout(theme: .sketch, measurer: FixedTextMeasurer()).layout(landscape.figure(id: "tech-radar-landscape")!, of: landscape)
+        for (tool, _, _) in misplaced { #expect(laid.warnings.contains { $0.contains("'\(tool.name)'") }, "\(tool.name) is not reported") }
+        for ring in landscape.rings {
+            #expect(laid.scene.node(id: "band/\(ring)") != nil)
+            #expect(laid.scene.node(id: "band/\(ring)/name/1") != nil && laid.scene.node(id: "band/\(ring)/name/2") != nil)
+        }
+    }
+
+    @Test func givenBordersAreUsedAsTheyAre() {
+        var figure = landscape.figure(id: "tech-radar-landscape")!
+        figure.bandBorders = [-0.9, -0.2, 0.5]
+        let laid = FigureLayout(theme: .clean, measurer: FixedTextMeasurer()).layout(figure, of: landscape)
+        #expect(laid.warnings.count > 4, "arbitrary borders misplace many tools, and say so")
+    }
+
+    @Test(arguments: [
+        ("radar-missing-column.csv", "1:31: error: missing column 'isnew'"),
+        ("radar-unknown-ring.csv", "3:3: error: unknown ring 'Maybe'; the rings are Adopt, Trial, Assess, Hold"),
+        ("radar-five-quadrants.csv", "6:9: error: a fifth quadrant 'Five'; a radar has at most 4"),
+    ])
+    func badRadarCSVsGetLocatedErrors(file: String, expected: String) throws {
+        let path = "fixtures/bad/\(file)"
+        let loaded = RadarCSVParser.parse(text: try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8), file: path)
+        #expect(loaded.landscape == nil)
+        #expect(loaded.diagnostics.contains { $0.description.hasPrefix("\(path):\(expected)") }, "\(loaded.diagnostics)")
+    }
+}
