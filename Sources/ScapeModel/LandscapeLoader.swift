@@ -29,7 +29,13 @@ public enum LandscapeLoader {
     }
 
     /// Reads `data` as UTF-8 text; binary or non-UTF-8 input gets one clear error.
+    /// The extension picks the format (.mmd/.mermaid, .csv, else YAML); `load(text:file:)`
+    /// looks at the content when the name says nothing.
     public static func load(data: Data, file: String) -> LoadResult {
+        if let format = InputFormat(fileName: file), format != .yaml {
+            if let problem = format.unreadable(data, file: file) { return LoadResult(landscape: nil, diagnostics: [problem]) }
+            return load(text: String(decoding: data, as: UTF8.self), file: file)
+        }
         if data.isEmpty {
             return LoadResult(landscape: nil, diagnostics: [.error("the file is empty; expected a landscape with a 'tools:' list",
                                                                    at: SourceLocation(file: file, line: 1, column: 1))])
@@ -46,6 +52,11 @@ public enum LandscapeLoader {
     }
 
     public static func load(text: String, file: String) -> LoadResult {
+        switch InputFormat.detect(fileName: file, text: text) {
+        case .mermaid: return MermaidQuadrantParser.parse(text: text, file: file)
+        case .csv: return CSVLandscapeParser.parse(text: text, file: file)
+        case .yaml: break
+        }
         let start = SourceLocation(file: file, line: 1, column: 1)
         let root: Node?
         do {

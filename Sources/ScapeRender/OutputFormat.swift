@@ -43,5 +43,5 @@ public struct FormatRegistry {
     public var names: [String] { writers.keys.sorted() }
 
     /// PNG, SVG and PDF.
-    public static var standard: FormatRegistry { FormatRegistry([PNGWriter(), SVGWriter(), PDFWriter()]) }
+    public static var standard: FormatRegistry { FormatRegistry([PNGWriter(), SVGWriter(), PDFWriter(), ExcalidrawWriter()]) }
 }

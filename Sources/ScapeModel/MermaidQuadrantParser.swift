@@ -1,0 +1,395 @@
+/// Reads a Mermaid `quadrantChart` into a `Landscape`, so a chart kept in a Markdown file can
+/// be drawn by mlscape with its labels placed. Mermaid's 0 ... 1 positions become -1 ... 1.
+/// Like the YAML path it reports every problem at once, each at its line and column; lines
+/// Mermaid allows but mlscape does not draw (directives, accessibility text) are warnings.
+public struct MermaidQuadrantParser {
+    /// The landscape of a chart, or every located problem that stops it from being drawn.
+    public static func parse(text: String, file: String) -> LoadResult {
+        var parser = MermaidQuadrantParser(file: file)
+        parser.read(SourceLine.split(text))
+        return parser.result()
+    }
+
+    /// A point as written. Its class is resolved at the end: Mermaid lets a `classDef` follow
+    /// the points that use it.
+    private struct PendingPoint {
+        var name: String
+        var nameAt: SourceLocation
+        var x: Double
+        var y: Double
+        var className: String?
+        var classAt: SourceLocation?
+        var style: ToolStyle
+    }
+
+    /// A multi-line construct being skipped, and where it opened (for the error when it never closes).
+    private enum Block {
+        case none
+        case frontMatter(SourceLocation)
+        case directive(SourceLocation)
+        case accDescr(SourceLocation)
+    }
+
+    private static let keywords = ["title", "x-axis", "y-axis", "quadrant-1", "quadrant-2", "quadrant-3", "quadrant-4",
+                                   "classDef", "accTitle", "accDescr"]
+
+    private let file: String
+    private var diagnostics: [Diagnostic] = []
+    private var sawContent = false
+    private var sawHeader = false
+    private var block = Block.none
+    private var title: String?
+    private var axes = Axes()
+    private var quadrantTitles: [Int: String] = [:]
+    private var classes: [String: ToolStyle] = [:]
+    private var points: [PendingPoint] = []
+
+    private init(file: String) { self.file = file }
+
+    private mutating func error(_ message: String, _ line: SourceLine, _ index: Int) {
+        diagnostics.append(.error(message, at: line.location(index, file: file)))
+    }
+
+    private mutating func warning(_ message: String, _ line: SourceLine, _ index: Int) {
+        diagnostics.append(.warning(message, at: line.location(index, file: file)))
+    }
+
+    // MARK: Lines
+
+    private mutating func read(_ lines: [SourceLine]) {
+        for line in lines {
+            if continueBlock(line) { continue }
+            let content = line.content
+            if content.isEmpty { continue }
+            if sawHeader {
+                statement(line, content)
+            } else if !preamble(line, content) {
+                return
+            }
+            sawContent = true
+        }
+        switch block {
+        case .none: break
+        case .frontMatter(let at): diagnostics.append(.error("the front matter opened here is not closed with '---'", at: at))
+        case .directive(let at): diagnostics.append(.error("the directive opened here is not closed with '}%%'", at: at))
+        case .accDescr(let at): diagnostics.append(.error("the 'accDescr {' opened here is not closed with '}'", at: at))
+        }
+        if !sawHeader {
+            diagnostics.append(.error("no 'quadrantChart' line; a Mermaid quadrant chart starts with it",
+                                      at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+    }
+
+    /// Lines inside front matter, a multi-line directive or an `accDescr { ... }` block.
+    private mutating func continueBlock(_ line: SourceLine) -> Bool {
+        let text = line.text(0..<line.chars.count)
+        switch block {
+        case .none:
+            return false
+        case .frontMatter:
+            if line.text(line.content) == "---" { block = .none } else { frontMatter(line) }
+        case .directive:
+            if text.contains("}%%") { block = .none }
+        case .accDescr:
+            if text.contains("}") { block = .none }
+        }
+        return true
+    }
+
+    /// Lines before `quadrantChart`: front matter, comments, directives. False when the text is
+    /// not a quadrant chart at all, which ends the reading.
+    private mutating func preamble(_ line: SourceLine, _ r: Range<Int>) -> Bool {
+        let s = r.lowerBound
+        if !sawContent && line.text(r) == "---" {
+            block = .frontMatter(line.location(s, file: file))
+        } else if line.matches("%%{", at: s) {
+            directive(line, r)
+        } else if line.matches("%%", at: s) {
+            return true
+        } else if line.startsWithKeyword("quadrantChart", at: s, end: r.upperBound) {
+            sawHeader = true
+            let rest = line.trimmed((s + "quadrantChart".count)..<r.upperBound)
+            if !rest.isEmpty { statement(line, rest) }
+        } else {
+            let word = line.text(s..<(line.firstIndex(of: " ", from: s, to: r.upperBound) ?? r.upperBound))
+            error("expected 'quadrantChart' first, found '\(word)'; mlscape reads Mermaid quadrant charts only", line, s)
+            return false
+        }
+        return true
+    }
+
+    /// `title: ...` in front matter is the chart's title; other keys configure Mermaid's renderer.
+    private mutating func frontMatter(_ line: SourceLine) {
+        guard let first = line.chars.first, !first.isWhitespace, first != "#",
+              let colon = line.firstIndex(of: ":", from: 0) else { return }
+        let key = line.text(line.trimmed(0..<colon))
+        if key == "title" {
+            title = Self.unquotedYAML(line.text(line.trimmed((colon + 1)..<line.chars.count)))
+        } else {
+            warning("front matter '\(key)' is not used by mlscape; ignored", line, 0)
+        }
+    }
+
+    private mutating func directive(_ line: SourceLine, _ r: Range<Int>) {
+        warning("Mermaid directives ('%%{...}%%') are not used by mlscape; ignored", line, r.lowerBound)
+        if !line.text((r.lowerBound + 3)..<r.upperBound).contains("}%%") {
+            block = .directive(line.location(r.lowerBound, file: file))
+        }
+    }
+
+    // MARK: Statements
+
+    private mutating func statement(_ line: SourceLine, _ range: Range<Int>) {
+        var r = range
+        // A title keeps the rest of its line, as in Mermaid. Elsewhere `%%` starts a comment
+        // and `;` may end the statement.
+        if !line.startsWithKeyword("title", at: r.lowerBound, end: r.upperBound) {
+            if let cut = Self.comment(in: line, r) { r = line.trimmed(r.lowerBound..<cut) }
+            if let last = r.last, line.chars[last] == ";" { r = line.trimmed(r.lowerBound..<last) }
+        }
+        guard !r.isEmpty else { return }
+        let s = r.lowerBound, e = r.upperBound
+        func keyword(_ word: String) -> Bool { line.startsWithKeyword(word, at: s, end: e) }
+        func after(_ word: String) -> Range<Int> { line.trimmed((s + word.count)..<e) }
+
+        if line.matches("%%{", at: s) {
+            directive(line, r)
+        } else if line.matches("%%", at: s) {
+            return
+        } else if keyword("title") {
+            let text = line.text(after("title"))
+            title = text.isEmpty ? nil : text
+        } else if keyword("x-axis") || keyword("y-axis") {
+            axis(line, r)
+        } else if let n = (1...4).first(where: { keyword("quadrant-\($0)") }) {
+            quadrant(n, line, r)
+        } else if keyword("classDef") {
+            classDef(line, after("classDef"), keywordAt: s)
+        } else if let word = ["accTitle", "accDescr"].first(where: { line.matches($0, at: s) }),
+                  let mark = Self.firstNonSpace(line, from: s + word.count, to: e), [":", "{"].contains(line.chars[mark]) {
+            warning("'\(word)' (accessible \(word == "accTitle" ? "title" : "description")) is not drawn by mlscape; ignored", line, s)
+            if line.chars[mark] == "{" && line.firstIndex(of: "}", from: mark, to: e) == nil {
+                block = .accDescr(line.location(s, file: file))
+            }
+        } else if line.firstIndex(of: ":", from: s, to: e) != nil {
+            point(line, r)
+        } else if let bracket = line.firstIndex(of: "[", from: s, to: e) {
+            error("a point needs ':' between its name and '[x, y]'", line, bracket)
+        } else {
+            let word = line.text(s..<(line.firstIndex(of: " ", from: s, to: e) ?? e))
+            let hint = Suggestions.closest(to: word, in: Self.keywords).map { " (did you mean '\($0)'?)" } ?? ""
+            error("unknown statement '\(word)'\(hint); expected title, x-axis, y-axis, quadrant-1 ... quadrant-4, classDef or a point 'Name: [x, y]'",
+                  line, s)
+        }
+    }
+
+    /// `x-axis Low --> High` or `x-axis Low`: the negative and positive ends.
+    private mutating func axis(_ line: SourceLine, _ r: Range<Int>) {
+        let name = line.chars[r.lowerBound].lowercased() == "x" ? "x-axis" : "y-axis"
+        let body = line.trimmed((r.lowerBound + name.count)..<r.upperBound)
+        guard !body.isEmpty else {
+            return error("\(name) needs a label, like '\(name) Low --> High'", line, r.lowerBound)
+        }
+        var left = body, right = body.upperBound..<body.upperBound
+        if let arrow = Self.arrow(in: line, body) {
+            left = line.trimmed(body.lowerBound..<arrow.lowerBound)
+            right = line.trimmed(arrow.upperBound..<body.upperBound)
+            guard !left.isEmpty else { return error("\(name) has no label before '-->'", line, arrow.lowerBound) }
+        }
+        guard let negative = label(line, left), let positive = right.isEmpty ? "" : label(line, right) else { return }
+        let axis = Axis(name: name == "x-axis" ? axes.x.name : axes.y.name, negative: negative, positive: positive)
+        if name == "x-axis" { axes.x = axis } else { axes.y = axis }
+    }
+
+    /// `quadrant-1 Text`; 1 is top right, then counter-clockwise.
+    private mutating func quadrant(_ n: Int, _ line: SourceLine, _ r: Range<Int>) {
+        let body = line.trimmed((r.lowerBound + "quadrant-1".count)..<r.upperBound)
+        guard !body.isEmpty else { return error("quadrant-\(n) needs a title, like 'quadrant-\(n) Leaders'", line, r.lowerBound) }
+        guard let text = label(line, body) else { return }
+        if quadrantTitles[n] != nil { warning("quadrant-\(n) is set twice; the last one wins", line, r.lowerBound) }
+        quadrantTitles[n] = text
+    }
+
+    /// `classDef name radius: 10, color: #109060`.
+    private mutating func classDef(_ line: SourceLine, _ body: Range<Int>, keywordAt: Int) {
+        guard !body.isEmpty else {
+            return error("classDef needs a class name and styles, like 'classDef important color: #ff3300'", line, keywordAt)
+        }
+        var end = body.lowerBound
+        while end < body.upperBound, !line.chars[end].isWhitespace { end += 1 }
+        let name = line.text(body.lowerBound..<end)
+        let parsed = MermaidStyleList(line: line, file: file).parse(end..<body.upperBound)
+        diagnostics += parsed.diagnostics
+        if parsed.style.isEmpty && parsed.diagnostics.isEmpty {
+            warning("classDef '\(name)' sets no style", line, body.lowerBound)
+        }
+        classes[name] = parsed.style
+    }
+
+    /// `Name: [x, y]`, `"Quoted name": [x, y]` or `Name:::class: [x, y]`, then optional styles.
+    private mutating func point(_ line: SourceLine, _ r: Range<Int>) {
+        let e = r.upperBound
+        let before = diagnostics.count
+        var i = r.lowerBound
+        let name: String
+        if line.chars[i] == "\"" {
+            guard let close = line.firstIndex(of: "\"", from: i + 1, to: e) else {
+                return error("unclosed '\"' in the point's name", line, i)
+            }
+            name = Self.withoutMarkdownTicks(line.text((i + 1)..<close))
+            i = close + 1
+        } else {
+            let colon = line.firstIndex(of: ":", from: i, to: e) ?? e
+            name = line.text(line.trimmed(i..<colon))
+            i = colon
+        }
+        let nameAt = line.location(r.lowerBound, file: file)
+        var className: String?
+        var classAt: SourceLocation?
+        i = Self.firstNonSpace(line, from: i, to: e) ?? e
+        if i + 3 <= e && line.matches(":::", at: i) {
+            let end = line.firstIndex(of: ":", from: i + 3, to: e) ?? e
+            let range = line.trimmed((i + 3)..<end)
+            guard !range.isEmpty else {
+                return error("':::' needs a class name, like 'Name:::important: [0.3, 0.6]'", line, i)
+            }
+            className = line.text(range)
+            classAt = line.location(range.lowerBound, file: file)
+            i = end
+        }
+        guard i < e, line.chars[i] == ":" else { return error("expected ':' and '[x, y]' after the point's name", line, i) }
+        i = Self.firstNonSpace(line, from: i + 1, to: e) ?? e
+        guard i < e, line.chars[i] == "[" else {
+            return error("expected '[x, y]' after '\(name):', with x and y from 0 to 1", line, i)
+        }
+        let open = i
+        guard let close = line.firstIndex(of: "]", from: open + 1, to: e) else {
+            return error("unclosed '[': a point is written 'Name: [x, y]'", line, open)
+        }
+        let commas = (open + 1..<close).filter { line.chars[$0] == "," }
+        guard commas.count == 1, let comma = commas.first else {
+            return error("expected two numbers '[x, y]', found '\(line.text(open..<(close + 1)))'", line, open)
+        }
+        let x = coordinate("x", line, line.trimmed((open + 1)..<comma), or: open + 1)
+        let y = coordinate("y", line, line.trimmed((comma + 1)..<close), or: comma + 1)
+        let styles = MermaidStyleList(line: line, file: file).parse((close + 1)..<e)
+        diagnostics += styles.diagnostics
+        if name.trimmingWhitespace().isEmpty { error("a point needs a name before ':'", line, r.lowerBound) }
+        guard diagnostics.count == before, let x, let y else { return }
+        points.append(PendingPoint(name: name, nameAt: nameAt, x: x, y: y, className: className, classAt: classAt, style: styles.style))
+    }
+
+    /// A coordinate, which Mermaid keeps in 0 ... 1.
+    private mutating func coordinate(_ axis: String, _ line: SourceLine, _ r: Range<Int>, or emptyAt: Int) -> Double? {
+        guard !r.isEmpty else {
+            error("missing \(axis) in '[x, y]'", line, emptyAt)
+            return nil
+        }
+        let text = line.text(r)
+        guard let v = PlainNumber.parse(text) else {
+            error("\(axis) '\(text)' is not a number; Mermaid positions run from 0 to 1", line, r.lowerBound)
+            return nil
+        }
+        guard v >= 0 && v <= 1 else {
+            error("\(axis) = \(text) is outside 0 ... 1; Mermaid positions run from 0 to 1", line, r.lowerBound)
+            return nil
+        }
+        return v
+    }
+
+    /// A label, plain or in double quotes (Mermaid's markdown strings lose their backticks).
+    private mutating func label(_ line: SourceLine, _ r: Range<Int>) -> String? {
+        let text = line.text(r)
+        guard text.hasPrefix("\"") else { return text }
+        guard text.count >= 2, text.hasSuffix("\"") else {
+            error("unclosed '\"' in '\(text)'", line, r.lowerBound)
+            return nil
+        }
+        return Self.withoutMarkdownTicks(String(text.dropFirst().dropLast()))
+    }
+
+    // MARK: Result
+
+    private mutating func result() -> LoadResult {
+        var tools: [Tool] = []
+        var firstLine: [String: Int] = [:]
+        for p in points {
+            var style = ToolStyle()
+            if let name = p.className {
+                guard let defined = classes[name] else {
+                    let hint = Suggestions.closest(to: name, in: classes.keys.sorted()).map { " (did you mean '\($0)'?)" } ?? ""
+                    diagnostics.append(.error("unknown class '\(name)'\(hint); define it with 'classDef \(name) color: #ff3300'", at: p.classAt))
+                    continue
+                }
+                style = defined
+            }
+            style = style.overridden(by: p.style)
+            let tool = Tool(name: p.name, x: Self.fromMermaid(p.x), y: Self.fromMermaid(p.y), style: style.isEmpty ? nil : style)
+            if let line = firstLine[tool.id] {
+                diagnostics.append(.error("duplicate tool id '\(tool.id)': the point on line \(line) has it too (the name makes the id; rename one of them)",
+                                          at: p.nameAt))
+                continue
+            }
+            firstLine[tool.id] = p.nameAt.line
+            tools.append(tool)
+        }
+        let corners: [(AxisSide, AxisSide)] = [(.positive, .positive), (.negative, .positive), (.negative, .negative), (.positive, .negative)]
+        let quadrants = (1...4).compactMap { n in
+            quadrantTitles[n].map { Quadrant(id: "quadrant-\(n)", title: $0, x: corners[n - 1].0, y: corners[n - 1].1) }
+        }
+        let sorted = LandscapeLoader.sortedByLocation(diagnostics)
+        let landscape = Landscape(title: title ?? "Landscape", axes: axes, quadrants: quadrants, tools: tools)
+        return LoadResult(landscape: sorted.hasErrors ? nil : landscape, diagnostics: sorted)
+    }
+
+    // MARK: Helpers
+
+    /// 0 ... 1 to -1 ... 1, rounded to 1e-9 so `0.3` gives `-0.4` rather than `-0.40000000000000002`.
+    static func fromMermaid(_ v: Double) -> Double {
+        ((v * 2 - 1) * 1e9).rounded() / 1e9
+    }
+
+    /// The `-->` (two or more dashes, then `>`) between an axis's two labels.
+    private static func arrow(in line: SourceLine, _ r: Range<Int>) -> Range<Int>? {
+        var i = r.lowerBound
+        while i + 2 < r.upperBound {
+            if line.chars[i] == "-" && line.chars[i + 1] == "-" {
+                var j = i + 2
+                while j < r.upperBound && line.chars[j] == "-" { j += 1 }
+                if j < r.upperBound && line.chars[j] == ">" { return i..<(j + 1) }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    /// Where a trailing `%% comment` starts (outside double quotes, not a directive), if any.
+    private static func comment(in line: SourceLine, _ r: Range<Int>) -> Int? {
+        guard !r.isEmpty else { return nil }
+        var quoted = line.chars[r.lowerBound] == "\""
+        var i = r.lowerBound + 1
+        while i + 1 < r.upperBound {
+            if line.chars[i] == "\"" { quoted.toggle() }
+            if !quoted && line.chars[i] == "%" && line.chars[i + 1] == "%" && line.chars[i - 1] != "}" { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func firstNonSpace(_ line: SourceLine, from start: Int, to end: Int) -> Int? {
+        var i = start
+        while i < end, line.chars[i].isWhitespace { i += 1 }
+        return i < end ? i : nil
+    }
+
+    private static func withoutMarkdownTicks(_ s: String) -> String {
+        s.count >= 2 && s.hasPrefix("`") && s.hasSuffix("`") ? String(s.dropFirst().dropLast()) : s
+    }
+
+    private static func unquotedYAML(_ s: String) -> String {
+        for q in ["\"", "'"] where s.count >= 2 && s.hasPrefix(q) && s.hasSuffix(q) { return String(s.dropFirst().dropLast()) }
+        return s
+    }
+}
