@@ -9,10 +9,13 @@ import ScapeSketch
 public struct RenderedFile: Sendable {
     public var fileName: String
     public var bytes: [UInt8]
+    /// How long this file took to make (its figure's layout included in the first format's).
+    public var milliseconds: Double
 
-    public init(fileName: String, bytes: [UInt8]) {
+    public init(fileName: String, bytes: [UInt8], milliseconds: Double = 0) {
         self.fileName = fileName
         self.bytes = bytes
+        self.milliseconds = milliseconds
     }
 }
 
@@ -103,6 +106,12 @@ public final class FigureRenderer {
 
     /// Renders one figure in every format of `settings`.
     public func render(_ figure: Figure, of landscape: Landscape, settings: RenderSettings) throws -> (files: [RenderedFile], warnings: [String], omitted: Int) {
+        var clock = DispatchTime.now().uptimeNanoseconds
+        func lap() -> Double {
+            let now = DispatchTime.now().uptimeNanoseconds
+            defer { clock = now }
+            return Double(now - clock) / 1e6
+        }
         let laid = scene(for: figure, of: landscape, settings: settings)
         let options = RenderOptions(scale: settings.scale, creationDate: settings.creationDate, title: figure.title ?? figure.id)
         var files: [RenderedFile] = []
@@ -110,7 +119,8 @@ public final class FigureRenderer {
             guard let writer = formats.writer(for: name) else {
                 throw RenderError("unknown format '\(name)'; the formats are \(formats.names.joined(separator: ", "))")
             }
-            files.append(RenderedFile(fileName: "\(figure.id).\(writer.name)", bytes: try writer.write(laid.scene, options: options, text: text)))
+            let bytes = try writer.write(laid.scene, options: options, text: text)
+            files.append(RenderedFile(fileName: "\(figure.id).\(writer.name)", bytes: bytes, milliseconds: lap()))
         }
         return (files, laid.warnings, laid.omittedLabels.count)
     }

@@ -24,7 +24,9 @@ public struct FigureSetRenderer {
         public var description: String { "cannot render \(figure): \(underlying)" }
     }
 
-    public func render(_ figures: [Figure], of landscape: Landscape, settings: RenderSettings) throws -> Output {
+    /// `progress` is called (from worker threads, one call at a time) as each figure finishes.
+    public func render(_ figures: [Figure], of landscape: Landscape, settings: RenderSettings,
+                       progress: (@Sendable (_ done: Int, _ total: Int, _ id: String) -> Void)? = nil) throws -> Output {
         let results = ResultSlots(count: figures.count)
         let workers = min(jobs, max(1, figures.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -32,7 +34,8 @@ public struct FigureSetRenderer {
             for index in stride(from: worker, to: figures.count, by: workers) {
                 do {
                     let r = try renderer.render(figures[index], of: landscape, settings: settings)
-                    results.set(index, .success(r))
+                    let done = results.set(index, .success(r))
+                    progress?(done, figures.count, figures[index].id)
                 } catch {
                     results.set(index, .failure(Failure(figure: figures[index].id, underlying: error)))
                 }
@@ -63,9 +66,12 @@ final class ResultSlots: @unchecked Sendable {
         values = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ value: Value) {
+    /// Stores a result; returns how many slots are filled now.
+    @discardableResult
+    func set(_ index: Int, _ value: Value) -> Int {
         lock.lock()
+        defer { lock.unlock() }
         values[index] = value
-        lock.unlock()
+        return values.filter { $0 != nil }.count
     }
 }

@@ -16,6 +16,12 @@ enum Console {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// Rewrites one status line on a terminal; nil clears it.
+    static func progress(_ line: String?) {
+        let text = line.map { "\r\($0)\u{1b}[K" } ?? "\r\u{1b}[K"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
     static func report(_ diagnostics: [Diagnostic]) {
         for d in diagnostics { error(d.description) }
     }

@@ -122,8 +122,14 @@ struct Render: ParsableCommand {
                                       fontFamily: font, background: background.flatMap(Background.init(argument:)), scale: scale)
         for w in renderer.fontWarnings(for: landscape, settings: settings) { Console.error("warning: \(w)") }
         let output: FigureSetRenderer.Output
+        let started = DispatchTime.now().uptimeNanoseconds
+        // A progress line on a terminal when there are many figures; nothing in pipes and logs.
+        let showProgress = !quiet && figures.count > 3 && isatty(STDERR_FILENO) == 1
         do {
-            output = try FigureSetRenderer(jobs: jobs).render(figures, of: landscape, settings: settings)
+            output = try FigureSetRenderer(jobs: jobs).render(figures, of: landscape, settings: settings) { done, total, id in
+                if showProgress { Console.progress("[\(done)/\(total)] \(id)") }
+            }
+            if showProgress { Console.progress(nil) }
         } catch {
             Console.error("error: \(error); nothing was written")
             throw ExitCode.failure
@@ -139,7 +145,7 @@ struct Render: ParsableCommand {
             let page = GalleryPage.html(title: landscape.title, figures: figures, formats: formats)
             files.append(RenderedFile(fileName: "index.html", bytes: Array(page.utf8)))
         }
-        try write(files)
+        try write(files, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
     }
 
     private func selectedFigures(of landscape: Landscape) throws -> [Figure] {
@@ -158,6 +164,10 @@ struct Render: ParsableCommand {
         return chosen
     }
 
+    static func size(_ bytes: Int) -> String {
+        bytes < 1024 ? "\(bytes) B" : bytes < 1024 * 1024 ? String(format: "%.1f KB", Double(bytes) / 1024) : String(format: "%.1f MB", Double(bytes) / 1024 / 1024)
+    }
+
     private func parseFormats(_ known: [String]) throws -> [String] {
         var out: [String] = []
         for raw in format.split(separator: ",") {
@@ -171,14 +181,14 @@ struct Render: ParsableCommand {
         return out
     }
 
-    private func write(_ files: [RenderedFile]) throws {
-        let targets: [(dir: URL, name: String, bytes: [UInt8])]
+    private func write(_ files: [RenderedFile], seconds: Double) throws {
+        let targets: [(dir: URL, name: String, bytes: [UInt8], ms: Double)]
         if let output {
             let url = URL(fileURLWithPath: output)
-            targets = files.map { (url.deletingLastPathComponent(), url.lastPathComponent, $0.bytes) }
+            targets = files.map { (url.deletingLastPathComponent(), url.lastPathComponent, $0.bytes, $0.milliseconds) }
         } else {
             let dir = URL(fileURLWithPath: out)
-            targets = files.map { (dir, $0.fileName, $0.bytes) }
+            targets = files.map { (dir, $0.fileName, $0.bytes, $0.milliseconds) }
         }
         if let data = input.data {
             let source = URL(fileURLWithPath: data).standardizedFileURL.resolvingSymlinksInPath().path
@@ -199,8 +209,10 @@ struct Render: ParsableCommand {
         }
         if !quiet {
             for t in targets {
-                print("wrote \(t.dir.appendingPathComponent(t.name).relativePath) (\(ByteCountFormatter.string(fromByteCount: Int64(t.bytes.count), countStyle: .file)))")
+                print("wrote \(t.dir.appendingPathComponent(t.name).relativePath) (\(Self.size(t.bytes.count)), \(Int(t.ms.rounded())) ms)")
             }
+            let total = targets.reduce(0) { $0 + $1.bytes.count }
+            print("\(targets.count) file\(targets.count == 1 ? "" : "s"), \(Self.size(total)), in \(String(format: "%.2f", seconds)) s")
         }
     }
 }
