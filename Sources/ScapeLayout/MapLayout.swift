@@ -84,7 +84,8 @@ struct MapLayout {
                 let n = measurer.measure(name, font: nameFont)
                 return Size(max(n.width, sub?.width ?? 0), n.height + (sub?.height ?? 0))
             }
-            return LabelRequest(anchor: frame.point(x: tools[i].x, y: tools[i].y), anchorRadius: theme.markerRadius + theme.markerStroke / 2,
+            let radius = (tools[i].style?.radius ?? theme.markerRadius) + (tools[i].style?.strokeWidth ?? theme.markerStroke) / 2
+            return LabelRequest(anchor: frame.point(x: tools[i].x, y: tools[i].y), anchorRadius: radius,
                                 variants: variants, priority: greyed.contains(tools[i].id) ? 0 : 1)
         }
         let bounds = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
@@ -97,9 +98,14 @@ struct MapLayout {
             let ink = isGrey ? theme.greyedInk : theme.ink
             var pattern = theme.markerPattern
             if isGrey { pattern?.color = theme.greyedInk.withAlpha(0.7) }
+            // A tool's own style (from a Mermaid chart) wins over the theme, unless greyed.
+            let style = isGrey ? nil : tool.style
+            let fill = style?.color.flatMap(Color.init(hex:))
+            if fill != nil { pattern = nil }
+            let markerInk = style?.strokeColor.flatMap(Color.init(hex:)) ?? ink
             var children: [SceneNode] = [
-                .path(ScenePath(id: "tool/\(tool.id)/marker", path: .circle(center: requests[i].anchor, radius: theme.markerRadius),
-                                pattern: pattern, stroke: StrokeStyle(color: ink, width: theme.markerStroke))),
+                .path(ScenePath(id: "tool/\(tool.id)/marker", path: .circle(center: requests[i].anchor, radius: style?.radius ?? theme.markerRadius),
+                                fill: fill, pattern: pattern, stroke: StrokeStyle(color: markerInk, width: style?.strokeWidth ?? theme.markerStroke))),
             ]
             switch p.outcome {
             case .omitted:

@@ -112,14 +112,15 @@ public final class FigureRenderer {
             defer { clock = now }
             return Double(now - clock) / 1e6
         }
-        let laid = scene(for: figure, of: landscape, settings: settings)
+        let laid = layout(figure, of: landscape, settings: settings)
+        let penned = settings.pen(for: landscape).apply(to: laid.scene)
         let options = RenderOptions(scale: settings.scale, creationDate: settings.creationDate, title: figure.title ?? figure.id)
         var files: [RenderedFile] = []
         for name in settings.formats {
             guard let writer = formats.writer(for: name) else {
                 throw RenderError("unknown format '\(name)'; the formats are \(formats.names.joined(separator: ", "))")
             }
-            let bytes = try writer.write(laid.scene, options: options, text: text)
+            let bytes = try writer.write(writer.takesSceneBeforePen ? laid.scene : penned, options: options, text: text)
             files.append(RenderedFile(fileName: "\(figure.id).\(writer.name)", bytes: bytes, milliseconds: lap()))
         }
         return (files, laid.warnings, laid.omittedLabels.count)

@@ -9,6 +9,9 @@ public struct ExcalidrawWriter: FigureWriter {
 
     public init() {}
 
+    /// Excalidraw draws every element by hand itself, from clean shapes.
+    public var takesSceneBeforePen: Bool { true }
+
     public func write(_ scene: Scene, options: RenderOptions, text: PangoTextEngine) throws -> [UInt8] {
         document(for: scene)
     }

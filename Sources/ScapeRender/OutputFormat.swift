@@ -22,7 +22,14 @@ public struct RenderOptions: Sendable {
 public protocol FigureWriter {
     /// The name used by `--format` and as the file extension.
     var name: String { get }
+    /// True for formats whose viewer draws the hand-drawn look itself (Excalidraw): they get
+    /// the scene before the pen, with clean geometry and fill patterns as patterns.
+    var takesSceneBeforePen: Bool { get }
     func write(_ scene: Scene, options: RenderOptions, text: PangoTextEngine) throws -> [UInt8]
+}
+
+extension FigureWriter {
+    public var takesSceneBeforePen: Bool { false }
 }
 
 /// The output formats, keyed by name and file extension. New formats register here.
