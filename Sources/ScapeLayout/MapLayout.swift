@@ -123,7 +123,7 @@ struct MapLayout {
             }
             let title = ([tool.subtitle.map { "\(tool.name) (\($0))" } ?? tool.name] + tool.categories.compactMap { landscape.category(id: $0)?.name })
                 .joined(separator: " · ")
-            layer.nodes.append(.group(SceneGroup(id: "tool/\(tool.id)", title: title, children: children)))
+            layer.nodes.append(.group(SceneGroup(id: "tool/\(tool.id)", title: title, link: tool.url, children: children)))
         }
         layer.nodes = [.group(SceneGroup(id: "tools", children: layer.nodes))]
         return layer

@@ -72,6 +72,9 @@ enum UnknownKeys {
                 out += unknown(in: item, known: keys, path: [.key(section), .index(i)], locator: locator)
             }
         }
+        if let theme = locator.node(at: [.key("theme")]) {
+            out += unknown(in: theme, known: RawTheme.keys, path: [.key("theme")], locator: locator)
+        }
         if let axes = locator.node(at: [.key("axes")]) {
             out += unknown(in: axes, known: RawAxes.keys, path: [.key("axes")], locator: locator)
             for axis in ["x", "y"] {

@@ -4,6 +4,8 @@ public struct Landscape: Sendable, Equatable {
     public var title: String
     /// The look the data asks for; the command line can override it. Nil means the default.
     public var style: FigureStyle?
+    /// Light or dark, fonts, colours and sizes on top of the style.
+    public var theme: ThemeOverrides?
     public var axes: Axes
     public var rings: [String]
     public var quadrants: [Quadrant]

@@ -41,8 +41,35 @@ struct LandscapeValidator {
                 error("style '\(name)' is unknown; the styles are \(FigureStyle.allCases.map(\.rawValue).joined(separator: ", "))", [.key("style")])
             }
         }
-        return Landscape(title: raw.title ?? "Landscape", style: style, axes: axes(), rings: rings,
-                         quadrants: quadrants, categories: categories, tools: tools, figures: figures)
+        var landscape = Landscape(title: raw.title ?? "Landscape", style: style, axes: axes(), rings: rings,
+                                  quadrants: quadrants, categories: categories, tools: tools, figures: figures)
+        if let theme = raw.theme { landscape.theme = validateTheme(theme) }
+        return landscape
+    }
+
+    private mutating func validateTheme(_ t: RawTheme) -> ThemeOverrides {
+        let path: SpecPath = [.key("theme")]
+        var out = ThemeOverrides(font: t.font, toolSize: t.toolSize, subtitleSize: t.subtitleSize, axisSize: t.axisSize,
+                                 titleSize: t.titleSize, markerRadius: t.markerRadius)
+        if let name = t.name {
+            out.variant = ThemeOverrides.Variant(rawValue: name.lowercased())
+            if out.variant == nil { error("theme '\(name)' is unknown; the themes are light, dark", path + [.key("name")]) }
+        }
+        for (key, value) in [("ink", t.ink), ("background", t.background), ("greyed", t.greyed), ("quadrant-title", t.quadrantTitle)] {
+            guard let value else { continue }
+            guard Self.isHexColor(value) else { error("theme colour '\(key)' is '\(value)'; expected #rrggbb", path + [.key(key)]); continue }
+            switch key {
+            case "ink": out.ink = value
+            case "background": out.background = value
+            case "greyed": out.greyed = value
+            default: out.quadrantTitle = value
+            }
+        }
+        for (key, value) in [("tool-size", t.toolSize), ("subtitle-size", t.subtitleSize), ("axis-size", t.axisSize),
+                             ("title-size", t.titleSize), ("marker-radius", t.markerRadius)] {
+            if let v = value, !(v.isFinite && v > 0 && v <= 200) { error("theme '\(key)' is \(v); expected a size from 0 to 200", path + [.key(key)]) }
+        }
+        return out
     }
 
     private func axes() -> Axes {

@@ -4,6 +4,7 @@
 struct RawDocument: Decodable {
     var title: String?
     var style: String?
+    var theme: RawTheme?
     var axes: RawAxes?
     var rings: [String]?
     var quadrants: [(index: Int, value: RawQuadrant)] = []
@@ -15,13 +16,14 @@ struct RawDocument: Decodable {
     var problems: [DecodingError] = []
 
     enum Key: String, CodingKey, CaseIterable {
-        case title, style, axes, rings, quadrants, categories, tools, figures
+        case title, style, theme, axes, rings, quadrants, categories, tools, figures
     }
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         title = field(c, .title)
         style = field(c, .style)
+        theme = field(c, .theme)
         axes = field(c, .axes)
         rings = field(c, .rings)
         quadrants = list(c, .quadrants)
@@ -161,4 +163,26 @@ struct RawGlyph: Decodable {
 struct RawBox: Decodable {
     var text: String
     var glyph: String?
+}
+
+struct RawTheme: Decodable {
+    var name: String?
+    var font: String?
+    var ink: String?
+    var background: String?
+    var greyed: String?
+    var quadrantTitle: String?
+    var toolSize: Double?
+    var subtitleSize: Double?
+    var axisSize: Double?
+    var titleSize: Double?
+    var markerRadius: Double?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, font, ink, background, greyed
+        case quadrantTitle = "quadrant-title", toolSize = "tool-size", subtitleSize = "subtitle-size"
+        case axisSize = "axis-size", titleSize = "title-size", markerRadius = "marker-radius"
+    }
+
+    static let keys = Set(CodingKeys.allCases.map(\.rawValue))
 }

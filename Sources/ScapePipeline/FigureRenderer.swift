@@ -30,6 +30,10 @@ public struct RenderSettings: Sendable {
     public var fontFamily: String?
     public var background: Background?
     public var scale: Double
+    /// PNG width in pixels; when set, each figure's scale is chosen to give it.
+    public var width: Double?
+    /// Light or dark, over the data's choice.
+    public var variant: ThemeOverrides.Variant?
     public var creationDate: String
 
     public init(formats: [String] = ["png", "svg"], style: FigureStyle? = nil, sketch: SketchStyle = SketchStyle(),
@@ -59,9 +63,22 @@ public struct RenderSettings: Sendable {
         style ?? landscape.style ?? .sketch
     }
 
-    /// The theme the layout uses, with the font override applied.
+    /// The theme the layout uses: the style's, dark when asked, then the data's overrides and
+    /// the command line's font.
     public func theme(for landscape: Landscape) -> Theme {
         var theme: Theme = effectiveStyle(for: landscape) == .sketch ? .sketch : .clean
+        let o = landscape.theme ?? ThemeOverrides()
+        if (variant ?? o.variant) == .dark { theme = theme.dark }
+        if let f = o.font { theme.fontFamily = f }
+        if let c = o.ink.flatMap(Color.init(hex:)) { theme.ink = c }
+        if let c = o.background.flatMap(Color.init(hex:)) { theme.background = c }
+        if let c = o.greyed.flatMap(Color.init(hex:)) { theme.greyedInk = c }
+        if let c = o.quadrantTitle.flatMap(Color.init(hex:)) { theme.quadrantTitleColor = c }
+        if let v = o.toolSize { theme.toolFontSize = v }
+        if let v = o.subtitleSize { theme.subtitleFontSize = v }
+        if let v = o.axisSize { theme.axisLabelFontSize = v }
+        if let v = o.titleSize { theme.quadrantTitleFontSize = v; theme.quadsTitleFontSize = v; theme.watermarkFontSize = v }
+        if let v = o.markerRadius { theme.markerRadius = v }
         if let fontFamily { theme.fontFamily = fontFamily }
         return theme
     }
@@ -114,7 +131,8 @@ public final class FigureRenderer {
         }
         let laid = layout(figure, of: landscape, settings: settings)
         let penned = settings.pen(for: landscape).apply(to: laid.scene)
-        let options = RenderOptions(scale: settings.scale, creationDate: settings.creationDate, title: figure.title ?? figure.id)
+        let scale = settings.width.map { $0 / laid.scene.size.width } ?? settings.scale
+        let options = RenderOptions(scale: scale, creationDate: settings.creationDate, title: figure.title ?? figure.id)
         var files: [RenderedFile] = []
         for name in settings.formats {
             guard let writer = formats.writer(for: name) else {

@@ -19,6 +19,10 @@ struct CairoScenePainter {
         for node in nodes {
             switch node {
             case .group(let g):
+                // Cairo turns a link tag into a clickable area in PDF (other surfaces ignore it).
+                let uri = g.link.map { "uri='\($0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'"))'" }
+                if let uri { cairo_tag_begin(cr, CAIRO_TAG_LINK, uri) }
+                defer { if uri != nil { cairo_tag_end(cr, CAIRO_TAG_LINK) } }
                 if g.opacity < 1 {
                     cairo_push_group(cr)
                     paint(g.children, on: cr)

@@ -31,10 +31,12 @@ public struct SVGWriter: FigureWriter {
             switch node {
             case .group(let g):
                 let opacity = g.opacity < 1 ? " opacity=\"\(SceneDump.n(g.opacity))\"" : ""
+                if let link = g.link { out += "\(pad)<a href=\"\(escape(link))\" target=\"_blank\">\n" }
                 out += "\(pad)<g id=\"\(id)\"\(opacity)>\n"
                 if let title = g.title { out += "\(pad) <title>\(escape(title))</title>\n" }
                 write(g.children, into: &out, depth: depth + 1, used: &used, text: text)
                 out += "\(pad)</g>\n"
+                if g.link != nil { out += "\(pad)</a>\n" }
             case .path(let p):
                 var attrs = p.fill.map { paint("fill", $0) } ?? " fill=\"none\""
                 if let s = p.stroke {

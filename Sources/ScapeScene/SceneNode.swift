@@ -22,12 +22,15 @@ public struct SceneGroup: Hashable, Sendable {
     /// What the group stands for, for readers of an SVG (hover text); nil for none.
     public var title: String?
     public var opacity: Double
+    /// A web address the group links to (SVG and PDF), e.g. a tool's home page.
+    public var link: String?
     public var children: [SceneNode]
 
-    public init(id: String, title: String? = nil, opacity: Double = 1, children: [SceneNode]) {
+    public init(id: String, title: String? = nil, opacity: Double = 1, link: String? = nil, children: [SceneNode]) {
         self.id = id
         self.title = title
         self.opacity = opacity
+        self.link = link
         self.children = children
     }
 }

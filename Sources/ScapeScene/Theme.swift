@@ -83,6 +83,17 @@ public struct Theme: Hashable, Sendable {
         labelGap: 6, markerPattern: FillPattern(kind: .hachure, color: Color(red: 0.6, green: 0.6, blue: 0.6), gap: 4.2, weight: 1.1),
         mapWidth: 1125, mapHeight: 760, margin: 14)
 
+    /// The same theme on a dark background: light ink, dim titles and greys.
+    public var dark: Theme {
+        var t = self
+        t.ink = Color(red: 0.9, green: 0.9, blue: 0.9)
+        t.background = Color(red: 0.12, green: 0.12, blue: 0.13)
+        t.quadrantTitleColor = Color(red: 0.27, green: 0.27, blue: 0.29)
+        t.greyedInk = Color(red: 0.36, green: 0.36, blue: 0.38)
+        t.markerPattern?.color = Color(red: 0.55, green: 0.55, blue: 0.58)
+        return t
+    }
+
     public var toolFont: FontSpec { FontSpec(family: fontFamily, size: toolFontSize) }
     public var subtitleFont: FontSpec { FontSpec(family: fontFamily, size: subtitleFontSize) }
     public var axisLabelFont: FontSpec { FontSpec(family: fontFamily, size: axisLabelFontSize) }

@@ -5,6 +5,7 @@ import ScapePipeline
 import ScapeSketch
 
 extension FigureStyle: ExpressibleByArgument {}
+extension ThemeOverrides.Variant: ExpressibleByArgument {}
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,6 +48,12 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("PNG pixels per figure unit; 2 makes the map about 2250 px wide.", valueName: "factor"))
     var scale: Double = 2
 
+    @Option(name: .long, help: ArgumentHelp("PNG width in pixels for every figure, instead of --scale.", valueName: "px"))
+    var width: Int?
+
+    @Option(name: .long, help: ArgumentHelp("light or dark. Default: the data file's 'theme: { name: ... }', else light.", valueName: "theme"))
+    var theme: ThemeOverrides.Variant?
+
     @Option(name: .long, help: ArgumentHelp("transparent, white, or a colour #rrggbb. Default: the style's (white).", valueName: "colour"))
     var background: String?
 
@@ -76,6 +83,7 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be 1 to 256, got \(jobs)") }
+        if let width, !(16...30000).contains(width) { throw ValidationError("--width must be 16 to 30000 pixels, got \(width)") }
         guard scale.isFinite, scale > 0, scale <= 20 else {
             throw ValidationError("--scale must be a number above 0 and at most 20, got \(scale)")
         }
@@ -118,8 +126,10 @@ struct Render: ParsableCommand {
         } else {
             formats = try parseFormats(renderer.formats.names)
         }
-        let settings = RenderSettings(formats: formats, style: style, sketch: SketchStyle(roughness: try roughnessLevel(), seed: seed),
+        var settings = RenderSettings(formats: formats, style: style, sketch: SketchStyle(roughness: try roughnessLevel(), seed: seed),
                                       fontFamily: font, background: background.flatMap(Background.init(argument:)), scale: scale)
+        settings.width = width.map(Double.init)
+        settings.variant = theme
         for w in renderer.fontWarnings(for: landscape, settings: settings) { Console.error("warning: \(w)") }
         let output: FigureSetRenderer.Output
         let started = DispatchTime.now().uptimeNanoseconds

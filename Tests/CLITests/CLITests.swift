@@ -285,3 +285,50 @@ struct CLI {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
+
+@Suite struct ThemeAndLinkTests {
+    func pngSize(_ url: URL) throws -> (Int, Int) {
+        let d = [UInt8](try Data(contentsOf: url))
+        func be(_ o: Int) -> Int { Int(d[o]) << 24 | Int(d[o + 1]) << 16 | Int(d[o + 2]) << 8 | Int(d[o + 3]) }
+        return (be(16), be(20))
+    }
+
+    @Test func widthSetsThePNGWidthOfEveryFigure() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["render", "--figure", "ml-landscape-all,banner-00", "--width", "800", "--out", dir.path, "--format", "png", "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try pngSize(dir.appendingPathComponent("ml-landscape-all.png")).0 == 800)
+        #expect(try pngSize(dir.appendingPathComponent("banner-00.png")).0 == 800)
+    }
+
+    @Test func themesComeFromTheDataAndTheCommandLine() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("t.yaml")
+        try Data("theme: { name: dark, ink: \"#ffcc00\", tool-size: 22 }\ntools:\n  - { name: Kubeflow, x: 0.3, y: 0.5, url: \"https://www.kubeflow.org/\" }\n".utf8).write(to: data)
+        let r = try CLI.run(["render", data.path, "--out", dir.path, "--format", "svg,pdf", "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let svg = try String(contentsOf: dir.appendingPathComponent("landscape.svg"), encoding: .utf8)
+        #expect(svg.contains("<rect width=\"100%\" height=\"100%\" fill=\"#1f1f21\"/>"), "dark background")
+        #expect(svg.contains("fill=\"#ffcc00\""), "the data's ink")
+        #expect(svg.contains("<a href=\"https://www.kubeflow.org/\" target=\"_blank\">"), "the tool links to its url")
+        let pdf = String(decoding: try Data(contentsOf: dir.appendingPathComponent("landscape.pdf")), as: UTF8.self)
+        #expect(pdf.contains("/URI (https://www.kubeflow.org/)"))
+        let light = try CLI.run(["render", data.path, "--out", dir.appendingPathComponent("light").path, "--format", "svg", "--theme", "light", "-q"])
+        #expect(light.status == 0)
+        let lightSVG = try String(contentsOf: dir.appendingPathComponent("light/landscape.svg"), encoding: .utf8)
+        #expect(lightSVG.contains("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"))
+    }
+
+    @Test func badThemeValuesAreLocatedErrors() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("t.yaml")
+        try Data("theme: { name: sepia, ink: yellow }\ntools: []\n".utf8).write(to: data)
+        let r = try CLI.run(["validate", data.path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("t.yaml:1:16: error: theme 'sepia' is unknown; the themes are light, dark"))
+        #expect(r.stderr.contains("t.yaml:1:28: error: theme colour 'ink' is 'yellow'; expected #rrggbb"))
+    }
+}

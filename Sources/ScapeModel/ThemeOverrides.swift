@@ -1,0 +1,35 @@
+/// The look a data file asks for, on top of its style: light or dark, a font, colours and
+/// sizes. Every field is optional; what is not set keeps the style's value.
+public struct ThemeOverrides: Sendable, Equatable {
+    public enum Variant: String, Sendable, Equatable, CaseIterable { case light, dark }
+
+    public var variant: Variant?
+    public var font: String?
+    /// `#rrggbb` colours.
+    public var ink: String?
+    public var background: String?
+    public var greyed: String?
+    public var quadrantTitle: String?
+    /// Figure units (points).
+    public var toolSize: Double?
+    public var subtitleSize: Double?
+    public var axisSize: Double?
+    public var titleSize: Double?
+    public var markerRadius: Double?
+
+    public init(variant: Variant? = nil, font: String? = nil, ink: String? = nil, background: String? = nil, greyed: String? = nil,
+                quadrantTitle: String? = nil, toolSize: Double? = nil, subtitleSize: Double? = nil, axisSize: Double? = nil,
+                titleSize: Double? = nil, markerRadius: Double? = nil) {
+        self.variant = variant
+        self.font = font
+        self.ink = ink
+        self.background = background
+        self.greyed = greyed
+        self.quadrantTitle = quadrantTitle
+        self.toolSize = toolSize
+        self.subtitleSize = subtitleSize
+        self.axisSize = axisSize
+        self.titleSize = titleSize
+        self.markerRadius = markerRadius
+    }
+}
