@@ -18,7 +18,7 @@ public enum CategoryPalette {
         let groups = Dictionary(grouping: landscape.categories, by: { $0.quadrant ?? "" })
         for key in groups.keys.sorted() {
             var taken = Set<Int>()
-            for category in groups[key]! {
+            for category in groups[key]!.sorted(by: { $0.id < $1.id }) {
                 if let hex = category.color, let c = Color(hex: hex) { out[category.id] = c; continue }
                 var slot = Int(fnv(category.id) % UInt64(pastels.count))
                 for _ in 0..<pastels.count where taken.contains(slot) { slot = (slot + 1) % pastels.count }

@@ -11,7 +11,8 @@ struct MapFigureLayout {
     let measurer: any TextMeasurer
 
     func layout(_ figure: Figure) -> LaidOutFigure {
-        var tools = landscape.tools.filter { figure.only?.contains($0, in: landscape) ?? true }
+        // Sorted by id: the picture must not depend on the order the data lists tools in.
+        var tools = landscape.tools.filter { figure.only?.contains($0, in: landscape) ?? true }.sorted { $0.id < $1.id }
         var window = DataWindow.full
         var canvas = Size(theme.mapWidth, theme.mapHeight)
         var zoomed: Quadrant?
@@ -136,7 +137,7 @@ struct RegionBuilder {
         var children: [SceneNode] = []
         var outlines: [RegionOutline] = []
         var warnings: [String] = []
-        let shownCategories = landscape.categories.filter { c in tools.contains { $0.categories.contains(c.id) } }
+        let shownCategories = landscape.categories.filter { c in tools.contains { $0.categories.contains(c.id) } }.sorted { $0.id < $1.id }
         for category in shownCategories {
             let members = tools.indices.filter { tools[$0].categories.contains(category.id) }
             let strangers = tools.indices.filter { !tools[$0].categories.contains(category.id) }

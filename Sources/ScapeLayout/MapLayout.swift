@@ -58,7 +58,7 @@ struct MapLayout {
 
     /// The quadrant titles' boxes, centred in their quadrants.
     func quadrantTitleFrames(font: FontSpec) -> [(Quadrant, String, Rect)] {
-        landscape.quadrants.map { q in
+        landscape.quadrants.sorted { $0.id < $1.id }.map { q in
             let text = TitleWrap.balanced(q.title)
             let size = measurer.measure(text, font: font)
             return (q, text, Rect(center: frame.quadrantRect(x: q.x, y: q.y).center, size: size))

@@ -70,6 +70,9 @@ public enum LandscapeLoader {
             return LoadResult(landscape: nil, diagnostics: [.error("the file holds no data; expected a landscape with a 'tools:' list", at: start)])
         }
         let locator = SourceLocator(file: file, root: root)
+        if !DocumentLimits.expandsWithinLimit(root) {
+            return LoadResult(landscape: nil, diagnostics: [.error("the document expands to more than \(DocumentLimits.maxValues) values through YAML aliases (a 'billion laughs' file?); refusing to read it", at: start)])
+        }
         guard root.mapping != nil else {
             return LoadResult(landscape: nil, diagnostics: [.error("expected a mapping at the top (title:, axes:, tools:, ...), found \(NodeDescription.describe(root))",
                                                                    at: locator.location(of: []))])
@@ -92,6 +95,10 @@ public enum LandscapeLoader {
 
     public static func load(contentsOf url: URL) -> LoadResult {
         let file = url.path
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > DocumentLimits.maxBytes {
+            return LoadResult(landscape: nil, diagnostics: [.error("the file is \(size / 1_048_576) MB; data files are read up to \(DocumentLimits.maxBytes / 1_048_576) MB",
+                                                                   at: SourceLocation(file: file, line: 1, column: 1))])
+        }
         do {
             let data = try Data(contentsOf: url)
             return load(data: data, file: file)
@@ -103,6 +110,10 @@ public enum LandscapeLoader {
     static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            if problem.contains("Maximum nesting level") {
+                return .error("the data nests deeper than \(DocumentLimits.maxDepth) levels; a landscape needs a handful",
+                              at: SourceLocation(file: file, line: mark.line, column: mark.column))
+            }
             let lead = context.map { "\($0.text) " } ?? ""
             return .error("malformed YAML: \(lead)\(problem)".trimmingCharacters(in: .whitespaces),
                           at: SourceLocation(file: file, line: mark.line, column: mark.column))

@@ -150,6 +150,10 @@ struct LandscapeValidator {
                 error("tool \(i + 1) has an empty name", path + [.key("name")])
                 continue
             }
+            for (key, text) in [("name", t.name), ("subtitle", t.subtitle ?? "")] where text.count > DocumentLimits.maxNameLength {
+                error("tool \(i + 1)'s \(key) is \(text.count) characters long; a label holds at most \(DocumentLimits.maxNameLength)", path + [.key(key)])
+            }
+            if t.name.count > DocumentLimits.maxNameLength || (t.subtitle?.count ?? 0) > DocumentLimits.maxNameLength { continue }
             let tool = Tool(id: t.id, name: t.name, subtitle: t.subtitle, x: t.x, y: t.y, categories: t.categories ?? [], url: t.url)
             let idPath = path + [.key(t.id != nil ? "id" : "name")]
             if let first = ids[tool.id] {

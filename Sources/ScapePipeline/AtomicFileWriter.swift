@@ -25,16 +25,23 @@ public enum AtomicFileWriter {
                 throw Failure(path: directory.path, reason: error.localizedDescription)
             }
         }
+        StagedFiles.sweep(directory)
         var staged: [(temp: URL, final: URL)] = []
-        func cleanUp() { for s in staged { try? fm.removeItem(at: s.temp) } }
+        func cleanUp() {
+            for s in staged {
+                try? fm.removeItem(at: s.temp)
+                StagedFiles.unregister(s.temp.path)
+            }
+        }
         for file in files {
             let final = directory.appendingPathComponent(file.name)
             let temp = directory.appendingPathComponent(".\(file.name).\(ProcessInfo.processInfo.processIdentifier).tmp")
+            StagedFiles.register(temp.path)
+            staged.append((temp, final))
             guard fm.createFile(atPath: temp.path, contents: Data(file.bytes)) else {
                 cleanUp()
                 throw Failure(path: final.path, reason: "the folder is not writable or the disk is full")
             }
-            staged.append((temp, final))
         }
         for s in staged {
             if rename(s.temp.path, s.final.path) != 0 {
@@ -42,6 +49,7 @@ public enum AtomicFileWriter {
                 cleanUp()
                 throw Failure(path: s.final.path, reason: reason)
             }
+            StagedFiles.unregister(s.temp.path)
         }
         return staged.map(\.final)
     }

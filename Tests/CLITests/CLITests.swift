@@ -63,7 +63,54 @@ struct CLI {
         ("binary.yaml", "binary.yaml:1:1: error: this is a binary file, not YAML or JSON text"),
         ("top-level-list.yaml", "top-level-list.yaml:1:1: error: expected a mapping at the top"),
         ("figure-id-escapes.yaml", "figure-id-escapes.yaml:3:11: error: figure id '../../etc/passwd' contains a path separator"),
+        ("infinity.yaml", "infinity.yaml:2:25: error: tool 'Airflow' has x = infinity; positions run from -1 to 1"),
+        ("huge-number.yaml", "huge-number.yaml:2:35: error: tool 'Airflow' has y = 1e+308; positions run from -1 to 1"),
+        ("deep-nesting.yaml", "deep-nesting.yaml:1:9: error: the data nests deeper than 1000 levels"),
+        ("alias-bomb.yaml", "alias-bomb.yaml:1:1: error: the document expands to more than 1000000 values through YAML aliases"),
+        ("latin1.yaml", "latin1.yaml:1:1: error: the file is not UTF-8 text"),
+        ("categories-not-a-list.yaml", "categories-not-a-list.yaml:2:53: error: 'tools[0].categories' should be a list, found 'data-orchestrators'"),
+        ("broken-points.mmd", "broken-points.mmd:5:18: error: x = 1.2 is outside 0 ... 1; Mermaid positions run from 0 to 1"),
+        ("ragged.csv", "ragged.csv:3:6: error: line 3 has 2 fields; the header has 3 (name, x, y)"),
+        ("unclosed-quote.csv", "unclosed-quote.csv:2:3: error: unclosed quote: the field opened here never ends"),
+        ("lifecycle-short-loop.yaml", "lifecycle-short-loop.yaml:3:12: error: loop 'solo' has 1 step; a loop needs at least 2"),
+        ("lifecycle-split-run.yaml", "lifecycle-split-run.yaml:5:12: error: loops 'a' and 'b' share 'Two', 'Four', which is not one contiguous run in both"),
+        ("lifecycle-opposite.yaml", "lifecycle-opposite.yaml:5:12: error: loops 'a' and 'b' go through their shared steps in opposite directions"),
+        ("lifecycle-pictogram.yaml", "lifecycle-pictogram.yaml:4:16: error: unknown pictogram 'rocket'"),
+        ("lifecycle-repeated-step.yaml", "lifecycle-repeated-step.yaml:3:23: error: step 'One' is used twice in loop 'a'"),
+        ("radar-missing-column.csv", "radar-missing-column.csv:1:31: error: missing column 'isnew'"),
+        ("radar-unknown-ring.csv", "radar-unknown-ring.csv:3:3: error: unknown ring 'Maybe'"),
+        ("radar-five-quadrants.csv", "radar-five-quadrants.csv:6:9: error: a fifth quadrant 'Five'"),
     ]
+
+    @Test func aFiveMegabyteNameIsRefusedWithoutBeingDrawn() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("long.yaml")
+        try Data(("tools:\n  - { name: " + String(repeating: "x", count: 5_000_000) + ", x: 0.1, y: 0.1 }\n").utf8).write(to: data)
+        let r = try CLI.run(["render", data.path, "--out", dir.appendingPathComponent("out").path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("long.yaml:2:13: error: tool 1's name is 5000000 characters long; a label holds at most 200"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
+
+    @Test func aFailingRunLeavesTheOutputFolderExactlyAsItWas() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try CLI.run(["render", "--figure", "ml-landscape-quads", "--out", dir.path, "-q"]).status == 0)
+        func snapshot() throws -> [String: Data] {
+            var out: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) { out[name] = try Data(contentsOf: dir.appendingPathComponent(name)) }
+            return out
+        }
+        let before = try snapshot()
+        for bad in ["malformed.yaml", "alias-bomb.yaml", "ragged.csv", "lifecycle-opposite.yaml"] {
+            let r = try CLI.run(["render", CLI.bad(bad), "--out", dir.path])
+            #expect(r.status == 65)
+        }
+        let r = try CLI.run(["render", "--figure", "no-such-figure", "--out", dir.path])
+        #expect(r.status == 64)
+        #expect(try snapshot() == before)
+    }
 
     @Test(arguments: catalogue)
     func badDataGetsALocatedErrorExit65AndWritesNothing(fixture: String, expected: String) throws {
@@ -330,5 +377,38 @@ struct CLI {
         #expect(r.status == 65)
         #expect(r.stderr.contains("t.yaml:1:16: error: theme 'sepia' is unknown; the themes are light, dark"))
         #expect(r.stderr.contains("t.yaml:1:28: error: theme colour 'ink' is 'yellow'; expected #rrggbb"))
+    }
+}
+
+@Suite struct InterruptionTests {
+    /// Starts a render of the whole set, interrupts it after `delay`, and returns the folder.
+    func interrupted(after delay: Double, signal sig: Int32, in dir: URL) throws {
+        let p = Process()
+        p.executableURL = CLI.binary
+        p.arguments = ["render", "--out", dir.path, "--format", "png,svg,pdf", "-q", "--jobs", "1"]
+        p.currentDirectoryURL = CLI.root
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(p.processIdentifier, sig)
+        p.waitUntilExit()
+    }
+
+    @Test(arguments: [0.2, 0.6, 1.2, 2.0])
+    func aRenderInterruptedHalfWayLeavesOnlyWholeFiles(delay: Double) throws {
+        let reference = try CLI.scratch(), dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: reference); try? FileManager.default.removeItem(at: dir) }
+        #expect(try CLI.run(["render", "--out", reference.path, "--format", "png,svg,pdf", "-q"]).status == 0)
+        for sig in [SIGTERM, SIGKILL] {
+            try interrupted(after: delay, signal: sig, in: dir)
+            // A killed process cannot clean up; the next run sweeps its temporary files away.
+            if sig == SIGKILL { #expect(try CLI.run(["render", "--figure", "tech-radar", "--out", dir.path, "-q"]).status == 0) }
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+                #expect(!name.hasSuffix(".tmp"), "\(name) was left behind (signal \(sig))")
+                let expected = try? Data(contentsOf: reference.appendingPathComponent(name))
+                #expect(try Data(contentsOf: dir.appendingPathComponent(name)) == expected, "\(name) is not whole (signal \(sig))")
+            }
+        }
     }
 }

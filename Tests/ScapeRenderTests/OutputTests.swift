@@ -78,3 +78,19 @@ func runTool(_ tool: String, _ args: [String]) throws -> (status: Int32, output:
         #expect(RenderSettings.creationDate(from: [:]) == RenderOptions.defaultCreationDate)
     }
 }
+
+@Suite struct OrderIndependenceTests {
+    @Test(arguments: ["ml-landscape-all", "ml-landscape-ml-platforms", "orchestrators", "tech-radar-landscape"])
+    func theOrderOfToolsCategoriesAndQuadrantsInTheDataDoesNotChangeABit(id: String) throws {
+        let landscape = try DataFileLoader.loadDefault().get()
+        var shuffled = landscape
+        var rng = SystemRandomNumberGenerator()
+        shuffled.tools.shuffle(using: &rng)
+        shuffled.categories.reverse()
+        shuffled.quadrants.reverse()
+        let settings = RenderSettings(formats: ["png", "svg"], scale: 1)
+        let a = try FigureRenderer().render(landscape.figure(id: id)!, of: landscape, settings: settings).files
+        let b = try FigureRenderer().render(shuffled.figure(id: id)!, of: shuffled, settings: settings).files
+        for (x, y) in zip(a, b) { #expect(x.bytes == y.bytes, "\(x.fileName) depends on the data's order") }
+    }
+}
