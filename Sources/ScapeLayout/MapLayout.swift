@@ -96,7 +96,8 @@ struct MapLayout {
             let p = placements[i]
             let isGrey = greyed.contains(tool.id)
             let ink = isGrey ? theme.greyedInk : theme.ink
-            var pattern = theme.markerPattern
+            // Thousands of markers are dots in a cloud: hatching them would cost much and show nothing.
+            var pattern = tools.count > 2000 ? nil : theme.markerPattern
             if isGrey { pattern?.color = theme.greyedInk.withAlpha(0.7) }
             // A tool's own style (from a Mermaid chart) wins over the theme, unless greyed.
             let style = isGrey ? nil : tool.style

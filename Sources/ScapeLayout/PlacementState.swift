@@ -148,9 +148,12 @@ struct PlacementState {
     mutating func run() {
         // Priority first, then the most constrained (fewest statically free candidates).
         var freeCount = [Int](repeating: 0, count: requests.count)
+        // Constraint is judged on the first ring of the first shape: enough to order by, and a
+        // sixth of the work on large inputs.
+        let firstRing = LabelSide.allCases.count
         for i in requests.indices {
             var n = 0
-            for c in placer.candidates(for: requests[i]) where staticallyFree(c.rect, i) { n += 1 }
+            for c in placer.candidates(for: requests[i]).prefix(firstRing) where staticallyFree(c.rect, i) { n += 1 }
             freeCount[i] = n
         }
         let order = requests.indices.sorted {
@@ -161,7 +164,7 @@ struct PlacementState {
         }
         var unplaced: [Int] = []
         for i in order {
-            if freeCount[i] > 0, let p = bestFree(i) { put(i, p) } else { unplaced.append(i) }
+            if let p = bestFree(i) { put(i, p) } else { unplaced.append(i) }
             candidateCache[i] = nil
         }
         for _ in 0..<placer.repairPasses where !unplaced.isEmpty {

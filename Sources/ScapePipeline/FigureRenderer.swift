@@ -141,6 +141,21 @@ public final class FigureRenderer {
             let bytes = try writer.write(writer.takesSceneBeforePen ? laid.scene : penned, options: options, text: text)
             files.append(RenderedFile(fileName: "\(figure.id).\(writer.name)", bytes: bytes, milliseconds: lap()))
         }
-        return (files, laid.warnings, laid.omittedLabels.count)
+        return (files, laid.warnings + missingGlyphWarnings(laid.scene), laid.omittedLabels.count)
+    }
+
+    /// One warning per text that has characters no installed font can draw.
+    func missingGlyphWarnings(_ scene: Scene) -> [String] {
+        var out: [String] = []
+        var seen = Set<String>()
+        for node in scene.allNodes {
+            guard case .text(let t) = node, seen.insert(t.text + "\u{1f}" + t.font.family).inserted else { continue }
+            let missing = text.unknownGlyphs(t.text, font: t.font)
+            if missing > 0 {
+                let shown = t.text.replacingOccurrences(of: "\n", with: " ")
+                out.append("'\(shown)' has \(missing) character\(missing == 1 ? "" : "s") that no installed font can draw (font '\(t.font.family)'); install a font that covers them")
+            }
+        }
+        return out
     }
 }

@@ -118,3 +118,12 @@ extension PangoTextEngine {
         return pango_font_description_get_family(got).map { String(cString: $0) } ?? family
     }
 }
+
+extension PangoTextEngine {
+    /// How many characters of `text` no installed font can draw (shown as boxes).
+    public func unknownGlyphs(_ text: String, font: FontSpec) -> Int {
+        let layout = makeLayout(text, font: font)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        return Int(pango_layout_get_unknown_glyphs_count(layout))
+    }
+}

@@ -412,3 +412,41 @@ struct CLI {
         }
     }
 }
+
+@Suite struct ScriptsTests {
+    @Test func labelsInManyScriptsRenderWithEveryGlyph() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["render", CLI.root.appendingPathComponent("fixtures/examples/world.yaml").path, "--out", dir.path, "--format", "png,svg,pdf"])
+        #expect(r.status == 0)
+        #expect(!r.stderr.contains("no installed font"), "a script lacks a font (see the Makefile's font packages): \(r.stderr)")
+        let pdf = dir.appendingPathComponent("landscape.pdf")
+        let text = try runTool("pdftotext", [pdf.path, "-"]).output
+        for word in ["数据版本控制", "निगरानी", "Ελληνικά"] { #expect(text.contains(word), "\(word) is missing from the PDF") }
+        // Arabic is stored in logical order and shaped right to left.
+        #expect(text.contains("النماذج") || text.contains("مراقبة"))
+    }
+
+    @Test func aCharacterNoFontHasIsAWarningNamingTheTextAndFont() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("m.yaml")
+        try Data("tools:\n  - { name: \"Glyph \\U0010FFFD test\", x: 0.2, y: 0.2 }\n".utf8).write(to: data)
+        let r = try CLI.run(["render", data.path, "--out", dir.appendingPathComponent("o").path, "--format", "png"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("warning: landscape: 'Glyph \u{10FFFD} test' has 1 character that no installed font can draw (font 'Comic Neue')"))
+    }
+}
+
+func runTool(_ tool: String, _ args: [String]) throws -> (status: Int32, output: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = [tool] + args
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = pipe
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+}
