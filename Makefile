@@ -6,7 +6,7 @@ DEBIAN_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev fonts-dej
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build figures test clean gallery-check
+.PHONY: setup build figures test fuzz clean gallery-check
 
 ## Install the Debian packages that are missing (the Cairo/Pango headers, the fonts, the test readers).
 setup:
@@ -28,6 +28,11 @@ figures: build
 ## Run every test.
 test: setup
 	$(SWIFT) test
+
+## Fuzz the input decoders for 60 seconds (seeded mutations of fuzz/corpus).
+fuzz: setup
+	$(SWIFT) build --product mlscape
+	$$($(SWIFT) build --show-bin-path)/mlscape fuzz --seconds 60 --corpus fuzz/corpus
 
 clean:
 	rm -rf .build output

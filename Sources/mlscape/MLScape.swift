@@ -22,7 +22,7 @@ struct MLScape: ParsableCommand {
         73 cannot write output, 1 anything else.
         """,
         version: "0.1.0",
-        subcommands: [Render.self, Validate.self, List.self, Bench.self],
+        subcommands: [Render.self, Validate.self, List.self, Bench.self, Fuzz.self],
         defaultSubcommand: Render.self
     )
 }
