@@ -29,9 +29,13 @@ public struct FigureSetRenderer {
                        progress: (@Sendable (_ done: Int, _ total: Int, _ id: String) -> Void)? = nil) throws -> Output {
         let results = ResultSlots(count: figures.count)
         let workers = min(jobs, max(1, figures.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        // Workers take the next figure from a shared queue, the costliest kinds first, so the
+        // last figure does not leave one core idle.
+        let order = figures.indices.sorted { (Self.cost(figures[$0].kind), $1) > (Self.cost(figures[$1].kind), $0) }
+        let queue = WorkQueue(order)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let renderer = FigureRenderer()
-            for index in stride(from: worker, to: figures.count, by: workers) {
+            while let index = queue.next() {
                 do {
                     let r = try renderer.render(figures[index], of: landscape, settings: settings)
                     let done = results.set(index, .success(r))
@@ -57,6 +61,37 @@ public struct FigureSetRenderer {
 }
 
 /// Results written by worker threads, each to its own slot, under a lock.
+extension FigureSetRenderer {
+    /// A rough relative cost of drawing a figure of this kind.
+    static func cost(_ kind: FigureKind) -> Int {
+        switch kind {
+        case .radarLandscape: return 5
+        case .map, .zoom: return 3
+        case .setup, .lifecycle: return 2
+        default: return 1
+        }
+    }
+}
+
+/// Figure indices handed out one at a time to the worker threads.
+final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [Int]
+    private var position = 0
+
+    init(_ items: [Int]) {
+        self.items = items
+    }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard position < items.count else { return nil }
+        position += 1
+        return items[position - 1]
+    }
+}
+
 final class ResultSlots: @unchecked Sendable {
     typealias Value = Result<(files: [RenderedFile], warnings: [String], omitted: Int), FigureSetRenderer.Failure>
     private let lock = NSLock()
