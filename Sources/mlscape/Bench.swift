@@ -10,7 +10,8 @@ struct Bench: ParsableCommand {
         Examples:
           mlscape bench labels --n 45,300,1000,10000,100000
           mlscape bench figures --n 5 --jobs 2
-          mlscape bench points --n 300 > points.csv      the exact input bench/peers.sh feeds to matplotlib
+          mlscape bench points --n 300 > points.csv
+              the exact input bench/peers.sh feeds to matplotlib + adjustText
         """,
         subcommands: [Labels.self, Figures.self, Points.self]
     )
@@ -19,12 +20,14 @@ struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Place labels 'Tool i' on n seeded uniform points (2251x1521 canvas, 25 px font).",
             discussion: """
-            One line per size: placed = labels drawn (leaders included), leaders = labels joined to their
-            point by a leader line, omitted = labels left out, overlaps = pairs of drawn labels that intersect
-            (counted by a sweep over the drawn boxes, independently of the placer), ms = placement time
-            (text measuring excluded), peak_mb = the process's peak resident memory so far.
-            Each size also prints a 'greedy' line: a plain 8-position greedy placer on the same points.
-            The first line, 'blog', is the built-in landscape's ml-landscape-all (ms: its whole layout).
+            One line per size. placed: labels drawn (leaders included); leaders:
+            labels joined to their point by a leader line; omitted: labels left
+            out; overlaps: pairs of drawn labels that intersect, counted by a
+            sweep over the drawn boxes, independently of the placer; ms:
+            placement time (text measuring excluded); peak_mb: the process's
+            peak resident memory so far. Each size also prints a 'greedy' line,
+            a plain 8-position greedy placer on the same points. The first line,
+            'blog', is the built-in ml-landscape-all (ms: its whole layout).
             Build with -c release for meaningful times.
             """
         )

@@ -11,21 +11,25 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render figures of a landscape to PNG, SVG or PDF (the default command).",
         discussion: """
-        Renders every figure the data file lists (or the ones named with --figure) into --out,
-        one file per figure and format, named FIGURE-ID.FORMAT. Files are written only when every
-        figure rendered; an existing file is replaced whole, never left half-written.
+        Renders every figure the data file lists (or those named with --figure)
+        into --out, one file per figure and format: FIGURE-ID.FORMAT. Files are
+        written only once every figure has rendered, each replaced whole.
+        Rendering the whole set into a folder also writes index.html there, a
+        gallery of every figure that opens from disk.
 
         Examples:
-          mlscape render                                       the built-in figure set into output/
+          mlscape render
+              the built-in figure set into output/
           mlscape render my-stack.yaml --out figures --format png,pdf
-          mlscape render --figure ml-landscape-all --scale 4 --background transparent
-          mlscape render --figure ml-landscape-all -o map.pdf  one figure, format from the extension
-          mlscape render --category ml-task-orchestrators,data-orchestrators --title "Orchestrators"
-          mlscape render --quadrant ml-platforms --ring assess   a zoom on one quadrant's assess-ring tools
+          mlscape render --figure ml-landscape-all --scale 4 --background none
+          mlscape render --figure ml-landscape-all -o map.pdf
+              one figure; the extension picks the format
+          mlscape render --category ml-task-orchestrators --title Orchestrators
+          mlscape render --quadrant ml-platforms --ring assess
+              a zoom on one quadrant's assess-ring tools
           mlscape render --highlight Airflow,Kubeflow --name our-stack
-
-        Rendering the whole set (no --figure, no subset options) into a folder also writes
-        index.html there: a gallery of every figure that opens from disk.
+          mlscape render chart.mmd --format excalidraw
+              a Mermaid quadrantChart, to finish by hand in Excalidraw
         """
     )
 
@@ -42,7 +46,7 @@ struct Render: ParsableCommand {
             help: ArgumentHelp("Write the one selected figure to this exact file; the extension picks the format.", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Formats, comma-separated: png, svg, pdf.", valueName: "list"))
+    @Option(name: .long, help: ArgumentHelp("Formats, comma-separated: png, svg, pdf, excalidraw.", valueName: "list"))
     var format: String = "png,svg"
 
     @Option(name: .long, help: ArgumentHelp("PNG pixels per figure unit; 2 makes the map about 2250 px wide.", valueName: "factor"))
