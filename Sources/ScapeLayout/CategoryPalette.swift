@@ -1,3 +1,4 @@
+import ScapeGeometry
 import ScapeModel
 import ScapeScene
 
@@ -20,18 +21,12 @@ public enum CategoryPalette {
             var taken = Set<Int>()
             for category in groups[key]!.sorted(by: { $0.id < $1.id }) {
                 if let hex = category.color, let c = Color(hex: hex) { out[category.id] = c; continue }
-                var slot = Int(fnv(category.id) % UInt64(pastels.count))
+                var slot = Int(StableHash.fnv1a64(category.id) % UInt64(pastels.count))
                 for _ in 0..<pastels.count where taken.contains(slot) { slot = (slot + 1) % pastels.count }
                 taken.insert(slot)
                 out[category.id] = pastels[slot]
             }
         }
         return out
-    }
-
-    static func fnv(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return h
     }
 }

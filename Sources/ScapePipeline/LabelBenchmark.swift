@@ -26,16 +26,8 @@ public struct LabelBenchmark {
     /// The benchmark's points: SplitMix64 from `seed`, 53-bit fractions of the canvas.
     /// `mlscape bench points` prints them so peers run on exactly the same input.
     public static func points(n: Int, seed: UInt64 = 42) -> [Point] {
-        var state = seed
-        func next() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return Double(z >> 11) * 0x1p-53
-        }
-        return (0..<n).map { _ in Point(next() * canvas.width, next() * canvas.height) }
+        var rng = SplitMix64(state: seed)
+        return (0..<n).map { _ in Point(rng.nextUnit() * canvas.width, rng.nextUnit() * canvas.height) }
     }
 
     let text = PangoTextEngine()

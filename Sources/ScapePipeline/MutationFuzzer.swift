@@ -1,4 +1,5 @@
 import Foundation
+import ScapeGeometry
 import ScapeLayout
 import ScapeModel
 import ScapeScene
@@ -41,7 +42,7 @@ public struct MutationFuzzer {
 
     /// Fuzzes one decoder for `seconds`, starting from the corpus files.
     public func run(_ target: Target, corpus: [[UInt8]], seconds: Double) -> Report {
-        var rng = SplitMix64(state: seed ^ StableHashing.fnv(target.rawValue))
+        var rng = SplitMix64(state: seed ^ StableHash.fnv1a64(target.rawValue))
         let seeds = corpus.isEmpty ? [Array("tools: []\n".utf8)] : corpus
         var report = Report(target: target, executions: 0, accepted: 0, slowest: 0, slowInputs: [])
         let end = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
@@ -104,25 +105,5 @@ public struct MutationFuzzer {
             if n > 2 { input.removeSubrange(Int(rng.next() % UInt64(n))...) }
         }
         if input.count > 1 << 16 { input.removeSubrange((1 << 16)...) }
-    }
-}
-
-/// SplitMix64: a tiny seeded generator.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-enum StableHashing {
-    static func fnv(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return h
     }
 }

@@ -122,12 +122,7 @@ struct ExcalidrawElements {
 
     /// FNV-1a over the UTF-8 bytes, kept in 1 ... 2^31-1: Excalidraw's seeds are positive 31-bit integers.
     static func stableHash(_ s: String) -> Int {
-        var h: UInt32 = 2_166_136_261
-        for b in s.utf8 {
-            h ^= UInt32(b)
-            h = h &* 16_777_619
-        }
-        return max(1, Int(h & 0x7fff_ffff))
+        max(1, Int(StableHash.fnv1a64(s) & 0x7fff_ffff))
     }
 
     /// The scene id, with `-2`, `-3`, ... when it is already taken.

@@ -28,6 +28,25 @@ public struct Scene: Hashable, Sendable {
 
     /// The first node with this id, depth-first.
     public func node(id: String) -> SceneNode? { allNodes.first { $0.id == id } }
+
+    /// The same scene with every path node replaced by what `transform` makes of it (groups
+    /// and texts kept): the shape of every pen.
+    public func mapPaths(_ transform: (ScenePath) -> SceneNode) -> Scene {
+        func map(_ node: SceneNode) -> SceneNode {
+            switch node {
+            case .group(var g):
+                g.children = g.children.map(map)
+                return .group(g)
+            case .text:
+                return node
+            case .path(let p):
+                return transform(p)
+            }
+        }
+        var out = self
+        out.nodes = nodes.map(map)
+        return out
+    }
 }
 
 /// A Scene -> Scene transform that changes how strokes look without changing what is drawn:
@@ -41,37 +60,28 @@ public struct CleanPen: ScenePen {
     public init() {}
 
     public func apply(to scene: Scene) -> Scene {
-        var out = scene
-        out.nodes = scene.nodes.map(apply)
-        return out
+        scene.mapPaths(draw)
     }
 
-    private func apply(_ node: SceneNode) -> SceneNode {
-        switch node {
-        case .group(var g):
-            g.children = g.children.map(apply)
-            return .group(g)
-        case .text:
-            return node
-        case .path(var p):
-            guard let pattern = p.pattern else { return node }
-            p.pattern = nil
-            if pattern.kind == .solid { p.fill = pattern.color; return .path(p) }
-            let (lines, dots) = pattern.geometry(inside: p.path)
-            var strokes = Path()
-            for line in lines { strokes.append(.polyline(line)) }
-            var dotPath = Path()
-            for d in dots { dotPath.append(.circle(center: d, radius: pattern.weight / 2)) }
-            var children: [SceneNode] = []
-            if p.fill != nil { children.append(.path(ScenePath(id: p.id + "/fill", path: p.path, fill: p.fill))) }
-            if !strokes.isEmpty {
-                children.append(.path(ScenePath(id: p.id + "/pattern", path: strokes,
-                                                stroke: StrokeStyle(color: pattern.color, width: pattern.weight))))
-            }
-            if !dotPath.isEmpty { children.append(.path(ScenePath(id: p.id + "/dots", path: dotPath, fill: pattern.color))) }
-            p.fill = nil
-            if p.stroke != nil { children.append(.path(p)) }
-            return .group(SceneGroup(id: p.id + "/filled", children: children))
+    private func draw(_ path: ScenePath) -> SceneNode {
+        var p = path
+        guard let pattern = p.pattern else { return .path(p) }
+        p.pattern = nil
+        if pattern.kind == .solid { p.fill = pattern.color; return .path(p) }
+        let (lines, dots) = pattern.geometry(inside: p.path)
+        var strokes = Path()
+        for line in lines { strokes.append(.polyline(line)) }
+        var dotPath = Path()
+        for d in dots { dotPath.append(.circle(center: d, radius: pattern.weight / 2)) }
+        var children: [SceneNode] = []
+        if p.fill != nil { children.append(.path(ScenePath(id: p.id + "/fill", path: p.path, fill: p.fill))) }
+        if !strokes.isEmpty {
+            children.append(.path(ScenePath(id: p.id + "/pattern", path: strokes,
+                                            stroke: StrokeStyle(color: pattern.color, width: pattern.weight))))
         }
+        if !dotPath.isEmpty { children.append(.path(ScenePath(id: p.id + "/dots", path: dotPath, fill: pattern.color))) }
+        p.fill = nil
+        if p.stroke != nil { children.append(.path(p)) }
+        return .group(SceneGroup(id: p.id + "/filled", children: children))
     }
 }

@@ -12,21 +12,7 @@ public struct RoughPen: ScenePen {
     }
 
     public func apply(to scene: Scene) -> Scene {
-        var out = scene
-        out.nodes = scene.nodes.map(apply)
-        return out
-    }
-
-    private func apply(_ node: SceneNode) -> SceneNode {
-        switch node {
-        case .group(var g):
-            g.children = g.children.map(apply)
-            return .group(g)
-        case .text:
-            return node
-        case .path(let p):
-            return sketch(p)
-        }
+        scene.mapPaths(sketch)
     }
 
     /// One path: fill (as is, or a hatch), then its outline by hand; all from the node's seed.

@@ -1,3 +1,5 @@
+import ScapeGeometry
+
 /// The sketch pen's random numbers: a small multiplicative generator (Park-Miller, 48271 mod
 /// 2^31-1), seeded per shape from the figure seed and the shape's stable id, so the same
 /// figure always wiggles the same way and adding a shape leaves every other shape alone.
@@ -19,16 +21,4 @@ struct SketchRandom {
     mutating func spread(_ amount: Double) -> Double { (next() * 2 - 1) * amount }
 
     mutating func jitter(_ amount: Double) -> (Double, Double) { (spread(amount), spread(amount)) }
-}
-
-/// FNV-1a over UTF-8: the same on every machine and run, unlike Swift's seeded `Hasher`.
-public enum StableHash {
-    public static func fnv1a64(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        return h
-    }
 }

@@ -1,21 +1,9 @@
 import Testing
 @testable import ScapeGeometry
 
-/// A small seeded generator so the property tests are repeatable.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct SpatialGridTests {
     @Test func queriesMatchBruteForceOnRandomRectangles() {
-        var rng = SplitMix(state: 42)
+        var rng = SplitMix64(state: 42)
         var grid = SpatialGrid(bounds: Rect(x: 0, y: 0, width: 1000, height: 800), cellSize: 30)
         var rects: [Rect] = []
         for i in 0..<400 {

@@ -2,22 +2,11 @@ import Testing
 import ScapeGeometry
 @testable import ScapeLayout
 
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct LabelPlacerTests {
     static let canvas = Rect(x: 0, y: 0, width: 1125, height: 760)
 
     func requests(seed: UInt64, count: Int, bounds: Rect = canvas, priority: (Int) -> Int = { _ in 0 }) -> [LabelRequest] {
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix64(state: seed)
         return (0..<count).map { i in
             let w = Double(30 + (i % 5) * 12)
             return LabelRequest(anchor: Point(.random(in: bounds.minX + 10...bounds.maxX - 10, using: &rng),

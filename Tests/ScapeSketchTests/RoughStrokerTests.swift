@@ -88,26 +88,15 @@ func samples(_ path: Path) -> [Point] {
 }
 
 @Suite struct HatchTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A random star-shaped (so simple) polygon around a centre.
-    func polygon(_ rng: inout SplitMix) -> [Point] {
+    func polygon(_ rng: inout SplitMix64) -> [Point] {
         let n = Int.random(in: 3...14, using: &rng)
         let angles = (0..<n).map { _ in Double.random(in: 0..<(2 * .pi), using: &rng) }.sorted()
         return angles.map { a in Point(200 + cos(a) * .random(in: 20...150, using: &rng), 200 + sin(a) * .random(in: 20...150, using: &rng)) }
     }
 
     @Test func everyHatchLineLiesInsideItsPolygon() {
-        var rng = SplitMix(state: 3)
+        var rng = SplitMix64(state: 3)
         for _ in 0..<60 {
             let ring = polygon(&rng)
             let angle = Double.random(in: -Double.pi...Double.pi, using: &rng)
