@@ -89,7 +89,7 @@ public struct LabelPlacer: Sendable {
     public var leaderReach: Double
     public var repairPasses: Int
 
-    public init(gap: Double, rings: Int = 3, allowLeaders: Bool = true, leaderReach: Double = 6, repairPasses: Int = 2) {
+    public init(gap: Double, rings: Int = 3, allowLeaders: Bool = true, leaderReach: Double = 8, repairPasses: Int = 2) {
         self.gap = gap
         self.rings = rings
         self.allowLeaders = allowLeaders

@@ -198,12 +198,15 @@ struct PlacementState {
     /// A free spot within reach, joined by a leader that crosses no label and no marker.
     mutating func placeWithLeader(_ i: Int) -> Bool {
         let req = requests[i]
+        // A finer search where there are few labels; a coarse one keeps huge inputs linear.
+        let fine = requests.count <= 5000
+        let directions = fine ? 24 : 16
         for (v, size) in req.variants.enumerated() {
             let h = max(size.height, 8)
             var distance = req.anchorRadius + h * 1.5
             while distance <= h * placer.leaderReach {
-                for k in 0..<16 {
-                    let angle = Double(k) * .pi / 8
+                for k in 0..<directions {
+                    let angle = Double(k) * 2 * .pi / Double(directions)
                     let dir = Point(cos(angle), sin(angle))
                     let center = req.anchor + Point(dir.x * (distance + size.width / 2), dir.y * distance)
                     let rect = Rect(center: center, size: size)
@@ -215,7 +218,7 @@ struct PlacementState {
                     leaderSegments.append((start, end, i))
                     return true
                 }
-                distance += h
+                distance += fine ? h / 2 : h
             }
         }
         return false
@@ -228,9 +231,12 @@ struct PlacementState {
     func leaderIsClear(_ a: Point, _ b: Point, owner: Int) -> Bool {
         let box = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 0.01, height: abs(a.y - b.y) + 0.01)
         var clear = true
+        let anchor = requests[owner].anchor
         fixed.forEachCandidate(near: box) { k in
             guard clear else { return }
             let item = fixed.items[k]
+            // An obstacle the marker itself sits on (an axis through it) cannot be avoided.
+            if item.payload == -1 && item.rect.contains(anchor) { return }
             if item.payload != owner, item.rect.intersectsSegment(a, b) { clear = false }
         }
         labels.forEachCandidate(near: box) { k in

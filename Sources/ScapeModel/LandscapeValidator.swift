@@ -154,7 +154,17 @@ struct LandscapeValidator {
                 error("tool \(i + 1)'s \(key) is \(text.count) characters long; a label holds at most \(DocumentLimits.maxNameLength)", path + [.key(key)])
             }
             if t.name.count > DocumentLimits.maxNameLength || (t.subtitle?.count ?? 0) > DocumentLimits.maxNameLength { continue }
-            let tool = Tool(id: t.id, name: t.name, subtitle: t.subtitle, x: t.x, y: t.y, categories: t.categories ?? [], url: t.url)
+            var style: ToolStyle?
+            if let st = t.style {
+                style = ToolStyle(radius: st.radius, color: st.color, strokeColor: st.strokeColor, strokeWidth: st.strokeWidth)
+                for (key, value) in [("color", st.color), ("stroke-color", st.strokeColor)] {
+                    if let value, !Self.isHexColor(value) { error("tool '\(t.name)' has \(key) '\(value)'; expected #rrggbb", path + [.key("style"), .key(key)]) }
+                }
+                for (key, value) in [("radius", st.radius), ("stroke-width", st.strokeWidth)] {
+                    if let v = value, !(v.isFinite && v > 0 && v <= 100) { error("tool '\(t.name)' has \(key) \(v); expected 0 to 100", path + [.key("style"), .key(key)]) }
+                }
+            }
+            let tool = Tool(id: t.id, name: t.name, subtitle: t.subtitle, x: t.x, y: t.y, categories: t.categories ?? [], url: t.url, style: style)
             let idPath = path + [.key(t.id != nil ? "id" : "name")]
             if let first = ids[tool.id] {
                 let how = t.id != nil ? "" : " (name and subtitle make the id; give one tool an 'id:' or a 'subtitle:')"
@@ -342,8 +352,9 @@ struct LandscapeValidator {
         return known.isEmpty ? "" : "; known: \(known.prefix(8).joined(separator: ", "))\(known.count > 8 ? ", ..." : "")"
     }
 
+    /// `#rrggbb` or `#rgb`.
     static func isHexColor(_ s: String) -> Bool {
-        s.count == 7 && s.hasPrefix("#") && s.dropFirst().allSatisfy(\.isHexDigit)
+        (s.count == 7 || s.count == 4) && s.hasPrefix("#") && s.dropFirst().allSatisfy(\.isHexDigit)
     }
 }
 

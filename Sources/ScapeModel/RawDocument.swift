@@ -112,7 +112,20 @@ struct RawTool: Decodable {
     var y: Double
     var categories: [String]?
     var url: String?
-    static let keys: Set<String> = ["id", "name", "subtitle", "x", "y", "categories", "url"]
+    var style: RawToolStyle?
+    static let keys: Set<String> = ["id", "name", "subtitle", "x", "y", "categories", "url", "style"]
+}
+
+struct RawToolStyle: Decodable {
+    var radius: Double?
+    var color: String?
+    var strokeColor: String?
+    var strokeWidth: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case radius, color
+        case strokeColor = "stroke-color", strokeWidth = "stroke-width"
+    }
 }
 
 struct RawFigure: Decodable {

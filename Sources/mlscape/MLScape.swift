@@ -27,7 +27,7 @@ struct MLScape: ParsableCommand {
         missing or unreadable, 73 cannot write output, 1 anything else.
         """,
         version: "0.1.0",
-        subcommands: [Render.self, Validate.self, List.self, Bench.self, Fuzz.self],
+        subcommands: [Render.self, Validate.self, List.self, Import.self, Bench.self, Fuzz.self],
         defaultSubcommand: Render.self
     )
 }

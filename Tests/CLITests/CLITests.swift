@@ -450,3 +450,151 @@ func runTool(_ tool: String, _ args: [String]) throws -> (status: Int32, output:
     p.waitUntilExit()
     return (p.terminationStatus, String(decoding: data, as: UTF8.self))
 }
+
+@Suite struct SubsetTests {
+    /// The tool groups an SVG draws, and which of them are in ink (not greyed).
+    func tools(in svg: String) -> (all: Set<String>, inked: Set<String>) {
+        var all = Set<String>(), inked = Set<String>()
+        let groups = svg.components(separatedBy: "<g id=\"tool.").dropFirst()
+        for g in groups {
+            let id = String(g.prefix { $0 != "\"" })
+            guard !id.contains(".") else { continue }
+            all.insert(id)
+        }
+        for m in svg.components(separatedBy: "<path id=\"tool.").dropFirst() {
+            let id = String(m.prefix { $0 != "\"" })
+            guard id.hasSuffix(".marker") else { continue }
+            if m.prefix(4000).contains("stroke=\"#1a1a1a\"") { inked.insert(String(id.dropLast(7))) }
+        }
+        return (all, inked)
+    }
+
+    func render(_ args: [String]) throws -> (status: Int32, svg: String, stderr: String) {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["render", "--style", "clean", "--format", "svg", "--out", dir.path, "-q"] + args)
+        let name = args.firstIndex(of: "--name").map { args[$0 + 1] } ?? "custom"
+        let svg = (try? String(contentsOf: dir.appendingPathComponent("\(name).svg"), encoding: .utf8)) ?? ""
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("index.html").path), "an ad-hoc figure writes no gallery")
+        return (r.status, svg, r.stderr)
+    }
+
+    @Test func onlyNamedTools() throws {
+        let r = try render(["--only", "Kubeflow,Airflow"])
+        #expect(r.status == 0)
+        #expect(tools(in: r.svg).all == ["kubeflow", "airflow"])
+    }
+
+    @Test func categoriesFilter() throws {
+        let r = try render(["--category", "data-orchestrators"])
+        #expect(tools(in: r.svg).all == ["dagster", "prefect", "airflow", "luigi"])
+    }
+
+    @Test func oneQuadrantMakesAZoomWithRegions() throws {
+        let r = try render(["--quadrant", "standard-swe-tools", "--name", "swe"])
+        #expect(r.status == 0)
+        #expect(tools(in: r.svg).all.count == 10)
+        #expect(r.svg.contains("<path id=\"region.data-orchestrators\""), "a zoom draws its regions")
+    }
+
+    @Test func ringsAndQuadrantsNarrowTogether() throws {
+        let r = try render(["--quadrant", "ml-platforms,specialized-ml-tools", "--ring", "assess"])
+        let shown = tools(in: r.svg).all
+        #expect(shown.contains("kubeflow") && shown.contains("mlflow"))
+        #expect(!shown.contains("comet"), "Comet is in the trial ring")
+    }
+
+    @Test func highlightGreysTheRestAndTitleIsDrawn() throws {
+        let r = try render(["--highlight", "Kubeflow,Airflow", "--title", "Our stack", "--name", "ours"])
+        #expect(r.status == 0)
+        let t = tools(in: r.svg)
+        #expect(t.all.count == 45)
+        #expect(t.inked == ["kubeflow", "airflow"])
+        #expect(r.svg.contains("aria-label=\"Our stack\""))
+    }
+
+    @Test func unknownNamesListTheClosestKnownOnes() throws {
+        let r = try render(["--only", "Kubeflo"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("unknown tool 'Kubeflo'; did you mean 'Kubeflow'"))
+        let q = try render(["--quadrant", "ml-platform"])
+        #expect(q.stderr.contains("unknown quadrant 'ml-platform'; did you mean 'ml-platforms'"))
+        let both = try CLI.run(["render", "--figure", "ml-landscape-all", "--only", "Kubeflow"])
+        #expect(both.status == 64)
+    }
+}
+
+@Suite struct EcosystemTests {
+    @Test func aMermaidChartImportsToYAMLThatDrawsTheSamePicture() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let chart = CLI.root.appendingPathComponent("fixtures/examples/quadrant-chart.mmd").path
+        let imported = try CLI.run(["import", chart])
+        #expect(imported.status == 0)
+        #expect(imported.stdout.contains("style: { radius: 12, color: \"#ff3300\", stroke-color: \"#10f0f0\", stroke-width: 5 }"))
+        let yaml = dir.appendingPathComponent("chart.yaml")
+        try Data(imported.stdout.utf8).write(to: yaml)
+        #expect(try CLI.run(["render", chart, "--out", dir.appendingPathComponent("a").path, "--format", "svg", "-q"]).status == 0)
+        #expect(try CLI.run(["render", yaml.path, "--out", dir.appendingPathComponent("b").path, "--format", "svg", "-q"]).status == 0)
+        let a = try Data(contentsOf: dir.appendingPathComponent("a/landscape.svg")), b = try Data(contentsOf: dir.appendingPathComponent("b/landscape.svg"))
+        #expect(a == b)
+    }
+
+    @Test func eightyToolsFromCSVRenderEveryLabelOrSayWhichNot() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["render", CLI.root.appendingPathComponent("fixtures/examples/tools-80.csv").path, "--out", dir.path, "--format", "svg"])
+        #expect(r.status == 0)
+        let svg = try String(contentsOf: dir.appendingPathComponent("landscape.svg"), encoding: .utf8)
+        let drawn = svg.components(separatedBy: ".name\" role=\"img\"").count - 1
+        // The example is randomly crowded: the few labels with no free spot are named, never drawn over another.
+        let omitted = r.stderr.components(separatedBy: " labels were left out").first.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+        #expect(drawn + omitted == 80)
+        #expect(omitted <= 4)
+    }
+
+    @Test func thousandsOfCategoriesAndFiguresWork() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = "categories:\n"
+        for i in 0..<5000 { text += "  - { id: c\(i), name: Category \(i) }\n" }
+        text += "tools:\n"
+        for i in 0..<200 { text += "  - { name: T\(i), x: \(Double(i % 20) / 10 - 0.95), y: \(Double(i / 20) / 5 - 0.95), categories: [c\(i * 25)] }\n" }
+        text += "figures:\n"
+        for i in 0..<5000 { text += "  - { id: f\(i), kind: quadrants }\n" }
+        text += "  - { id: zones, kind: map, regions: true }\n"
+        let data = dir.appendingPathComponent("many.yaml")
+        try Data(text.utf8).write(to: data)
+        let v = try CLI.run(["validate", data.path])
+        #expect(v.status == 0)
+        #expect(v.stdout.contains("ok: 200 tools, 5000 categories, 0 quadrants, 5001 figures"))
+        let r = try CLI.run(["render", data.path, "--figure", "zones,f4999", "--out", dir.appendingPathComponent("o").path, "--format", "svg"])
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
+    @Test func tenThousandToolsRenderWithTheLeftOutLabelsCounted() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var csv = "name,x,y\n"
+        var rng = SplitMix(state: 5)
+        for i in 0..<10_000 { csv += "Tool \(i),\(rng.unit() * 2 - 1),\(rng.unit() * 2 - 1)\n" }
+        let data = dir.appendingPathComponent("big.csv")
+        try Data(csv.utf8).write(to: data)
+        let r = try CLI.run(["render", data.path, "--out", dir.appendingPathComponent("o").path, "--format", "png", "--style", "clean"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("labels were left out for lack of room"))
+        let strict = try CLI.run(["render", data.path, "--out", dir.appendingPathComponent("s").path, "--format", "png", "--strict"])
+        #expect(strict.status == 65)
+    }
+}
+
+struct SplitMix {
+    var state: UInt64
+    mutating func unit() -> Double {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Double((z ^ (z >> 31)) >> 11) * 0x1p-53
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ScapeGeometry
 @testable import ScapeLayout
@@ -91,5 +92,23 @@ import ScapeScene
             #expect(laid.omittedLabels.isEmpty, "\(figure.id) left out \(laid.omittedLabels)")
             #expect(laid.leaderCount == 0, "\(figure.id) needed \(laid.leaderCount) leader lines")
         }
+    }
+}
+
+@Suite struct CSVLandscapeLayoutTests {
+    @Test func eightyToolsNeverOverlapAndLeadersStayClear() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("fixtures/examples/tools-80.csv")
+        let l = try LandscapeLoader.load(contentsOf: url).get()
+        let laid = FigureLayout(theme: .sketch, measurer: FixedTextMeasurer()).layout(Figure(id: "t", kind: .map), of: l)
+        var labels: [String: Rect] = [:]
+        for node in laid.scene.allNodes {
+            guard case .text(let t) = node, t.id.hasPrefix("tool/") else { continue }
+            let owner = String(t.id.split(separator: "/")[1])
+            labels[owner] = labels[owner].map { $0.union(t.frame) } ?? t.frame
+        }
+        #expect(labels.count + laid.omittedLabels.count == 80)
+        let boxes = Array(labels.values)
+        for (i, a) in boxes.enumerated() { for b in boxes[(i + 1)...] { #expect(!a.intersects(b)) } }
     }
 }

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Writes a landscape as mlscape's YAML, so data from another format (a Mermaid chart, a CSV)
+/// can be taken over and edited as a data file. Strings are double-quoted (JSON style, valid
+/// YAML) so no name can change meaning; numbers keep up to four decimals.
+public enum LandscapeYAMLWriter {
+    public static func yaml(_ l: Landscape) -> String {
+        var out = "title: \(q(l.title))\n"
+        if let style = l.style { out += "style: \(style.rawValue)\n" }
+        out += "axes:\n"
+        out += "  x: { name: \(q(l.axes.x.name)), negative: \(q(l.axes.x.negative)), positive: \(q(l.axes.x.positive)) }\n"
+        out += "  y: { name: \(q(l.axes.y.name)), negative: \(q(l.axes.y.negative)), positive: \(q(l.axes.y.positive)) }\n"
+        out += "rings: [\(l.rings.map(q).joined(separator: ", "))]\n"
+        out += list("quadrants", l.quadrants.map { qd in
+            "{ id: \(q(qd.id)), title: \(q(qd.title)), x: \(qd.x.rawValue), y: \(qd.y.rawValue) }"
+        })
+        out += list("categories", l.categories.map { c in
+            var f = ["id: \(q(c.id))", "name: \(q(c.name))"]
+            if let v = c.quadrant { f.append("quadrant: \(q(v))") }
+            if let v = c.ring { f.append("ring: \(q(v))") }
+            if let v = c.color { f.append("color: \(q(v))") }
+            return "{ \(f.joined(separator: ", ")) }"
+        })
+        out += list("tools", l.tools.map { t in
+            var f = ["name: \(q(t.name))"]
+            if t.id != Tool.makeID(name: t.name, subtitle: t.subtitle) { f.insert("id: \(q(t.id))", at: 0) }
+            if let v = t.subtitle { f.append("subtitle: \(q(v))") }
+            f.append("x: \(n(t.x))")
+            f.append("y: \(n(t.y))")
+            if !t.categories.isEmpty { f.append("categories: [\(t.categories.map(q).joined(separator: ", "))]") }
+            if let v = t.url { f.append("url: \(q(v))") }
+            if let st = t.style, !st.isEmpty {
+                var g: [String] = []
+                if let v = st.radius { g.append("radius: \(n(v))") }
+                if let v = st.color { g.append("color: \(q(v))") }
+                if let v = st.strokeColor { g.append("stroke-color: \(q(v))") }
+                if let v = st.strokeWidth { g.append("stroke-width: \(n(v))") }
+                f.append("style: { \(g.joined(separator: ", ")) }")
+            }
+            return "{ \(f.joined(separator: ", ")) }"
+        })
+        let simple = l.figures.filter { [.map, .quadrants, .zoom].contains($0.kind) && $0.only == nil && $0.highlight == nil && $0.arrows.isEmpty }
+        out += list("figures", simple.map { f in
+            var s = "{ id: \(q(f.id)), kind: \(f.kind.rawValue)"
+            if let v = f.quadrant { s += ", quadrant: \(q(v))" }
+            if let v = f.title { s += ", title: \(q(v))" }
+            return s + " }"
+        })
+        return out
+    }
+
+    static func list(_ key: String, _ items: [String]) -> String {
+        items.isEmpty ? "\(key): []\n" : "\(key):\n" + items.map { "  - \($0)\n" }.joined()
+    }
+
+    /// A double-quoted YAML string with JSON escapes.
+    static func q(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+
+    static func n(_ v: Double) -> String {
+        var s = String(format: "%.4f", v)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s == "-0" ? "0" : s
+    }
+}
