@@ -104,7 +104,7 @@ struct BandLayer {
             guard polygon.count > 2 else { continue }
             let outline = AdoptionBands.rounded(polygon)
             children.append(.path(ScenePath(id: "band/\(ring)", path: .polyline(outline, closed: true),
-                                            pattern: FillPattern(kind: .hachure, color: color.withAlpha(0.32), gap: theme.regionHatchGap, weight: 1),
+                                            pattern: FillPattern(kind: theme.regionFill, color: color.withAlpha(0.32), angle: theme.hatchAngle, gap: theme.regionHatchGap, weight: theme.hatchWeight),
                                             stroke: StrokeStyle(color: theme.ink.withAlpha(0.55), width: 1.1, dash: [6, 5]))))
             // The ring's name beyond both ends of its band (top left and bottom right).
             let name = ring.prefix(1).uppercased() + ring.dropFirst()
@@ -160,7 +160,7 @@ struct RegionBuilder {
             guard !path.isEmpty else { continue }
             children.append(.path(ScenePath(
                 id: "region/\(category.id)", path: path,
-                pattern: FillPattern(kind: .hachure, color: color.withAlpha(0.5), gap: theme.regionHatchGap, weight: 1),
+                pattern: FillPattern(kind: theme.regionFill, color: color.withAlpha(0.5), angle: theme.hatchAngle, gap: theme.regionHatchGap, weight: theme.hatchWeight),
                 stroke: StrokeStyle(color: color.withAlpha(0.6), width: theme.regionStroke))))
         }
         return (children.isEmpty ? [] : [.group(SceneGroup(id: "regions", children: children))], outlines, warnings)

@@ -51,6 +51,24 @@ struct LandscapeValidator {
         let path: SpecPath = [.key("theme")]
         var out = ThemeOverrides(font: t.font, toolSize: t.toolSize, subtitleSize: t.subtitleSize, axisSize: t.axisSize,
                                  titleSize: t.titleSize, markerRadius: t.markerRadius)
+        let fills = ["hachure", "cross-hatch", "zigzag", "dots", "solid"]
+        if let f = t.fill {
+            if fills.contains(f.lowercased()) { out.fill = f.lowercased() } else {
+                error("theme fill '\(f)' is unknown; the fills are \(fills.joined(separator: ", "))", path + [.key("fill")])
+            }
+        }
+        if let a = t.hatchAngle {
+            if a.isFinite && abs(a) <= 360 { out.hatchAngle = a } else { error("theme 'hatch-angle' is \(a); expected degrees from -360 to 360", path + [.key("hatch-angle")]) }
+        }
+        for (key, value) in [("hatch-gap", t.hatchGap), ("hatch-weight", t.hatchWeight), ("stroke-scale", t.strokeScale)] {
+            guard let v = value else { continue }
+            guard v.isFinite && v > 0 && v <= 50 else { error("theme '\(key)' is \(v); expected a number above 0, at most 50", path + [.key(key)]); continue }
+            switch key {
+            case "hatch-gap": out.hatchGap = v
+            case "hatch-weight": out.hatchWeight = v
+            default: out.strokeScale = v
+            }
+        }
         if let name = t.name {
             out.variant = ThemeOverrides.Variant(rawValue: name.lowercased())
             if out.variant == nil { error("theme '\(name)' is unknown; the themes are light, dark", path + [.key("name")]) }

@@ -190,11 +190,17 @@ struct RawTheme: Decodable {
     var axisSize: Double?
     var titleSize: Double?
     var markerRadius: Double?
+    var fill: String?
+    var hatchAngle: Double?
+    var hatchGap: Double?
+    var hatchWeight: Double?
+    var strokeScale: Double?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, font, ink, background, greyed
+        case name, font, ink, background, greyed, fill
         case quadrantTitle = "quadrant-title", toolSize = "tool-size", subtitleSize = "subtitle-size"
         case axisSize = "axis-size", titleSize = "title-size", markerRadius = "marker-radius"
+        case hatchAngle = "hatch-angle", hatchGap = "hatch-gap", hatchWeight = "hatch-weight", strokeScale = "stroke-scale"
     }
 
     static let keys = Set(CodingKeys.allCases.map(\.rawValue))

@@ -16,6 +16,13 @@ public struct ThemeOverrides: Sendable, Equatable {
     public var axisSize: Double?
     public var titleSize: Double?
     public var markerRadius: Double?
+    /// Region and band fills: hachure, cross-hatch, zigzag, dots or solid; their lines' angle
+    /// (degrees), gap and weight; and a factor on every stroke's width.
+    public var fill: String?
+    public var hatchAngle: Double?
+    public var hatchGap: Double?
+    public var hatchWeight: Double?
+    public var strokeScale: Double?
 
     public init(variant: Variant? = nil, font: String? = nil, ink: String? = nil, background: String? = nil, greyed: String? = nil,
                 quadrantTitle: String? = nil, toolSize: Double? = nil, subtitleSize: Double? = nil, axisSize: Double? = nil,

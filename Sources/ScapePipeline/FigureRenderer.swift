@@ -79,6 +79,16 @@ public struct RenderSettings: Sendable {
         if let v = o.axisSize { theme.axisLabelFontSize = v }
         if let v = o.titleSize { theme.quadrantTitleFontSize = v; theme.quadsTitleFontSize = v; theme.watermarkFontSize = v }
         if let v = o.markerRadius { theme.markerRadius = v }
+        if let f = o.fill.flatMap(FillPattern.Kind.init(rawValue:)) { theme.regionFill = f }
+        if let v = o.hatchAngle { theme.hatchAngle = v; theme.markerPattern?.angle = v }
+        if let v = o.hatchGap { theme.regionHatchGap = v }
+        if let v = o.hatchWeight { theme.hatchWeight = v }
+        if let k = o.strokeScale {
+            theme.axisStroke *= k
+            theme.markerStroke *= k
+            theme.trendStroke *= k
+            theme.regionStroke *= k
+        }
         if let fontFamily { theme.fontFamily = fontFamily }
         return theme
     }

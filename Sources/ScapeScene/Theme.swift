@@ -29,6 +29,10 @@ public struct Theme: Hashable, Sendable {
     /// The quadrant title behind a zoom figure's tools.
     public var watermarkFontSize: Double = 40
     public var regionHatchGap: Double = 7
+    /// How regions are filled, and the angle (degrees) and weight of their lines.
+    public var regionFill: FillPattern.Kind = .hachure
+    public var hatchAngle: Double = -41
+    public var hatchWeight: Double = 1
     public var regionStroke: Double = 1.6
     public var trendStroke: Double = 2.8
 

@@ -598,3 +598,34 @@ struct SplitMix {
         return Double((z ^ (z >> 31)) >> 11) * 0x1p-53
     }
 }
+
+@Suite struct FillSettingsTests {
+    @Test func theDataChoosesTheRegionFillAndItsLines() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func render(_ theme: String) throws -> String {
+            let data = dir.appendingPathComponent("f.yaml")
+            try Data(("theme: \(theme)\nquadrants:\n  - { id: q, title: Q, x: positive, y: positive }\ncategories:\n  - { id: c, name: C, quadrant: q }\n"
+                + "tools:\n  - { name: A, x: 0.3, y: 0.4, categories: [c] }\n  - { name: B, x: 0.5, y: 0.6, categories: [c] }\nfigures:\n  - { id: z, kind: zoom, quadrant: q }\n").utf8).write(to: data)
+            let r = try CLI.run(["render", data.path, "--out", dir.path, "--format", "svg", "--style", "clean", "-q"])
+            #expect(r.status == 0, "\(r.stderr)")
+            return try String(contentsOf: dir.appendingPathComponent("z.svg"), encoding: .utf8)
+        }
+        func hatchLines(_ svg: String) -> Int {
+            guard let start = svg.range(of: "id=\"region.c.pattern\" d=\"") else { return 0 }
+            return svg[start.upperBound...].prefix { $0 != "\"" }.filter { $0 == "M" }.count
+        }
+        let plain = hatchLines(try render("{ name: light }"))
+        let crossed = hatchLines(try render("{ fill: cross-hatch }"))
+        let sparse = hatchLines(try render("{ hatch-gap: 21 }"))
+        #expect(plain > 10)
+        #expect(crossed > plain * 3 / 2, "cross-hatch adds a second set of lines")
+        #expect(sparse < plain / 2, "three times the gap, about a third of the lines")
+        let bad = dir.appendingPathComponent("bad.yaml")
+        try Data("theme: { fill: plaid, hatch-gap: -1 }\ntools: []\n".utf8).write(to: bad)
+        let v = try CLI.run(["validate", bad.path])
+        #expect(v.status == 65)
+        #expect(v.stderr.contains("theme fill 'plaid' is unknown; the fills are hachure, cross-hatch, zigzag, dots, solid"))
+        #expect(v.stderr.contains("theme 'hatch-gap' is -1.0; expected a number above 0, at most 50"))
+    }
+}
