@@ -104,10 +104,17 @@ struct MapLayout {
             let fill = style?.color.flatMap(Color.init(hex:))
             if fill != nil { pattern = nil }
             let markerInk = style?.strokeColor.flatMap(Color.init(hex:)) ?? ink
-            var children: [SceneNode] = [
-                .path(ScenePath(id: "tool/\(tool.id)/marker", path: .circle(center: requests[i].anchor, radius: style?.radius ?? theme.markerRadius),
-                                fill: fill, pattern: pattern, stroke: StrokeStyle(color: markerInk, width: style?.strokeWidth ?? theme.markerStroke))),
-            ]
+            var marker = ScenePath(id: "tool/\(tool.id)/marker", path: .circle(center: requests[i].anchor, radius: style?.radius ?? theme.markerRadius),
+                                   fill: fill, pattern: pattern, stroke: StrokeStyle(color: markerInk, width: style?.strokeWidth ?? theme.markerStroke))
+            if tools.count > 2000 && style == nil {
+                // A cloud of thousands: each tool a small solid dot, cheap to draw in every style.
+                // The dot shrinks with density, so the cloud still shows where tools gather.
+                let share = (frame.canvas.width * frame.canvas.height / Double(tools.count)).squareRoot()
+                marker.path = .circle(center: requests[i].anchor, radius: min(theme.markerRadius * 0.5, max(0.6, share * 0.25)))
+                marker.fill = ink
+                marker.stroke = nil
+            }
+            var children: [SceneNode] = [.path(marker)]
             switch p.outcome {
             case .omitted:
                 layer.omitted.append(tool.name)

@@ -199,7 +199,7 @@ struct PlacementState {
     mutating func placeWithLeader(_ i: Int) -> Bool {
         let req = requests[i]
         // A finer search where there are few labels; a coarse one keeps huge inputs linear.
-        let fine = requests.count <= 5000
+        let fine = requests.count <= 500
         let directions = fine ? 24 : 16
         for (v, size) in req.variants.enumerated() {
             let h = max(size.height, 8)

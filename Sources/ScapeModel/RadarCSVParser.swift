@@ -11,14 +11,14 @@ public enum RadarCSVParser {
 
     /// True when the first line is a header with the Thoughtworks columns.
     public static func looksLikeRadarCSV(_ text: String) -> Bool {
-        guard let first = text.split(whereSeparator: \.isNewline).first else { return false }
+        let first = text.prefix { !$0.isNewline }
         let cells = first.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased() }
         return ["name", "ring", "quadrant"].allSatisfy(cells.contains) && !cells.contains("x")
     }
 
     /// True when the text is a JSON list of objects with name, ring and quadrant.
     public static func looksLikeRadarJSON(_ text: String) -> Bool {
-        guard text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("["),
+        guard text.first(where: { !$0.isWhitespace }) == "[",
               let node = try? Yams.compose(yaml: text), let first = node.sequence?.first?.mapping else { return false }
         let keys = Set(first.keys.compactMap { $0.string?.lowercased() })
         return ["name", "ring", "quadrant"].allSatisfy(keys.contains)
