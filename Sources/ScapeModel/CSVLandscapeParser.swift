@@ -107,6 +107,10 @@ public struct CSVLandscapeParser {
             error("line \(record.line) has an empty name", nameField)
             return nil
         }
+        if name.count > DocumentLimits.maxNameLength || (text("subtitle")?.count ?? 0) > DocumentLimits.maxNameLength {
+            error("line \(record.line): a name or subtitle holds at most \(DocumentLimits.maxNameLength) characters", nameField)
+            return nil
+        }
         let x = position("x", of: name, xField)
         let y = position("y", of: name, yField)
         guard let x, let y else { return nil }

@@ -275,6 +275,9 @@ public struct MermaidQuadrantParser {
         let styles = MermaidStyleList(line: line, file: file).parse((close + 1)..<e)
         diagnostics += styles.diagnostics
         if name.trimmingWhitespace().isEmpty { error("a point needs a name before ':'", line, r.lowerBound) }
+        if name.count > DocumentLimits.maxNameLength {
+            error("a point name holds at most \(DocumentLimits.maxNameLength) characters; this one has \(name.count)", line, r.lowerBound)
+        }
         guard diagnostics.count == before, let x, let y else { return }
         points.append(PendingPoint(name: name, nameAt: nameAt, x: x, y: y, className: className, classAt: classAt, style: styles.style))
     }

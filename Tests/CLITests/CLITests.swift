@@ -93,6 +93,17 @@ struct CLI {
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
     }
 
+    @Test func overlongNamesAreRefusedInCSVAndMermaidToo() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("long.csv"), mmd = dir.appendingPathComponent("long.mmd")
+        try Data(("name,x,y\n" + String(repeating: "x", count: 5000) + ",0.1,0.1\n").utf8).write(to: csv)
+        try Data(("quadrantChart\n    " + String(repeating: "y", count: 5000) + ": [0.3, 0.6]\n").utf8).write(to: mmd)
+        let a = try CLI.run(["validate", csv.path]), b = try CLI.run(["validate", mmd.path])
+        #expect(a.status == 65 && a.stderr.contains("long.csv:2:1: error: line 2: a name or subtitle holds at most 200 characters"))
+        #expect(b.status == 65 && b.stderr.contains("long.mmd:2:5: error: a point name holds at most 200 characters; this one has 5000"))
+    }
+
     @Test func aFailingRunLeavesTheOutputFolderExactlyAsItWas() throws {
         let dir = try CLI.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
