@@ -1,4 +1,5 @@
 import Foundation
+import ScapeGeometry
 import Testing
 
 /// The built `mlscape` binary, run as a user would: exit codes, stdout, stderr, files written.
@@ -587,8 +588,8 @@ func runTool(_ tool: String, _ args: [String]) throws -> (status: Int32, output:
         let dir = try CLI.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         var csv = "name,x,y\n"
-        var rng = SplitMix(state: 5)
-        for i in 0..<10_000 { csv += "Tool \(i),\(rng.unit() * 2 - 1),\(rng.unit() * 2 - 1)\n" }
+        var rng = SplitMix64(state: 5)
+        for i in 0..<10_000 { csv += "Tool \(i),\(rng.nextUnit() * 2 - 1),\(rng.nextUnit() * 2 - 1)\n" }
         let data = dir.appendingPathComponent("big.csv")
         try Data(csv.utf8).write(to: data)
         let r = try CLI.run(["render", data.path, "--out", dir.appendingPathComponent("o").path, "--format", "png", "--style", "clean"])
@@ -599,16 +600,6 @@ func runTool(_ tool: String, _ args: [String]) throws -> (status: Int32, output:
     }
 }
 
-struct SplitMix {
-    var state: UInt64
-    mutating func unit() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Double((z ^ (z >> 31)) >> 11) * 0x1p-53
-    }
-}
 
 @Suite struct FillSettingsTests {
     @Test func theDataChoosesTheRegionFillAndItsLines() throws {
