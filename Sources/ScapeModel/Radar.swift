@@ -15,20 +15,40 @@ public struct RadarSpec: Sendable, Equatable {
     }
 }
 
+/// How a blip changed since the radar's last edition, as Thoughtworks' radar marks it:
+/// new, moved in (towards the centre), moved out, or no change.
+public enum BlipStatus: String, Sendable, Equatable, CaseIterable {
+    case new
+    case movedIn = "moved in"
+    case movedOut = "moved out"
+    case noChange = "no change"
+}
+
 public struct RadarBlip: Sendable, Equatable {
     public var name: String
     /// Index into the radar's rings.
     public var ring: Int
     /// Index into the radar's sectors.
     public var sector: Int
-    public var isNew: Bool
+    /// Change since the last edition; written by hand in the data or computed from two editions.
+    public var status: BlipStatus
     public var description: String?
 
-    public init(name: String, ring: Int, sector: Int, isNew: Bool = false, description: String? = nil) {
+    /// New since the last edition.
+    public var isNew: Bool {
+        get { status == .new }
+        set { status = newValue ? .new : .noChange }
+    }
+
+    public init(name: String, ring: Int, sector: Int, status: BlipStatus = .noChange, description: String? = nil) {
         self.name = name
         self.ring = ring
         self.sector = sector
-        self.isNew = isNew
+        self.status = status
         self.description = description
+    }
+
+    public init(name: String, ring: Int, sector: Int, isNew: Bool, description: String? = nil) {
+        self.init(name: name, ring: ring, sector: sector, status: isNew ? .new : .noChange, description: description)
     }
 }
