@@ -41,7 +41,9 @@ public struct FigureLayout {
         case .lifecycle:
             return LifecycleLayout(theme: theme, measurer: measurer).layout(figure)
         case .radar:
-            return RadarLayout(landscape: landscape, theme: theme, measurer: measurer).layout(figure)
+            let laid = RadarLayout(landscape: landscape, theme: theme, measurer: measurer).layout(figure)
+            guard let changes = figure.changes else { return laid }
+            return EditionLegend(theme: theme, measurer: measurer).appended(to: laid, changes: changes, counts: nil)
         }
     }
 }

@@ -13,13 +13,18 @@ struct MapFigureLayout {
     func layout(_ figure: Figure) -> LaidOutFigure {
         // Sorted by id: the picture must not depend on the order the data lists tools in.
         var tools = landscape.tools.filter { figure.only?.contains($0, in: landscape) ?? true }.sorted { $0.id < $1.id }
+        if let c = figure.changes { tools = ChangeLayer.shown(tools, c) }
+        var removed = figure.changes.map { ChangeLayer.removedTools($0, in: .full) } ?? []
         var window = DataWindow.full
         var canvas = Size(theme.mapWidth, theme.mapHeight)
         var zoomed: Quadrant?
         if figure.kind == .zoom, let q = figure.quadrant.flatMap(landscape.quadrant(id:)) {
             zoomed = q
-            tools = tools.filter { DataWindow.quadrant(x: q.x, y: q.y).contains(x: $0.x, y: $0.y) }
-            window = .fitted(x: q.x, y: q.y, to: tools.map { ($0.x, $0.y) })
+            let inQuadrant = DataWindow.quadrant(x: q.x, y: q.y)
+            tools = tools.filter { inQuadrant.contains(x: $0.x, y: $0.y) }
+            removed = removed.filter { inQuadrant.contains(x: $0.x, y: $0.y) }
+            let oldSpots = figure.changes.map { ChangeLayer.oldSpots($0).filter { inQuadrant.contains(x: $0.x, y: $0.y) } } ?? []
+            window = .fitted(x: q.x, y: q.y, to: (tools + removed).map { ($0.x, $0.y) } + oldSpots)
             canvas = Size(theme.zoomWidth, theme.zoomHeight)
         }
         var margin: Double?
@@ -28,7 +33,11 @@ struct MapFigureLayout {
             margin = 118
         }
         let map = MapLayout(landscape: landscape, window: window, canvas: canvas, margin: margin, theme: theme, measurer: measurer)
+        let changes = figure.changes.map { ChangeLayer(changes: $0, frame: map.frame, theme: theme) }
         let greyed = Set(figure.highlight.map { h in tools.filter { !h.contains($0, in: landscape, matchingAll: false) }.map(\.id) } ?? [])
+            .union(removed.map(\.id))
+        let movers = tools
+        tools = (tools + removed).sorted { $0.id < $1.id }
         let arrows = TrendArrowLayout(frame: map.frame, theme: theme)
         var soft = figure.arrows.flatMap { arrows.obstacles($0) }
         var nodes: [SceneNode] = []
@@ -55,7 +64,7 @@ struct MapFigureLayout {
         } else {
             nodes += map.quadrantTitles(color: theme.quadrantTitleColor, font: theme.quadrantTitleFont)
         }
-        let layer = map.tools(tools, greyed: greyed, soft: soft, titleFont: zoomed == nil ? titleFont : nil)
+        let layer = map.tools(tools, greyed: greyed, soft: soft, obstacles: changes?.obstacles(tools: movers) ?? [], titleFont: zoomed == nil ? titleFont : nil)
         var regions: [RegionOutline] = []
         if figure.showsRegions {
             let built = RegionBuilder(landscape: landscape, theme: theme).regions(tools: tools, layer: layer)
@@ -64,7 +73,9 @@ struct MapFigureLayout {
             warnings += built.warnings
         }
         nodes += map.axes()
+        nodes += changes?.trailNodes(tools: movers) ?? []
         nodes += layer.nodes
+        nodes += changes?.markNodes(tools: movers, removed: removed) ?? []
         for (k, arrow) in figure.arrows.enumerated() { nodes.append(arrows.node(arrow, index: k)) }
         if let title = figure.title {
             let size = measurer.measure(title, font: theme.axisLabelFont)
@@ -75,8 +86,13 @@ struct MapFigureLayout {
             let shown = layer.omitted.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
             warnings.append("\(layer.omitted.count) label\(layer.omitted.count == 1 ? " was" : "s were") left out for lack of room: \(shown)\(layer.omitted.count > 5 ? ", ..." : "")")
         }
-        return LaidOutFigure(figure: figure, scene: Scene(size: canvas, background: theme.background, nodes: nodes),
-                             warnings: warnings, omittedLabels: layer.omitted, leaderCount: layer.leaders, regions: regions)
+        let laid = LaidOutFigure(figure: figure, scene: Scene(size: canvas, background: theme.background, nodes: nodes),
+                                 warnings: warnings, omittedLabels: layer.omitted, leaderCount: layer.leaders, regions: regions)
+        guard let changes else { return laid }
+        let shownIDs = Set(movers.map(\.id))
+        let counts = (moved: changes.changes.trails.filter { shownIDs.contains($0.toolID) }.count,
+                      added: changes.changes.added.filter(shownIDs.contains).count, removed: removed.count)
+        return EditionLegend(theme: theme, measurer: measurer).appended(to: laid, changes: changes.changes, counts: counts)
     }
 }
 

@@ -75,7 +75,8 @@ struct MapLayout {
 
     /// The tools: markers and placed labels (next to the marker, or with a leader line).
     /// Greyed tools are drawn light and place their labels after the highlighted ones.
-    func tools(_ tools: [Tool], greyed: Set<String> = [], soft extraSoft: [SoftObstacle] = [], titleFont: FontSpec? = nil) -> ToolLayer {
+    /// `obstacles` are extra boxes no label may cover (a diff's trails and marks).
+    func tools(_ tools: [Tool], greyed: Set<String> = [], soft extraSoft: [SoftObstacle] = [], obstacles extraHard: [Rect] = [], titleFont: FontSpec? = nil) -> ToolLayer {
         let nameFont = theme.toolFont, subFont = theme.subtitleFont
         let names = tools.map { ToolLabelText(tool: $0) }
         let requests = tools.indices.map { i -> LabelRequest in
@@ -90,7 +91,7 @@ struct MapLayout {
         }
         let bounds = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
         let titles = quadrantTitleFrames(font: titleFont ?? theme.quadrantTitleFont).map { SoftObstacle(rect: $0.2, weight: 1.2) }
-        let placements = LabelPlacer(gap: theme.labelGap).place(requests, obstacles: axisObstacles(), soft: titles + extraSoft, bounds: bounds)
+        let placements = LabelPlacer(gap: theme.labelGap).place(requests, obstacles: axisObstacles() + extraHard, soft: titles + extraSoft, bounds: bounds)
         var layer = ToolLayer(placements: placements, anchors: requests.map(\.anchor))
         for (i, tool) in tools.enumerated() {
             let p = placements[i]

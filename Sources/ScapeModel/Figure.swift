@@ -162,6 +162,8 @@ public struct Figure: Sendable, Equatable {
     /// Radar landscape: where the bands' borders cross the diagonal (data units along
     /// (x + y) / sqrt 2), given in the data, else computed from the tools' rings.
     public var bandBorders: [Double]?
+    /// Map, zoom: what changed since an older edition, drawn over this one (`mlscape diff`).
+    public var changes: FigureChanges?
 
     public init(id: String, kind: FigureKind, title: String? = nil, only: ToolSelection? = nil, highlight: ToolSelection? = nil,
                 arrows: [TrendArrow] = [], regions: Bool? = nil, quadrant: String? = nil, axisLabels: Axes? = nil,
@@ -188,7 +190,7 @@ public struct Figure: Sendable, Equatable {
             && a.arrows == b.arrows && a.regions == b.regions && a.quadrant == b.quadrant && a.axisLabels == b.axisLabels
             && a.note == b.note && a.pictograms.negative == b.pictograms.negative && a.pictograms.positive == b.pictograms.positive
             && a.glyphs == b.glyphs && a.boxes == b.boxes && a.step == b.step && a.spec == b.spec && a.lifecycle == b.lifecycle
-            && a.radar == b.radar && a.quarter == b.quarter && a.bandBorders == b.bandBorders
+            && a.radar == b.radar && a.quarter == b.quarter && a.bandBorders == b.bandBorders && a.changes == b.changes
     }
 
     /// Whether category regions are drawn.

@@ -122,6 +122,8 @@ public struct Tool: Sendable, Equatable {
     public var url: String?
     /// How this tool's marker asks to be drawn (from a Mermaid chart); nil for the theme's look.
     public var style: ToolStyle?
+    /// The id or name this tool had in the previous edition (`was:`), when it was renamed.
+    public var was: PreviousName?
 
     public init(id: String? = nil, name: String, subtitle: String? = nil, x: Double, y: Double,
                 categories: [String] = [], url: String? = nil, style: ToolStyle? = nil) {

@@ -29,6 +29,7 @@ public enum LandscapeYAMLWriter {
             f.append("y: \(n(t.y))")
             if !t.categories.isEmpty { f.append("categories: [\(t.categories.map(q).joined(separator: ", "))]") }
             if let v = t.url { f.append("url: \(q(v))") }
+            if let v = t.was { f.append("was: \(q(v.name))") }
             if let st = t.style, !st.isEmpty {
                 var g: [String] = []
                 if let v = st.radius { g.append("radius: \(n(v))") }

@@ -113,7 +113,9 @@ struct RawTool: Decodable {
     var categories: [String]?
     var url: String?
     var style: RawToolStyle?
-    static let keys: Set<String> = ["id", "name", "subtitle", "x", "y", "categories", "url", "style"]
+    /// The id (or name) this tool had in the previous edition, for `mlscape diff`.
+    var was: String?
+    static let keys: Set<String> = ["id", "name", "subtitle", "x", "y", "categories", "url", "style", "was"]
 }
 
 struct RawToolStyle: Decodable {

@@ -1,0 +1,181 @@
+import Foundation
+import ScapeGeometry
+import ScapeModel
+import ScapeScene
+
+/// What `mlscape diff` draws over a map or zoom of the new edition: a thin arrow (a trail)
+/// from each mover's old spot to its marker, a ring around each added tool's marker, a cross
+/// in each removed tool's greyed marker at its old spot, and a legend strip under the map.
+/// Trails and rings go to the label placer as hard obstacles, so no name covers them.
+struct ChangeLayer {
+    let changes: FigureChanges
+    let frame: MapFrame
+    let theme: Theme
+
+    static let trailColor = Color(red: 0.13, green: 0.38, blue: 0.72)
+    static let addedColor = Color(red: 0.16, green: 0.55, blue: 0.36)
+    /// The added ring sits this far outside the marker, inside the labels' gap.
+    var ringGap: Double { 3 }
+
+    /// The tools a diff shows: only the movers when asked; the removed ones are added by
+    /// `removedTools`.
+    static func shown(_ tools: [Tool], _ changes: FigureChanges) -> [Tool] {
+        guard changes.movedOnly else { return tools }
+        let movers = Set(changes.trails.map(\.toolID))
+        return tools.filter { movers.contains($0.id) }
+    }
+
+    /// The removed tools as drawn: at their old spots, in no category (so every region
+    /// keeps them outside), inside `window`.
+    static func removedTools(_ changes: FigureChanges, in window: DataWindow) -> [Tool] {
+        changes.removed.filter { window.contains(x: $0.x, y: $0.y) }.map { t in
+            var copy = t
+            copy.categories = []
+            copy.style = nil
+            return copy
+        }
+    }
+
+    /// The old spots of the movers, for fitting a zoom's window around them too.
+    static func oldSpots(_ changes: FigureChanges) -> [(x: Double, y: Double)] {
+        changes.trails.map { ($0.fromX, $0.fromY) }
+    }
+
+    /// A trail's segment on the canvas: from the old spot (clipped to the plot) to the edge
+    /// of the tool's marker. Nil when nothing of it would show.
+    func trail(_ t: FigureChanges.Trail, to tool: Tool) -> (from: Point, to: Point)? {
+        let a = frame.point(x: t.fromX, y: t.fromY), b = frame.point(x: tool.x, y: tool.y)
+        guard let (from, _) = Self.clip(a, b, to: frame.plotRect) else { return nil }
+        let radius = (tool.style?.radius ?? theme.markerRadius) + theme.markerStroke
+        let length = from.distance(to: b)
+        guard length > radius + 1 else { return nil }
+        return (from, b + (from - b).normalized * radius)
+    }
+
+    /// Boxes along every trail and around every added ring, which no label may cover.
+    func obstacles(tools: [Tool]) -> [Rect] {
+        let byID = Dictionary(tools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var out: [Rect] = []
+        for t in changes.trails {
+            guard let tool = byID[t.toolID], let (a, b) = trail(t, to: tool) else { continue }
+            let steps = max(1, Int((a.distance(to: b) / 3).rounded(.up)))
+            for k in 0...steps {
+                out.append(Rect(center: a.lerp(to: b, Double(k) / Double(steps)), size: Size(4, 4)))
+            }
+        }
+        for id in changes.added {
+            guard let tool = byID[id] else { continue }
+            let r = ringRadius(tool) + 1
+            out.append(Rect(center: frame.point(x: tool.x, y: tool.y), size: Size(2 * r, 2 * r)))
+        }
+        return out
+    }
+
+    func ringRadius(_ tool: Tool) -> Double { (tool.style?.radius ?? theme.markerRadius) + theme.markerStroke / 2 + ringGap }
+
+    /// Trails (drawn under the markers).
+    func trailNodes(tools: [Tool]) -> [SceneNode] {
+        let byID = Dictionary(tools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var children: [SceneNode] = []
+        for t in changes.trails.sorted(by: { $0.toolID < $1.toolID }) {
+            guard let tool = byID[t.toolID], let (a, b) = trail(t, to: tool) else { continue }
+            var path = Path.segment(a, b)
+            path.append(ArrowGeometry.head(tip: b, from: a, length: min(theme.arrowheadLength * 0.55, a.distance(to: b) * 0.5)))
+            path.append(.circle(center: a, radius: 1.8))
+            children.append(.path(ScenePath(id: "tool/\(tool.id)/trail", path: path, stroke: StrokeStyle(color: Self.trailColor, width: 1.3))))
+        }
+        return children.isEmpty ? [] : [.group(SceneGroup(id: "changes/trails", children: children))]
+    }
+
+    /// Rings around added tools and crosses in removed ones (drawn over the markers).
+    func markNodes(tools: [Tool], removed: [Tool]) -> [SceneNode] {
+        let byID = Dictionary(tools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var children: [SceneNode] = []
+        for id in changes.added.sorted() {
+            guard let tool = byID[id] else { continue }
+            children.append(.path(ScenePath(id: "tool/\(id)/added", path: .circle(center: frame.point(x: tool.x, y: tool.y), radius: ringRadius(tool)),
+                                            stroke: StrokeStyle(color: Self.addedColor, width: 1.6))))
+        }
+        for tool in removed {
+            let c = frame.point(x: tool.x, y: tool.y), d = theme.markerRadius * 0.6
+            var cross = Path.segment(c + Point(-d, -d), c + Point(d, d))
+            cross.append(.segment(c + Point(-d, d), c + Point(d, -d)))
+            children.append(.path(ScenePath(id: "tool/\(tool.id)/removed", path: cross, stroke: StrokeStyle(color: theme.greyedInk, width: 1.4))))
+        }
+        return children.isEmpty ? [] : [.group(SceneGroup(id: "changes/marks", children: children))]
+    }
+
+    /// Liang-Barsky: the part of segment a-b inside `rect`, or nil.
+    static func clip(_ a: Point, _ b: Point, to rect: Rect) -> (Point, Point)? {
+        var t0 = 0.0, t1 = 1.0
+        let d = b - a
+        for (p, q) in [(-d.x, a.x - rect.minX), (d.x, rect.maxX - a.x), (-d.y, a.y - rect.minY), (d.y, rect.maxY - a.y)] {
+            if p == 0 {
+                if q < 0 { return nil }
+            } else {
+                let r = q / p
+                if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
+                if t0 > t1 { return nil }
+            }
+        }
+        return (a + d * t0, a + d * t1)
+    }
+}
+
+/// The strip under a diff's figure: which editions are compared, and (for maps) what each
+/// mark means, with counts.
+struct EditionLegend {
+    let theme: Theme
+    let measurer: any TextMeasurer
+
+    func appended(to laid: LaidOutFigure, changes: FigureChanges, counts: (moved: Int, added: Int, removed: Int)?) -> LaidOutFigure {
+        var out = laid
+        let font = theme.toolFont
+        let x0 = theme.margin * 2
+        var y = laid.scene.size.height
+        var children: [SceneNode] = []
+        let heading = "Changes from \(changes.oldLabel) to \(changes.newLabel)"
+        let hs = measurer.measure(heading, font: font)
+        children.append(.text(SceneText(id: "legend/editions", text: heading, font: font, color: theme.ink, frame: Rect(origin: Point(x0, y), size: hs))))
+        y += hs.height + 8
+        if let counts {
+            var x = x0
+            let h = measurer.measure("Ag", font: font).height
+            let mid = y + h / 2, r = theme.markerRadius
+            let items: [(String, String, Int)] = [("moved", "moved", counts.moved), ("added", "added", counts.added), ("removed", "removed", counts.removed)]
+            for (key, word, n) in items where !(changes.movedOnly && key != "moved") {
+                var marks: [SceneNode] = []
+                switch key {
+                case "moved":
+                    var p = Path.segment(Point(x, mid), Point(x + 30, mid))
+                    p.append(ArrowGeometry.head(tip: Point(x + 30, mid), from: Point(x, mid), length: theme.arrowheadLength * 0.55))
+                    p.append(.circle(center: Point(x, mid), radius: 1.8))
+                    marks.append(.path(ScenePath(id: "legend/moved/mark", path: p, stroke: StrokeStyle(color: ChangeLayer.trailColor, width: 1.3))))
+                    x += 38
+                case "added":
+                    let c = Point(x + r + 4, mid)
+                    marks.append(.path(ScenePath(id: "legend/added/marker", path: .circle(center: c, radius: r), stroke: StrokeStyle(color: theme.ink, width: theme.markerStroke))))
+                    marks.append(.path(ScenePath(id: "legend/added/mark", path: .circle(center: c, radius: r + theme.markerStroke / 2 + 3),
+                                                 stroke: StrokeStyle(color: ChangeLayer.addedColor, width: 1.6))))
+                    x += 2 * r + 14
+                default:
+                    let c = Point(x + r + 4, mid), d = r * 0.6
+                    var cross = Path.segment(c + Point(-d, -d), c + Point(d, d))
+                    cross.append(.segment(c + Point(-d, d), c + Point(d, -d)))
+                    marks.append(.path(ScenePath(id: "legend/removed/marker", path: .circle(center: c, radius: r), stroke: StrokeStyle(color: theme.greyedInk, width: theme.markerStroke))))
+                    marks.append(.path(ScenePath(id: "legend/removed/mark", path: cross, stroke: StrokeStyle(color: theme.greyedInk, width: 1.4))))
+                    x += 2 * r + 14
+                }
+                let text = "\(word) (\(n))"
+                let s = measurer.measure(text, font: font)
+                marks.append(.text(SceneText(id: "legend/\(key)", text: text, font: font, color: theme.ink, frame: Rect(origin: Point(x, mid - s.height / 2), size: s))))
+                children.append(.group(SceneGroup(id: "legend/\(key)/item", children: marks)))
+                x += s.width + 28
+            }
+            y += h + 4
+        }
+        out.scene.size.height = y + theme.margin
+        out.scene.nodes.append(.group(SceneGroup(id: "legend", children: children)))
+        return out
+    }
+}
