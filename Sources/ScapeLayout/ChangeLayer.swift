@@ -15,7 +15,7 @@ struct ChangeLayer {
     static let trailColor = Color(red: 0.13, green: 0.38, blue: 0.72)
     static let addedColor = Color(red: 0.16, green: 0.55, blue: 0.36)
     /// The added ring sits this far outside the marker, inside the labels' gap.
-    var ringGap: Double { 3 }
+    var ringGap: Double { 2 }
 
     /// The tools a diff shows: only the movers when asked; the removed ones are added by
     /// `removedTools`.
@@ -58,10 +58,13 @@ struct ChangeLayer {
         var out: [Rect] = []
         for t in changes.trails {
             guard let tool = byID[t.toolID], let (a, b) = trail(t, to: tool) else { continue }
+            // Boxes a little wider than the line, for the sketch pen's wiggle; one more for the head.
             let steps = max(1, Int((a.distance(to: b) / 3).rounded(.up)))
             for k in 0...steps {
-                out.append(Rect(center: a.lerp(to: b, Double(k) / Double(steps)), size: Size(4, 4)))
+                out.append(Rect(center: a.lerp(to: b, Double(k) / Double(steps)), size: Size(6, 6)))
             }
+            let head = headLength(a, b)
+            out.append(Rect(center: b + (a - b).normalized * (head / 2), size: Size(head + 2, head + 2)))
         }
         for id in changes.added {
             guard let tool = byID[id] else { continue }
@@ -70,6 +73,8 @@ struct ChangeLayer {
         }
         return out
     }
+
+    func headLength(_ a: Point, _ b: Point) -> Double { min(theme.arrowheadLength * 0.55, a.distance(to: b) * 0.5) }
 
     func ringRadius(_ tool: Tool) -> Double { (tool.style?.radius ?? theme.markerRadius) + theme.markerStroke / 2 + ringGap }
 
@@ -80,7 +85,7 @@ struct ChangeLayer {
         for t in changes.trails.sorted(by: { $0.toolID < $1.toolID }) {
             guard let tool = byID[t.toolID], let (a, b) = trail(t, to: tool) else { continue }
             var path = Path.segment(a, b)
-            path.append(ArrowGeometry.head(tip: b, from: a, length: min(theme.arrowheadLength * 0.55, a.distance(to: b) * 0.5)))
+            path.append(ArrowGeometry.head(tip: b, from: a, length: headLength(a, b)))
             path.append(.circle(center: a, radius: 1.8))
             children.append(.path(ScenePath(id: "tool/\(tool.id)/trail", path: path, stroke: StrokeStyle(color: Self.trailColor, width: 1.3))))
         }

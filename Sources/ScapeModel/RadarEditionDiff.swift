@@ -68,8 +68,8 @@ public struct RadarEditionDiff: Sendable {
     public var summaryLines: [String] {
         var out: [String] = []
         for b in blips where b.status != .noChange {
-            let rings = b.oldRing.map { " (\($0) -> \(b.newRing))" } ?? " in \(b.newRing)"
-            out.append("blip \(b.status.rawValue): \(b.name)\(b.status == .new ? " in \(b.newRing)" : rings)\(b.handWritten ? " (as the data says)" : "")")
+            let rings = b.status == .new || b.oldRing == nil ? " in \(b.newRing)" : " (\(b.oldRing!) -> \(b.newRing))"
+            out.append("blip \(b.status.rawValue): \(b.name)\(rings)\(b.handWritten ? " (as the data says)" : "")")
         }
         for r in removed { out.append("blip removed: \(r.name) (was in \(r.ring))") }
         return out
