@@ -1,12 +1,13 @@
 /// Reads a spreadsheet export, one tool a row, into a `Landscape`: the quickest way to draw a
 /// list kept elsewhere. The header names the columns (any order, any case):
-/// `name,subtitle,x,y,categories,url` (plus an optional `id`); name, x and y are required.
+/// `name,subtitle,x,y,categories,url` (plus optional `id` and `was`, the id or name of a
+/// renamed tool in the previous edition); name, x and y are required.
 /// x and y run from -1 to 1 as in the YAML file; categories are `;`-separated names.
 /// A CSV has no axes or quadrants, so those keep their defaults, and each category named
 /// becomes one category (`ML Platforms` -> id `ml-platforms`).
 public struct CSVLandscapeParser {
     public static let requiredColumns = ["name", "x", "y"]
-    public static let columns = ["name", "subtitle", "x", "y", "categories", "url", "id"]
+    public static let columns = ["name", "subtitle", "x", "y", "categories", "url", "id", "was"]
     /// The header this format is documented with.
     public static let exampleHeader = "name,subtitle,x,y,categories,url"
 
@@ -121,7 +122,8 @@ public struct CSVLandscapeParser {
             if !ids.contains(id) { ids.append(id) }
         }
         let id = text("id")
-        let tool = Tool(id: id, name: name, subtitle: text("subtitle"), x: x, y: y, categories: ids, url: text("url"))
+        var tool = Tool(id: id, name: name, subtitle: text("subtitle"), x: x, y: y, categories: ids, url: text("url"))
+        if let was = text("was"), let f = field("was") { tool.was = PreviousName(was, at: SourceLocation(file: file, line: f.line, column: f.column)) }
         return (tool, id != nil ? field("id")! : nameField)
     }
 

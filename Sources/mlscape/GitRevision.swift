@@ -34,17 +34,23 @@ struct GitRevision {
             throw Failure(description: "cannot read \(name): there is no such file, and git knows no revision '\(revision)'")
         }
         if message.contains("does not exist in") || message.contains("exists on disk, but not in") {
-            throw Failure(description: "cannot read \(name): revision '\(revision)' has no file '\(path)' (paths are from the repository's top folder; write '\(revision):./\(path)' for one relative to here)")
+            throw Failure(description: "cannot read \(name): revision '\(revision)' has no file '\(path)'\(path.hasPrefix("./") || path.hasPrefix("../") ? "" : " (paths are from the repository's top folder; write '\(revision):./\(path)' for one relative to here)")")
         }
         throw Failure(description: "cannot read \(name): git show failed: \(firstLine)")
     }
 
     /// The data file names next to the file at the revision (for the files its figures refer to).
+    /// Paths from the repository's top, as `git show REV:path` reads them.
     func siblings() -> [String] {
         let dir = (path as NSString).deletingLastPathComponent
-        guard let result = try? Self.git(["ls-tree", "--name-only", revision, "--", dir.isEmpty ? "." : dir + "/"]), result.status == 0 else { return [] }
+        // A path starting ./ or ../ is from the current folder, like git show's; others from the top.
+        let fromHere = path.hasPrefix("./") || path.hasPrefix("../")
+        var args = ["ls-tree", "--name-only", fromHere ? "--full-name" : "--full-tree", revision]
+        if !dir.isEmpty { args += ["--", dir + "/"] }
+        guard let result = try? Self.git(args), result.status == 0 else { return [] }
+        let own = (path as NSString).lastPathComponent
         return String(decoding: result.output, as: UTF8.self).split(separator: "\n").map(String.init)
-            .filter { ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) && $0 != path }
+            .filter { ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) && ($0 as NSString).lastPathComponent != own }
             .prefix(64).map { $0 }
     }
 

@@ -113,6 +113,23 @@ import Testing
         #expect(summary.stdout == "moved: Beta (-0.50, 0.50) -> (-0.20, 0.70)\nadded: Delta at (0.60, 0.60)\nremoved: Gamma (was at (0.50, -0.50))\n")
     }
 
+    @Test func aRevisionInASubfolderFindsTheFilesItsFiguresNameAtThatRevision() throws {
+        let repo = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let maps = repo.appendingPathComponent("maps")
+        try FileManager.default.createDirectory(at: maps, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("fixtures/lifecycle.yaml"), to: maps.appendingPathComponent("loops.yaml"))
+        try Data((Self.data(Self.first) + "figures:\n  - { id: life, kind: lifecycle, spec: loops.yaml }\n").utf8).write(to: maps.appendingPathComponent("landscape.yaml"))
+        for args in [["init", "-q"], ["add", "."], ["commit", "-q", "-m", "one"]] {
+            _ = try runTool("git", ["-C", repo.path, "-c", "user.name=T", "-c", "user.email=t@e.org"] + args)
+        }
+        let fromTop = try CLI.run(["diff", "HEAD:maps/landscape.yaml", "maps/landscape.yaml", "--summary"], in: repo)
+        #expect(fromTop.status == 0, "\(fromTop.stderr)")
+        #expect(fromTop.stdout == "no changes\n")
+        let fromHere = try CLI.run(["diff", "HEAD:./landscape.yaml", "landscape.yaml", "--summary"], in: maps)
+        #expect(fromHere.status == 0, "\(fromHere.stderr)")
+    }
+
     @Test func unchangedEditionsDrawNoTrailOrMark() throws {
         let r = try diff([Self.old, Self.old, "--style", "clean"])
         #expect(r.status == 0, "\(r.stderr)")
