@@ -4,9 +4,9 @@ import ScapeModel
 import ScapeScene
 
 /// What `mlscape diff` draws over a map or zoom of the new edition: a thin arrow (a trail)
-/// from each mover's old spot to its marker, a ring around each added tool's marker, a cross
+/// from each mover's old spot to its marker, a green disc under each added tool's marker, a cross
 /// in each removed tool's greyed marker at its old spot, and a legend strip under the map.
-/// Trails and rings go to the label placer as hard obstacles, so no name covers them.
+/// Trails and discs go to the label placer as hard obstacles, so no name covers them.
 struct ChangeLayer {
     let changes: FigureChanges
     let frame: MapFrame
@@ -14,8 +14,8 @@ struct ChangeLayer {
 
     static let trailColor = Color(red: 0.13, green: 0.38, blue: 0.72)
     static let addedColor = Color(red: 0.16, green: 0.55, blue: 0.36)
-    /// The added ring sits this far outside the marker, inside the labels' gap.
-    var ringGap: Double { 2 }
+    /// The added mark (a green disc under the marker) shows this far around it, inside the labels' gap.
+    var ringGap: Double { 1.5 }
 
     /// The tools a diff shows: only the movers when asked; the removed ones are added by
     /// `removedTools`.
@@ -78,10 +78,15 @@ struct ChangeLayer {
 
     func ringRadius(_ tool: Tool) -> Double { (tool.style?.radius ?? theme.markerRadius) + theme.markerStroke / 2 + ringGap }
 
-    /// Trails (drawn under the markers).
+    /// Trails and the discs of added tools (drawn under the markers).
     func trailNodes(tools: [Tool]) -> [SceneNode] {
         let byID = Dictionary(tools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var children: [SceneNode] = []
+        for id in changes.added.sorted() {
+            guard let tool = byID[id] else { continue }
+            children.append(.path(ScenePath(id: "tool/\(id)/added", path: .circle(center: frame.point(x: tool.x, y: tool.y), radius: ringRadius(tool)),
+                                            fill: Self.addedColor.withAlpha(0.75), stroke: StrokeStyle(color: Self.addedColor, width: 1))))
+        }
         for t in changes.trails.sorted(by: { $0.toolID < $1.toolID }) {
             guard let tool = byID[t.toolID], let (a, b) = trail(t, to: tool) else { continue }
             var path = Path.segment(a, b)
@@ -92,15 +97,9 @@ struct ChangeLayer {
         return children.isEmpty ? [] : [.group(SceneGroup(id: "changes/trails", children: children))]
     }
 
-    /// Rings around added tools and crosses in removed ones (drawn over the markers).
-    func markNodes(tools: [Tool], removed: [Tool]) -> [SceneNode] {
-        let byID = Dictionary(tools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    /// Crosses in removed tools' markers (drawn over them).
+    func markNodes(removed: [Tool]) -> [SceneNode] {
         var children: [SceneNode] = []
-        for id in changes.added.sorted() {
-            guard let tool = byID[id] else { continue }
-            children.append(.path(ScenePath(id: "tool/\(id)/added", path: .circle(center: frame.point(x: tool.x, y: tool.y), radius: ringRadius(tool)),
-                                            stroke: StrokeStyle(color: Self.addedColor, width: 1.6))))
-        }
         for tool in removed {
             let c = frame.point(x: tool.x, y: tool.y), d = theme.markerRadius * 0.6
             var cross = Path.segment(c + Point(-d, -d), c + Point(d, d))
@@ -159,9 +158,10 @@ struct EditionLegend {
                     x += 38
                 case "added":
                     let c = Point(x + r + 4, mid)
-                    marks.append(.path(ScenePath(id: "legend/added/marker", path: .circle(center: c, radius: r), stroke: StrokeStyle(color: theme.ink, width: theme.markerStroke))))
-                    marks.append(.path(ScenePath(id: "legend/added/mark", path: .circle(center: c, radius: r + theme.markerStroke / 2 + 3),
-                                                 stroke: StrokeStyle(color: ChangeLayer.addedColor, width: 1.6))))
+                    marks.append(.path(ScenePath(id: "legend/added/mark", path: .circle(center: c, radius: r + theme.markerStroke / 2 + 1.5),
+                                                 fill: ChangeLayer.addedColor.withAlpha(0.75))))
+                    marks.append(.path(ScenePath(id: "legend/added/marker", path: .circle(center: c, radius: r), pattern: theme.markerPattern,
+                                                 stroke: StrokeStyle(color: theme.ink, width: theme.markerStroke))))
                     x += 2 * r + 14
                 default:
                     let c = Point(x + r + 4, mid), d = r * 0.6

@@ -75,7 +75,7 @@ struct MapFigureLayout {
         nodes += map.axes()
         nodes += changes?.trailNodes(tools: movers) ?? []
         nodes += layer.nodes
-        nodes += changes?.markNodes(tools: movers, removed: removed) ?? []
+        nodes += changes?.markNodes(removed: removed) ?? []
         for (k, arrow) in figure.arrows.enumerated() { nodes.append(arrows.node(arrow, index: k)) }
         if let title = figure.title {
             let size = measurer.measure(title, font: theme.axisLabelFont)
