@@ -16,7 +16,7 @@ struct Diff: ParsableCommand {
         The map of NEW is drawn with:
           - a thin arrow (a trail) from the old spot of each tool that moved
             more than --threshold (data units; the axes run from -1 to 1);
-          - a green ring around each tool that is new;
+          - a green disc under the marker of each tool that is new;
           - each removed tool greyed, with a cross, at its old spot;
           - a legend naming the two editions, with counts.
         Tools are matched by id. A tool renamed in NEW reads as one tool when
@@ -28,10 +28,12 @@ struct Diff: ParsableCommand {
         out) wins.
 
         Examples:
-          mlscape diff HEAD~1:fixtures/mlops-landscape.yaml fixtures/mlops-landscape.yaml -o changes.png
+          mlscape diff HEAD~1:fixtures/mlops-landscape.yaml \\
+                       fixtures/mlops-landscape.yaml -o changes.png
+              what the last commit changed
           mlscape diff v1.yaml v2.yaml --summary
               moved, added, removed, renamed and ring changes, one per line
-          mlscape diff v1.yaml v2.yaml --figure ml-landscape-ml-platforms --style clean -o zoom.svg
+          mlscape diff v1.yaml v2.yaml --figure ml-landscape-ml-platforms -o zoom.svg
           mlscape diff v1.yaml v2.yaml --moved-only -o movers.png
           mlscape diff radar-2024.csv radar-2025.csv -o radar.png
         """

@@ -181,6 +181,16 @@ import Testing
         #expect(!marks.contains("tool.datarobot-mlops.added") && !marks.contains("tool.algorithmia.removed"), "a rename with was: is one tool")
     }
 
+    @Test func theSameEditionsGiveTheSameBytesAndHelpExplainsTheCommand() throws {
+        let a = try diff([Self.old, Self.next]), b = try diff([Self.old, Self.next])
+        #expect(!a.svg.isEmpty && a.svg == b.svg)
+        let help = try CLI.run(["diff", "--help"])
+        #expect(help.status == 0)
+        for option in ["--figure", "--moved-only", "--summary", "--threshold", "--style", "--output", "REV:path", "was:", "Examples:"] {
+            #expect(help.stdout.contains(option), "diff --help lacks \(option)")
+        }
+    }
+
     @Test func movedOnlyDrawsJustTheMovers() throws {
         let r = try diff([Self.old, Self.next, "--moved-only", "--style", "clean"])
         #expect(r.status == 0, "\(r.stderr)")
