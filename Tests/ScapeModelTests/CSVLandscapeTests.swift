@@ -95,7 +95,7 @@ import Testing
     @Test func unknownColumnsWarnAndAreIgnored() throws {
         let r = parse("name,x,y,catgories\nA,0.1,0.2,Serving\n")
         #expect(r.diagnostics.map(\.description)
-                == ["t.csv:1:10: warning: unknown column 'catgories' (did you mean 'categories'?); ignored (the columns are name, subtitle, x, y, categories, url, id)"])
+                == ["t.csv:1:10: warning: unknown column 'catgories' (did you mean 'categories'?); ignored (the columns are name, subtitle, x, y, categories, url, id, was)"])
         #expect(try r.get().tools.count == 1)
     }
 
