@@ -13,6 +13,11 @@ struct ChangeLayer {
     let theme: Theme
 
     static let trailColor = Color(red: 0.13, green: 0.38, blue: 0.72)
+    /// The trails' blue, lighter on a dark theme so it still reads.
+    static func trailColor(on theme: Theme) -> Color {
+        let ink = theme.ink
+        return ink.red * 0.3 + ink.green * 0.59 + ink.blue * 0.11 > 0.5 ? Color(red: 0.4, green: 0.62, blue: 0.95) : trailColor
+    }
     static let addedColor = Color(red: 0.16, green: 0.55, blue: 0.36)
     /// The added mark (a green disc under the marker) shows this far around it, inside the labels' gap.
     var ringGap: Double { 1.5 }
@@ -92,7 +97,7 @@ struct ChangeLayer {
             var path = Path.segment(a, b)
             path.append(ArrowGeometry.head(tip: b, from: a, length: headLength(a, b)))
             path.append(.circle(center: a, radius: 1.8))
-            children.append(.path(ScenePath(id: "tool/\(tool.id)/trail", path: path, stroke: StrokeStyle(color: Self.trailColor, width: 1.3))))
+            children.append(.path(ScenePath(id: "tool/\(tool.id)/trail", path: path, stroke: StrokeStyle(color: Self.trailColor(on: theme), width: 1.3))))
         }
         return children.isEmpty ? [] : [.group(SceneGroup(id: "changes/trails", children: children))]
     }
@@ -107,6 +112,29 @@ struct ChangeLayer {
             children.append(.path(ScenePath(id: "tool/\(tool.id)/removed", path: cross, stroke: StrokeStyle(color: theme.greyedInk, width: 1.4))))
         }
         return children.isEmpty ? [] : [.group(SceneGroup(id: "changes/marks", children: children))]
+    }
+
+    /// The tools' hover texts say what changed: new, removed, moved from where, renamed from what.
+    func annotated(_ nodes: [SceneNode], removed: [Tool]) -> [SceneNode] {
+        let removedIDs = Set(removed.map(\.id)), added = Set(changes.added)
+        let from = Dictionary(changes.trails.map { ($0.toolID, $0) }, uniquingKeysWith: { a, _ in a })
+        func note(_ id: String) -> String? {
+            var parts: [String] = []
+            if removedIDs.contains(id) { parts.append("removed") }
+            if added.contains(id) { parts.append("new") }
+            if let was = changes.renamed[id] { parts.append("was \(was)") }
+            if let t = from[id] { parts.append(String(format: "moved from (%.2f, %.2f)", t.fromX, t.fromY)) }
+            return parts.isEmpty ? nil : parts.joined(separator: ", ")
+        }
+        return nodes.map { node in
+            guard case .group(var tools) = node, tools.id == "tools" else { return node }
+            tools.children = tools.children.map { child in
+                guard case .group(var g) = child, g.id.hasPrefix("tool/"), let n = note(String(g.id.dropFirst(5))) else { return child }
+                g.title = [g.title, n].compactMap { $0 }.joined(separator: " · ")
+                return .group(g)
+            }
+            return .group(tools)
+        }
     }
 
     /// Liang-Barsky: the part of segment a-b inside `rect`, or nil.
@@ -132,14 +160,26 @@ struct EditionLegend {
     let theme: Theme
     let measurer: any TextMeasurer
 
+    /// `HEAD~1:fixtures/a.yaml` -> `HEAD~1:a.yaml`, `/x/y/b.csv` -> `b.csv`.
+    static func short(_ label: String) -> String {
+        let name = label.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? label
+        guard let colon = label.firstIndex(of: ":"), !name.contains(":") else { return name }
+        return String(label[...colon]) + name
+    }
+
     func appended(to laid: LaidOutFigure, changes: FigureChanges, counts: (moved: Int, added: Int, removed: Int)?) -> LaidOutFigure {
         var out = laid
         let font = theme.toolFont
         let x0 = theme.margin * 2
         var y = laid.scene.size.height
         var children: [SceneNode] = []
-        let heading = "Changes from \(changes.oldLabel) to \(changes.newLabel)"
-        let hs = measurer.measure(heading, font: font)
+        var heading = "Changes from \(changes.oldLabel) to \(changes.newLabel)"
+        var hs = measurer.measure(heading, font: font)
+        if hs.width > laid.scene.size.width - 2 * x0 {
+            // Long paths: the file names (with their revisions) say enough.
+            heading = "Changes from \(Self.short(changes.oldLabel)) to \(Self.short(changes.newLabel))"
+            hs = measurer.measure(heading, font: font)
+        }
         children.append(.text(SceneText(id: "legend/editions", text: heading, font: font, color: theme.ink, frame: Rect(origin: Point(x0, y), size: hs))))
         y += hs.height + 8
         if let counts {
@@ -154,7 +194,7 @@ struct EditionLegend {
                     var p = Path.segment(Point(x, mid), Point(x + 30, mid))
                     p.append(ArrowGeometry.head(tip: Point(x + 30, mid), from: Point(x, mid), length: theme.arrowheadLength * 0.55))
                     p.append(.circle(center: Point(x, mid), radius: 1.8))
-                    marks.append(.path(ScenePath(id: "legend/moved/mark", path: p, stroke: StrokeStyle(color: ChangeLayer.trailColor, width: 1.3))))
+                    marks.append(.path(ScenePath(id: "legend/moved/mark", path: p, stroke: StrokeStyle(color: ChangeLayer.trailColor(on: theme), width: 1.3))))
                     x += 38
                 case "added":
                     let c = Point(x + r + 4, mid)

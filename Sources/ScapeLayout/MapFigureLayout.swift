@@ -74,7 +74,7 @@ struct MapFigureLayout {
         }
         nodes += map.axes()
         nodes += changes?.trailNodes(tools: movers) ?? []
-        nodes += layer.nodes
+        nodes += changes?.annotated(layer.nodes, removed: removed) ?? layer.nodes
         nodes += changes?.markNodes(removed: removed) ?? []
         for (k, arrow) in figure.arrows.enumerated() { nodes.append(arrows.node(arrow, index: k)) }
         if let title = figure.title {

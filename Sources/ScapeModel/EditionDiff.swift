@@ -100,11 +100,13 @@ public struct EditionDiff: Sendable {
     /// added tools, the removed tools its selection would have shown, and the legend.
     public func figureChanges(for figure: Figure, old: Landscape, oldLabel: String, newLabel: String, movedOnly: Bool) -> FigureChanges {
         let shown = { (t: Tool) in figure.only?.contains(t, in: old) ?? true }
-        return FigureChanges(
+        var changes = FigureChanges(
             trails: moved.map { FigureChanges.Trail(toolID: $0.tool.id, fromX: $0.fromX, fromY: $0.fromY) },
             added: movedOnly ? [] : added.map(\.id),
             removed: movedOnly ? [] : removed.filter(shown),
             movedOnly: movedOnly, oldLabel: oldLabel, newLabel: newLabel)
+        changes.renamed = Dictionary(renamed.map { ($0.new.id, $0.old.displayName) }, uniquingKeysWith: { a, _ in a })
+        return changes
     }
 
     /// The changes as text, one per line, for a changelog or a pull request.

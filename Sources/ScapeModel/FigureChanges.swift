@@ -20,6 +20,8 @@ public struct FigureChanges: Sendable, Equatable {
     public var added: [String]
     /// Tools of the old edition gone from the new, at their old positions.
     public var removed: [Tool]
+    /// New id -> the name the tool had in the old edition, for tools renamed with `was:`.
+    public var renamed: [String: String] = [:]
     /// Draw only the tools that moved.
     public var movedOnly: Bool
     /// How the legend names the two editions (file names, revisions or titles).

@@ -179,6 +179,8 @@ import Testing
         let marks = Self.ids(r.svg)
         #expect(marks.contains("tool.zenml.added") && marks.contains("tool.vertex-ai.added") && marks.contains("tool.spell.removed"))
         #expect(!marks.contains("tool.datarobot-mlops.added") && !marks.contains("tool.algorithmia.removed"), "a rename with was: is one tool")
+        #expect(r.svg.contains("<title>DataRobot MLOps · Single-component ML Tools · was Algorithmia, moved from (0.31, -0.46)</title>"),
+                "hovering a renamed tool says what it was")
     }
 
     @Test func theSameEditionsGiveTheSameBytesAndHelpExplainsTheCommand() throws {
