@@ -30,9 +30,11 @@ public struct RadarEditionDiff: Sendable {
             // The same figure id, else the old edition's only radar (radar files are named by date).
             guard let before = (oldRadars.first { $0.id == figure.id } ?? (oldRadars.count == 1 ? oldRadars[0] : nil))?.radar else { continue }
             figures.append(figure.id)
+            let oldByName = Dictionary(before.blips.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+            let newNames = Set(spec.blips.map { $0.name.lowercased() })
             for blip in spec.blips.sorted(by: { $0.name.lowercased() < $1.name.lowercased() }) {
                 let newRing = spec.rings[blip.ring]
-                let previous = before.blips.first { $0.name.lowercased() == blip.name.lowercased() }
+                let previous = oldByName[blip.name.lowercased()]
                 let oldRing = previous.map { before.rings[$0.ring] }
                 var status = BlipStatus.new
                 if let oldRing {
@@ -45,7 +47,7 @@ public struct RadarEditionDiff: Sendable {
                                   status: handWritten ? blip.status : status, handWritten: handWritten))
             }
             for b in before.blips.sorted(by: { $0.name.lowercased() < $1.name.lowercased() })
-            where !spec.blips.contains(where: { $0.name.lowercased() == b.name.lowercased() }) {
+            where !newNames.contains(b.name.lowercased()) {
                 removed.append((figure.id, b.name, before.rings[b.ring]))
             }
         }
@@ -56,8 +58,9 @@ public struct RadarEditionDiff: Sendable {
         var out = landscape
         for (f, figure) in out.figures.enumerated() where figures.contains(figure.id) {
             guard var spec = figure.radar else { continue }
+            let status = Dictionary(blips.filter { $0.figure == figure.id }.map { ($0.name, $0.status) }, uniquingKeysWith: { a, _ in a })
             for (i, blip) in spec.blips.enumerated() {
-                if let b = blips.first(where: { $0.figure == figure.id && $0.name == blip.name }) { spec.blips[i].status = b.status }
+                if let s = status[blip.name] { spec.blips[i].status = s }
             }
             out.figures[f].radar = spec
         }
