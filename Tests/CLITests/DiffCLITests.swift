@@ -193,6 +193,14 @@ import Testing
         }
     }
 
+    @Test func subsetOptionsNarrowTheChangesToo() throws {
+        let r = try diff([Self.old, Self.next, "--category", "ml-task-orchestrators", "--style", "clean"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let ids = Self.ids(r.svg).filter { $0.hasPrefix("tool.") }
+        #expect(ids.contains("tool.metaflow.trail") && ids.contains("tool.spell.removed"), "Metaflow and Spell are orchestrators")
+        #expect(!ids.contains("tool.dagster.trail") && !ids.contains("tool.zenml.added"), "Dagster and ZenML are not")
+    }
+
     @Test func movedOnlyDrawsJustTheMovers() throws {
         let r = try diff([Self.old, Self.next, "--moved-only", "--style", "clean"])
         #expect(r.status == 0, "\(r.stderr)")
