@@ -36,7 +36,7 @@ struct MapFigureLayout {
         let changes = figure.changes.map { ChangeLayer(changes: $0, frame: map.frame, theme: theme) }
         let greyed = Set(figure.highlight.map { h in tools.filter { !h.contains($0, in: landscape, matchingAll: false) }.map(\.id) } ?? [])
             .union(removed.map(\.id))
-        let movers = tools
+        let current = tools  // the new edition's tools; the removed ones join them for the placer
         tools = (tools + removed).sorted { $0.id < $1.id }
         let arrows = TrendArrowLayout(frame: map.frame, theme: theme)
         var soft = figure.arrows.flatMap { arrows.obstacles($0) }
@@ -64,7 +64,7 @@ struct MapFigureLayout {
         } else {
             nodes += map.quadrantTitles(color: theme.quadrantTitleColor, font: theme.quadrantTitleFont)
         }
-        let layer = map.tools(tools, greyed: greyed, soft: soft, obstacles: changes?.obstacles(tools: movers) ?? [], titleFont: zoomed == nil ? titleFont : nil)
+        let layer = map.tools(tools, greyed: greyed, soft: soft, obstacles: changes?.obstacles(tools: current) ?? [], titleFont: zoomed == nil ? titleFont : nil)
         var regions: [RegionOutline] = []
         if figure.showsRegions {
             let built = RegionBuilder(landscape: landscape, theme: theme).regions(tools: tools, layer: layer)
@@ -73,7 +73,7 @@ struct MapFigureLayout {
             warnings += built.warnings
         }
         nodes += map.axes()
-        nodes += changes?.trailNodes(tools: movers) ?? []
+        nodes += changes?.trailNodes(tools: current) ?? []
         nodes += changes?.annotated(layer.nodes, removed: removed) ?? layer.nodes
         nodes += changes?.markNodes(removed: removed) ?? []
         for (k, arrow) in figure.arrows.enumerated() { nodes.append(arrows.node(arrow, index: k)) }
@@ -89,7 +89,7 @@ struct MapFigureLayout {
         let laid = LaidOutFigure(figure: figure, scene: Scene(size: canvas, background: theme.background, nodes: nodes),
                                  warnings: warnings, omittedLabels: layer.omitted, leaderCount: layer.leaders, regions: regions)
         guard let changes else { return laid }
-        let shownIDs = Set(movers.map(\.id))
+        let shownIDs = Set(current.map(\.id))
         let counts = (moved: changes.changes.trails.filter { shownIDs.contains($0.toolID) }.count,
                       added: changes.changes.added.filter(shownIDs.contains).count, removed: removed.count)
         return EditionLegend(theme: theme, measurer: measurer).appended(to: laid, changes: changes.changes, counts: counts)
