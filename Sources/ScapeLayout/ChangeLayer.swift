@@ -11,6 +11,30 @@ struct ChangeLayer {
     let changes: FigureChanges
     let frame: MapFrame
     let theme: Theme
+    /// Each tool's marker as drawn (outer radius, stroke included), once the tools are laid
+    /// out: a styled marker, or a small dot in a cloud of thousands, is not the theme's size.
+    var drawnRadii: [String: Double] = [:]
+
+    init(changes: FigureChanges, frame: MapFrame, theme: Theme) {
+        self.changes = changes
+        self.frame = frame
+        self.theme = theme
+    }
+
+    /// This layer with the markers' sizes read from the laid-out tools.
+    func measuringMarkers(in nodes: [SceneNode]) -> ChangeLayer {
+        var out = self
+        for node in nodes {
+            guard case .path(let p) = node, p.id.hasPrefix("tool/"), p.id.hasSuffix("/marker"), let b = p.path.controlBounds else { continue }
+            out.drawnRadii[String(p.id.dropFirst(5).dropLast(7))] = b.width / 2 + (p.stroke?.width ?? 0) / 2
+        }
+        return out
+    }
+
+    /// The outer radius of a tool's marker.
+    func markerRadius(_ tool: Tool) -> Double {
+        drawnRadii[tool.id] ?? (tool.style?.radius ?? theme.markerRadius) + (tool.style?.strokeWidth ?? theme.markerStroke) / 2
+    }
 
     static let trailColor = Color(red: 0.13, green: 0.38, blue: 0.72)
     /// The trails' blue, lighter on a dark theme so it still reads.
@@ -51,7 +75,7 @@ struct ChangeLayer {
     func trail(_ t: FigureChanges.Trail, to tool: Tool) -> (from: Point, to: Point)? {
         let a = frame.point(x: t.fromX, y: t.fromY), b = frame.point(x: tool.x, y: tool.y)
         guard let (from, _) = Self.clip(a, b, to: frame.plotRect) else { return nil }
-        let radius = (tool.style?.radius ?? theme.markerRadius) + theme.markerStroke
+        let radius = markerRadius(tool) + theme.markerStroke / 2
         let length = from.distance(to: b)
         guard length > radius + 1 else { return nil }
         return (from, b + (from - b).normalized * radius)
@@ -81,7 +105,7 @@ struct ChangeLayer {
 
     func headLength(_ a: Point, _ b: Point) -> Double { min(theme.arrowheadLength * 0.55, a.distance(to: b) * 0.5) }
 
-    func ringRadius(_ tool: Tool) -> Double { (tool.style?.radius ?? theme.markerRadius) + theme.markerStroke / 2 + ringGap }
+    func ringRadius(_ tool: Tool) -> Double { markerRadius(tool) + ringGap }
 
     /// Trails and the discs of added tools (drawn under the markers).
     func trailNodes(tools: [Tool]) -> [SceneNode] {
@@ -106,7 +130,7 @@ struct ChangeLayer {
     func markNodes(removed: [Tool]) -> [SceneNode] {
         var children: [SceneNode] = []
         for tool in removed {
-            let c = frame.point(x: tool.x, y: tool.y), d = theme.markerRadius * 0.6
+            let c = frame.point(x: tool.x, y: tool.y), d = markerRadius(tool) * 0.55
             var cross = Path.segment(c + Point(-d, -d), c + Point(d, d))
             cross.append(.segment(c + Point(-d, d), c + Point(d, -d)))
             children.append(.path(ScenePath(id: "tool/\(tool.id)/removed", path: cross, stroke: StrokeStyle(color: theme.greyedInk, width: 1.4))))

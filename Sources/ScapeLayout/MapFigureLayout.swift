@@ -73,9 +73,10 @@ struct MapFigureLayout {
             warnings += built.warnings
         }
         nodes += map.axes()
-        nodes += changes?.trailNodes(tools: current) ?? []
-        nodes += changes?.annotated(layer.nodes, removed: removed) ?? layer.nodes
-        nodes += changes?.markNodes(removed: removed) ?? []
+        let drawn = changes?.measuringMarkers(in: Scene(size: canvas, background: nil, nodes: layer.nodes).allNodes)
+        nodes += drawn?.trailNodes(tools: current) ?? []
+        nodes += drawn?.annotated(layer.nodes, removed: removed) ?? layer.nodes
+        nodes += drawn?.markNodes(removed: removed) ?? []
         for (k, arrow) in figure.arrows.enumerated() { nodes.append(arrows.node(arrow, index: k)) }
         if let title = figure.title {
             let size = measurer.measure(title, font: theme.axisLabelFont)
