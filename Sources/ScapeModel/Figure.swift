@@ -157,6 +157,8 @@ public struct Figure: Sendable, Equatable {
     public var step: Int
     /// Lifecycle: the file the loops come from (relative to the data file), and the loops.
     public var spec: String?
+    /// Lifecycle: where `spec:` is written, for messages about the file it names.
+    public var specLocation: SourceLocation?
     public var lifecycle: LifecycleSpec?
     /// Radar: the rings, sectors and blips (nil: the landscape's rings, as a quarter radar).
     public var radar: RadarSpec?

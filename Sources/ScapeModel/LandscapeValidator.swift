@@ -288,6 +288,7 @@ struct LandscapeValidator {
                 figure.boxes.append(BannerBox(text: b.text, glyph: glyph))
             }
             figure.spec = f.spec
+            if f.spec != nil { figure.specLocation = locator.location(of: path + [.key("spec")]) }
             figure.quarter = f.quarter
             if let bands = f.bands {
                 if bands.count != rings.count - 1 || zip(bands, bands.dropFirst()).contains(where: { $0.0 >= $0.1 }) || !bands.allSatisfy(\.isFinite) {

@@ -56,10 +56,10 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Formats, comma-separated: png, svg, pdf, excalidraw.", valueName: "list"))
     var format: String = "png,svg"
 
-    @Option(name: .long, help: ArgumentHelp("PNG pixels per figure unit; 2 makes the map about 2250 px wide.", valueName: "factor"))
-    var scale: Double = 2
+    @Option(name: .long, help: ArgumentHelp("PNG pixels per figure unit; 2 makes the map about 2250 px wide. Default: 2", valueName: "factor"))
+    var scale: Double?
 
-    @Option(name: .long, help: ArgumentHelp("PNG width in pixels for every figure, instead of --scale.", valueName: "px"))
+    @Option(name: .long, help: ArgumentHelp("PNG width in pixels for every figure, instead of --scale (not with it).", valueName: "px"))
     var width: Int?
 
     @Option(name: .long, help: ArgumentHelp("light or dark. Default: the data file's 'theme: { name: ... }', else light.", valueName: "theme"))
@@ -95,8 +95,11 @@ struct Render: ParsableCommand {
     func validate() throws {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be 1 to 256, got \(jobs)") }
         if let width, !(16...30000).contains(width) { throw ValidationError("--width must be 16 to 30000 pixels, got \(width)") }
-        guard scale.isFinite, scale > 0, scale <= 20 else {
+        if let scale, !(scale.isFinite && scale > 0 && scale <= 20) {
             throw ValidationError("--scale must be a number above 0 and at most 20, got \(scale)")
+        }
+        if let width, let scale {
+            throw ValidationError("--width \(width) and --scale \(scale) both set the PNG size; give one of them")
         }
         if let background, Background(argument: background) == nil {
             throw ValidationError("--background '\(background)' is not transparent, white or #rrggbb")
@@ -138,7 +141,7 @@ struct Render: ParsableCommand {
             formats = try parseFormats(renderer.formats.names)
         }
         var settings = RenderSettings(formats: formats, style: style, sketch: SketchStyle(roughness: try roughnessLevel(), seed: seed),
-                                      fontFamily: font, background: background.flatMap(Background.init(argument:)), scale: scale)
+                                      fontFamily: font, background: background.flatMap(Background.init(argument:)), scale: scale ?? 2)
         settings.width = width.map(Double.init)
         settings.variant = theme
         for w in renderer.fontWarnings(for: landscape, settings: settings) { Console.error("warning: \(w)") }
