@@ -9,7 +9,7 @@ extension ThemeOverrides.Variant: ExpressibleByArgument {}
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render figures of a landscape to PNG, SVG or PDF (the default command).",
+        abstract: "Render figures of a landscape to PNG, SVG, PDF or Excalidraw (the default command).",
         discussion: """
         Renders every figure the data file lists (or those named with --figure)
         into --out, one file per figure and format: FILE.FORMAT, where FILE is
