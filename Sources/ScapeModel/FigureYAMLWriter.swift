@@ -3,8 +3,8 @@
 enum FigureYAMLWriter {
     typealias W = LandscapeYAMLWriter
 
-    /// One item of the list per figure; a figure whose data cannot be written in YAML (a
-    /// radar's blips, loops read from no file) comes with a comment saying so.
+    /// One item of the list per figure; a figure whose data YAML does not hold (a radar's
+    /// blips, the loops of a spec read on its own) comes with a comment saying where it is.
     static func items(_ figures: [Figure]) -> [String] {
         figures.map { f in
             var s = ["id: \(W.q(f.id))"]
@@ -31,11 +31,12 @@ enum FigureYAMLWriter {
                 s.append("boxes: [\(f.boxes.map { b in "{ text: \(W.q(b.text))\(b.glyph.map { ", glyph: \($0.rawValue)" } ?? "") }" }.joined(separator: ", "))]")
             }
             if f.step != 0 { s.append("step: \(f.step)") }
-            if let v = f.spec { s.append("spec: \(W.q(v))") }
+            // Loops read from a spec file on their own keep pointing at it (named after the figure).
+            if let v = f.spec ?? (f.kind == .lifecycle ? "\(f.id).yaml" : nil) { s.append("spec: \(W.q(v))") }
             if let v = f.quarter { s.append("quarter: \(v)") }
             if let v = f.bandBorders { s.append("bands: [\(v.map(W.n).joined(separator: ", "))]") }
             var item = "{ \(s.joined(separator: ", ")) }"
-            if f.kind == .lifecycle && f.spec == nil { item = "# \(item)  (its loops come from a lifecycle spec file; name it with spec:)" }
+            if f.kind == .lifecycle && f.spec == nil { item += "  # the loops file this was read from" }
             if f.radar.map({ !$0.blips.isEmpty }) == true { item += "  # its blips come from the radar file, which YAML does not hold" }
             return item
         }

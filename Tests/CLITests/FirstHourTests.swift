@@ -89,6 +89,18 @@ import Testing
         }
     }
 
+    @Test func importOfALifecycleSpecReadsBackNextToIt() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spec = dir.appendingPathComponent("loops.yaml")
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("fixtures/examples/lifecycle-three.yaml"), to: spec)
+        let r = try CLI.run(["import", spec.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let data = try Self.write(r.stdout, "imported.yaml", in: dir)
+        let back = try CLI.run(["validate", "--strict", data.path])
+        #expect(back.status == 0 && back.stderr.isEmpty, "\(back.stderr)")
+    }
+
     @Test func widthAndScaleTogetherAreRefused() throws {
         let r = try CLI.run(["render", "--width", "800", "--scale", "3", "--out", "/nonexistent/never"])
         #expect(r.status == 64)
