@@ -72,6 +72,9 @@ import Testing
         let page = try String(contentsOf: elsewhere.appendingPathComponent("index.html"), encoding: .utf8)
         // The page links the files under their own names.
         #expect(page.contains("href=\"banner_00.svg\""))
+        // mlscape's own output/ gets it however it is spelled (make figures passes --out output).
+        #expect(try CLI.run(["render", "--out", "./output/", "--format", "svg", "-q"], in: dir).status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("output/index.html").path))
     }
 
     @Test func aFigureMaySelectByFileNameAndFileNamesMustBePlainAndUnique() throws {
