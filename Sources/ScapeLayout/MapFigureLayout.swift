@@ -107,10 +107,12 @@ struct BandLayer {
 
     func build(borders given: [Double]?) -> (nodes: [SceneNode], warnings: [String]) {
         let bands = AdoptionBands(landscape: landscape)
-        let borders = given ?? bands.borders()
+        // Borders given in the data are used as they are (straight); computed ones bend around the tools.
+        let borders = given.map { $0.map(BandBorder.straight) } ?? bands.curvedBorders(from: bands.borders())
         var warnings: [String] = []
         for (tool, ring, band) in bands.misplaced(borders) {
-            warnings.append("tool '\(tool.name)' (ring \(landscape.rings[ring])) lies in the \(landscape.rings[band]) band")
+            let place = band.map { "in the \(landscape.rings[$0]) band" } ?? "on the border between two bands"
+            warnings.append("tool '\(tool.name)' (ring \(landscape.rings[ring])) lies \(place)")
         }
         var children: [SceneNode] = []
         let font = FontSpec(family: theme.fontFamily, size: theme.axisLabelFontSize * 1.05)

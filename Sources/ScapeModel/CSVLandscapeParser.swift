@@ -38,6 +38,13 @@ public struct CSVLandscapeParser {
             }
             return nil
         }
+        // A spreadsheet saved with ';' between fields (common where ',' is the decimal mark)
+        // gives a one-field header: one clear message instead of one per missing column.
+        if header.fields.count == 1, let only = header.fields.first, only.value.contains(";"),
+           Set(only.value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }).isSuperset(of: Self.requiredColumns) {
+            error("the columns are separated by ';'; use commas, like '\(Self.exampleHeader)' (';' separates categories inside a field, and numbers take a decimal point: 0.5)", only)
+            return nil
+        }
         guard let columns = readHeader(header) else { return nil }
         var tools: [Tool] = []
         var categories: [Category] = []

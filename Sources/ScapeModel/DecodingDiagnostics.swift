@@ -7,7 +7,10 @@ enum DecodingDiagnostics {
         case let .typeMismatch(type, context):
             let path = SpecPath(codingPath: context.codingPath)
             let found = locator.node(at: path).map { ", found \(NodeDescription.describe($0))" } ?? ""
-            return .error("'\(path.dotted)' should be \(expected(type))\(found)", at: locator.location(of: path))
+            let node = locator.node(at: path)?.scalar?.string ?? ""
+            let comma = expected(type) == "a number" && DecimalComma.looksLike(node)
+                ? "; a decimal comma? write \(node.replacingOccurrences(of: ",", with: "."))" : ""
+            return .error("'\(path.dotted)' should be \(expected(type))\(found)\(comma)", at: locator.location(of: path))
         case let .valueNotFound(type, context):
             let path = SpecPath(codingPath: context.codingPath)
             return .error("'\(path.dotted)' is empty; expected \(expected(type))", at: locator.location(of: path))
@@ -88,11 +91,33 @@ enum UnknownKeys {
 
     private static func unknown(in node: Node, known: Set<String>, path: SpecPath, locator: SourceLocator) -> [Diagnostic] {
         guard let mapping = node.mapping else { return [] }
-        return mapping.keys.compactMap { keyNode -> Diagnostic? in
+        let pairs = Array(mapping)
+        return pairs.enumerated().compactMap { i, pair -> Diagnostic? in
+            let keyNode = pair.key
             guard let key = keyNode.string, !known.contains(key) else { return nil }
+            // `{ x: 0,1 }` reads as `x: 0` and a key `1`: a decimal comma, not a new key.
+            if i > 0, key.allSatisfy(\.isNumber), pair.value.null != nil || pair.value.string == "",
+               let before = pairs[i - 1].key.string, let whole = pairs[i - 1].value.scalar?.string,
+               DecimalComma.looksLike("\(whole),\(key)") {
+                let at = path.isEmpty ? "" : " in '\(path.dotted)'"
+                return .error("'\(before): \(whole),\(key)'\(at) has a decimal comma; write \(before): \(whole).\(key)",
+                              at: locator.location(of: pairs[i - 1].value))
+            }
             let hint = Suggestions.closest(to: key, in: Array(known)).map { " (did you mean '\($0)'?)" } ?? ""
             let at = path.isEmpty ? "at the top level" : "in '\(path.dotted)'"
             return .warning("unknown key '\(key)' \(at) is ignored\(hint)", at: locator.location(of: keyNode))
         }
+    }
+}
+
+/// `0,5` where `0.5` was meant: the decimal mark of many locales, which YAML and CSV read
+/// as a separator.
+enum DecimalComma {
+    static func looksLike(_ s: String) -> Bool {
+        let parts = s.trimmingCharacters(in: .whitespaces).split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, let whole = parts.first, let fraction = parts.last, !fraction.isEmpty,
+              fraction.allSatisfy(\.isNumber) else { return false }
+        let digits = whole.hasPrefix("-") || whole.hasPrefix("+") ? whole.dropFirst() : whole[...]
+        return !digits.isEmpty && digits.allSatisfy(\.isNumber)
     }
 }

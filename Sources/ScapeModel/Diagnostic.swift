@@ -16,6 +16,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable {
         case error
         case warning
+        /// Information about a default taken: not a problem, never fails `--strict`.
+        case note
     }
 
     public var severity: Severity
@@ -34,6 +36,10 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     public static func warning(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
         Diagnostic(.warning, message, at: location)
+    }
+
+    public static func note(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+        Diagnostic(.note, message, at: location)
     }
 
     /// The compiler-style line `file:line:column: error: message` editors know how to jump to.

@@ -128,8 +128,11 @@ public struct BannerBox: Sendable, Equatable {
 }
 
 public struct Figure: Sendable, Equatable {
-    /// Also the output file name: `ID.png`.
+    /// The name `--figure` selects it by; also its output file name unless `file` is given.
     public var id: String
+    /// The output file name without extension, when it differs from the id (a site's own
+    /// names, such as `banner_00`): a plain name, unique across the figures.
+    public var file: String?
     public var kind: FigureKind
     /// Drawn at the top left when given.
     public var title: String?
@@ -154,6 +157,8 @@ public struct Figure: Sendable, Equatable {
     public var step: Int
     /// Lifecycle: the file the loops come from (relative to the data file), and the loops.
     public var spec: String?
+    /// Lifecycle: where `spec:` is written, for messages about the file it names.
+    public var specLocation: SourceLocation?
     public var lifecycle: LifecycleSpec?
     /// Radar: the rings, sectors and blips (nil: the landscape's rings, as a quarter radar).
     public var radar: RadarSpec?
@@ -190,8 +195,11 @@ public struct Figure: Sendable, Equatable {
             && a.arrows == b.arrows && a.regions == b.regions && a.quadrant == b.quadrant && a.axisLabels == b.axisLabels
             && a.note == b.note && a.pictograms.negative == b.pictograms.negative && a.pictograms.positive == b.pictograms.positive
             && a.glyphs == b.glyphs && a.boxes == b.boxes && a.step == b.step && a.spec == b.spec && a.lifecycle == b.lifecycle
-            && a.radar == b.radar && a.quarter == b.quarter && a.bandBorders == b.bandBorders && a.changes == b.changes
+            && a.radar == b.radar && a.quarter == b.quarter && a.bandBorders == b.bandBorders && a.changes == b.changes && a.file == b.file
     }
+
+    /// The output file name without extension: `file`, else the id.
+    public var fileName: String { file ?? id }
 
     /// Whether category regions are drawn.
     public var showsRegions: Bool { regions ?? (kind == .zoom) }

@@ -11,20 +11,29 @@ public enum FigureSpecResolver {
         for (i, figure) in landscape.figures.enumerated() where figure.kind == .lifecycle {
             guard let spec = figure.spec else { continue }
             let text: String
-            let file: String
+            var file: String
             if let base = baseDirectory {
                 let url = base.appendingPathComponent(spec)
                 file = url.path
-                guard let data = try? Data(contentsOf: url), let s = String(data: data, encoding: .utf8) else {
-                    diagnostics.append(.error("figure '\(figure.id)': cannot read its spec \(url.path)"))
+                if let data = try? Data(contentsOf: url), let s = String(data: data, encoding: .utf8) {
+                    text = s
+                } else if !FileManager.default.fileExists(atPath: url.path), spec == LifecycleLoader.defaultFileName {
+                    // A copy of the built-in landscape, without its lifecycle file beside it.
+                    diagnostics.append(.note("figure '\(figure.id)': there is no \(spec) next to the data file, so the built-in ML lifecycle is drawn; copy fixtures/\(spec) there to change its loops",
+                                             at: figure.specLocation))
+                    text = LifecycleLoader.defaultText
+                    file = "<built-in \(spec)>"
+                } else {
+                    let why = FileManager.default.fileExists(atPath: url.path) ? "it is not readable UTF-8 text" : "there is no such file"
+                    diagnostics.append(.error("figure '\(figure.id)': cannot read its spec \(url.path): \(why); write the loops there (see fixtures/\(LifecycleLoader.defaultFileName)), or point 'spec:' at another file, or remove the figure",
+                                              at: figure.specLocation))
                     continue
                 }
-                text = s
             } else if spec == LifecycleLoader.defaultFileName {
                 text = LifecycleLoader.defaultText
                 file = "<built-in \(spec)>"
             } else {
-                diagnostics.append(.error("figure '\(figure.id)': the built-in landscape has no spec '\(spec)'"))
+                diagnostics.append(.error("figure '\(figure.id)': the built-in landscape has no spec '\(spec)'", at: figure.specLocation))
                 continue
             }
             let loaded = LifecycleLoader.load(text: text, file: file)

@@ -62,7 +62,7 @@ public enum LandscapeLoader {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            return LoadResult(landscape: nil, diagnostics: [yamlDiagnostic(error, file: file)])
+            return LoadResult(landscape: nil, diagnostics: [yamlDiagnostic(error, file: file, text: text)])
         } catch {
             return LoadResult(landscape: nil, diagnostics: [.error("cannot read the file: \(error)", at: start)])
         }
@@ -107,9 +107,13 @@ public enum LandscapeLoader {
         }
     }
 
-    static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+    static func yamlDiagnostic(_ error: YamlError, file: String, text: String = "") -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            if let tab = TabIndent.first(in: text, near: mark.line) {
+                return .error("a tab indents this line; YAML indents with spaces only: replace the tab with spaces",
+                              at: SourceLocation(file: file, line: tab.line, column: tab.column))
+            }
             if problem.contains("Maximum nesting level") {
                 return .error("the data nests deeper than \(DocumentLimits.maxDepth) levels; a landscape needs a handful",
                               at: SourceLocation(file: file, line: mark.line, column: mark.column))

@@ -215,6 +215,7 @@ struct LandscapeValidator {
     private mutating func validateFigures(tools: [Tool], categories: [Category], quadrants: [Quadrant], rings: [String]) -> [Figure] {
         var out: [Figure] = []
         var ids: [String: Int] = [:]
+        var fileNames: [String: String] = [:]
         let kinds = FigureKind.allCases.map(\.rawValue)
         for (i, f) in raw.figures {
             let path: SpecPath = [.key("figures"), .index(i)]
@@ -228,6 +229,19 @@ struct LandscapeValidator {
                 continue
             }
             var figure = Figure(id: f.id, kind: kind, title: f.title, regions: f.regions, note: f.note, step: f.step ?? 0)
+            if let file = f.file {
+                if let problem = FigureID.problem(with: file) {
+                    error("figure '\(f.id)': file name '\(file)' \(problem)", path + [.key("file")])
+                } else {
+                    figure.file = file
+                }
+            }
+            if let other = fileNames[figure.fileName] {
+                error("figures '\(other)' and '\(f.id)' would both write '\(figure.fileName)'; give one a different 'file:'",
+                      path + [.key(f.file != nil ? "file" : "id")])
+            } else {
+                fileNames[figure.fileName] = f.id
+            }
             let names = SelectionNames(tools: tools, categories: categories, quadrants: quadrants, rings: rings)
             figure.only = f.only.map { selection($0, names, path + [.key("only")]) }
             figure.highlight = f.highlight.map { selection($0, names, path + [.key("highlight")]) }
@@ -275,6 +289,7 @@ struct LandscapeValidator {
                 figure.boxes.append(BannerBox(text: b.text, glyph: glyph))
             }
             figure.spec = f.spec
+            if f.spec != nil { figure.specLocation = locator.location(of: path + [.key("spec")]) }
             figure.quarter = f.quarter
             if let bands = f.bands {
                 if bands.count != rings.count - 1 || zip(bands, bands.dropFirst()).contains(where: { $0.0 >= $0.1 }) || !bands.allSatisfy(\.isFinite) {

@@ -40,13 +40,7 @@ public enum LandscapeYAMLWriter {
             }
             return "{ \(f.joined(separator: ", ")) }"
         })
-        let simple = l.figures.filter { [.map, .quadrants, .zoom].contains($0.kind) && $0.only == nil && $0.highlight == nil && $0.arrows.isEmpty }
-        out += list("figures", simple.map { f in
-            var s = "{ id: \(q(f.id)), kind: \(f.kind.rawValue)"
-            if let v = f.quadrant { s += ", quadrant: \(q(v))" }
-            if let v = f.title { s += ", title: \(q(v))" }
-            return s + " }"
-        })
+        out += list("figures", FigureYAMLWriter.items(l.figures))
         return out
     }
 

@@ -132,6 +132,7 @@ struct RawToolStyle: Decodable {
 
 struct RawFigure: Decodable {
     var id: String
+    var file: String?
     var kind: String
     var title: String?
     var only: RawSelection?
@@ -148,7 +149,7 @@ struct RawFigure: Decodable {
     var spec: String?
     var quarter: Bool?
     var bands: [Double]?
-    static let keys: Set<String> = ["id", "kind", "title", "only", "highlight", "arrows", "regions", "quadrant", "axes",
+    static let keys: Set<String> = ["id", "file", "kind", "title", "only", "highlight", "arrows", "regions", "quadrant", "axes",
                                     "note", "pictograms", "glyphs", "boxes", "step", "spec", "quarter", "bands"]
 }
 

@@ -149,7 +149,7 @@ public final class FigureRenderer {
                 throw RenderError("unknown format '\(name)'; the formats are \(formats.names.joined(separator: ", "))")
             }
             let bytes = try writer.write(writer.takesSceneBeforePen ? laid.scene : penned, options: options, text: text)
-            files.append(RenderedFile(fileName: "\(figure.id).\(writer.name)", bytes: bytes, milliseconds: lap()))
+            files.append(RenderedFile(fileName: "\(figure.fileName).\(writer.name)", bytes: bytes, milliseconds: lap()))
         }
         return (files, laid.warnings + missingGlyphWarnings(laid.scene), laid.omittedLabels.count)
     }

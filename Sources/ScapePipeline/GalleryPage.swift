@@ -7,9 +7,9 @@ public enum GalleryPage {
         let image = formats.contains("png") ? "png" : formats.contains("svg") ? "svg" : nil
         var cards = ""
         for f in figures {
-            let id = escape(f.id)
-            let links = formats.map { "<a href=\"\(id).\($0)\">\($0.uppercased())</a>" }.joined(separator: " · ")
-            let picture = image.map { "<a href=\"\(id).\($0)\"><img src=\"\(id).\($0)\" alt=\"\(id)\" loading=\"lazy\"></a>" } ?? ""
+            let id = escape(f.id), file = escape(f.fileName)
+            let links = formats.map { "<a href=\"\(file).\($0)\">\($0.uppercased())</a>" }.joined(separator: " · ")
+            let picture = image.map { "<a href=\"\(file).\($0)\"><img src=\"\(file).\($0)\" alt=\"\(id)\" loading=\"lazy\"></a>" } ?? ""
             cards += "<figure id=\"\(id)\">\(picture)<figcaption><code>\(id)</code> <span>\(f.kind.rawValue)</span> \(links)</figcaption></figure>\n"
         }
         return """

@@ -9,7 +9,8 @@ struct DataOptions: ParsableArguments {
     var data: String?
 
     /// The validated landscape; prints every diagnostic and exits 65 (bad data) or 66 (no input).
-    func load() throws -> Landscape {
+    /// `strict` makes any warning about the data (an unknown key, say) fail the same way.
+    func load(strict: Bool = false) throws -> Landscape {
         let result: LoadResult
         if let data {
             var isDir: ObjCBool = false
@@ -33,6 +34,10 @@ struct DataOptions: ParsableArguments {
         guard let landscape = result.landscape, !result.diagnostics.hasErrors else {
             let count = result.diagnostics.errors.count
             Console.error("\(count) error\(count == 1 ? "" : "s"); nothing was written")
+            throw ExitStatus.dataError
+        }
+        if strict, case let count = result.diagnostics.warnings.count, count > 0 {
+            Console.error("--strict: \(count) warning\(count == 1 ? "" : "s") about the data; fix \(count == 1 ? "it" : "them") or drop --strict")
             throw ExitStatus.dataError
         }
         return landscape

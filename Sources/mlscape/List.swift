@@ -15,7 +15,7 @@ struct List: ParsableCommand {
     func run() throws {
         let l = try input.load()
         print("figures:")
-        for f in l.effectiveFigures { print("  \(f.id)  (\(f.kind.rawValue))") }
+        for f in l.effectiveFigures { print("  \(f.id)  (\(f.kind.rawValue)\(f.file.map { ", file \($0)" } ?? ""))") }
         print("quadrants:")
         for q in l.quadrants {
             print("  \(q.id)  \(q.title.replacingOccurrences(of: "\n", with: " "))  (x \(q.x.rawValue), y \(q.y.rawValue))")

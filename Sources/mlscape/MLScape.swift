@@ -19,6 +19,7 @@ struct MLScape: ParsableCommand {
 
         Examples:
           mlscape                              the figure set into output/
+          mlscape init                         a commented landscape.yaml to start from
           mlscape render my-stack.yaml --out figs
           mlscape validate my-stack.yaml       every problem, with line:column
           mlscape list                         figures, quadrants, tools
@@ -28,7 +29,7 @@ struct MLScape: ParsableCommand {
         missing or unreadable, 73 cannot write output, 1 anything else.
         """,
         version: "0.1.0",
-        subcommands: [Render.self, Validate.self, List.self, Import.self, Diff.self, Bench.self, Fuzz.self],
+        subcommands: [Render.self, Init.self, Validate.self, List.self, Import.self, Diff.self, Bench.self, Fuzz.self],
         defaultSubcommand: Render.self
     )
 }

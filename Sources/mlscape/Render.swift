@@ -9,13 +9,15 @@ extension ThemeOverrides.Variant: ExpressibleByArgument {}
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render figures of a landscape to PNG, SVG or PDF (the default command).",
+        abstract: "Render figures of a landscape to PNG, SVG, PDF or Excalidraw (the default command).",
         discussion: """
         Renders every figure the data file lists (or those named with --figure)
-        into --out, one file per figure and format: FIGURE-ID.FORMAT. Files are
-        written only once every figure has rendered, each replaced whole.
-        Rendering the whole set into a folder also writes index.html there, a
-        gallery of every figure that opens from disk.
+        into --out, one file per figure and format: FILE.FORMAT, where FILE is
+        the figure's 'file:' or else its id. Files are written only once every
+        figure has rendered, each replaced whole; a file whose bytes would not
+        change is left untouched (its mtime too). Rendering the whole set into
+        mlscape's own output/ also writes index.html there, a gallery of every
+        figure that opens from disk; elsewhere only with --gallery.
 
         Examples:
           mlscape render
@@ -30,6 +32,8 @@ struct Render: ParsableCommand {
           mlscape render --highlight Airflow,Kubeflow --name our-stack
           mlscape render chart.mmd --format excalidraw
               a Mermaid quadrantChart, to finish by hand in Excalidraw
+          mlscape render --out ../site/assets/images/navigating-the-mlops-landscape --format png
+              the blog's 19 images under the posts' own names, nothing else
         """
     )
 
@@ -39,8 +43,11 @@ struct Render: ParsableCommand {
             help: ArgumentHelp("Render only this figure (repeatable, or comma-separated). Default: every figure.", valueName: "id"))
     var figure: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The folder to write into; created if missing.", valueName: "dir"))
-    var out: String = "output"
+    @Option(name: .long, help: ArgumentHelp("The folder to write into; created if missing. Default: output", valueName: "dir"))
+    var out: String?
+
+    @Flag(name: .long, help: "Also write index.html, the gallery page, into a folder other than output/.")
+    var gallery = false
 
     @Option(name: [.customShort("o"), .long],
             help: ArgumentHelp("Write the one selected figure to this exact file; the extension picks the format.", valueName: "file"))
@@ -49,10 +56,10 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Formats, comma-separated: png, svg, pdf, excalidraw.", valueName: "list"))
     var format: String = "png,svg"
 
-    @Option(name: .long, help: ArgumentHelp("PNG pixels per figure unit; 2 makes the map about 2250 px wide.", valueName: "factor"))
-    var scale: Double = 2
+    @Option(name: .long, help: ArgumentHelp("PNG pixels per figure unit; 2 makes the map about 2250 px wide. Default: 2", valueName: "factor"))
+    var scale: Double?
 
-    @Option(name: .long, help: ArgumentHelp("PNG width in pixels for every figure, instead of --scale.", valueName: "px"))
+    @Option(name: .long, help: ArgumentHelp("PNG width in pixels for every figure, instead of --scale (not with it).", valueName: "px"))
     var width: Int?
 
     @Option(name: .long, help: ArgumentHelp("light or dark. Default: the data file's 'theme: { name: ... }', else light.", valueName: "theme"))
@@ -88,8 +95,11 @@ struct Render: ParsableCommand {
     func validate() throws {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be 1 to 256, got \(jobs)") }
         if let width, !(16...30000).contains(width) { throw ValidationError("--width must be 16 to 30000 pixels, got \(width)") }
-        guard scale.isFinite, scale > 0, scale <= 20 else {
+        if let scale, !(scale.isFinite && scale > 0 && scale <= 20) {
             throw ValidationError("--scale must be a number above 0 and at most 20, got \(scale)")
+        }
+        if let width, let scale {
+            throw ValidationError("--width \(width) and --scale \(scale) both set the PNG size; give one of them")
         }
         if let background, Background(argument: background) == nil {
             throw ValidationError("--background '\(background)' is not transparent, white or #rrggbb")
@@ -131,7 +141,7 @@ struct Render: ParsableCommand {
             formats = try parseFormats(renderer.formats.names)
         }
         var settings = RenderSettings(formats: formats, style: style, sketch: SketchStyle(roughness: try roughnessLevel(), seed: seed),
-                                      fontFamily: font, background: background.flatMap(Background.init(argument:)), scale: scale)
+                                      fontFamily: font, background: background.flatMap(Background.init(argument:)), scale: scale ?? 2)
         settings.width = width.map(Double.init)
         settings.variant = theme
         for w in renderer.fontWarnings(for: landscape, settings: settings) { Console.error("warning: \(w)") }
@@ -155,11 +165,20 @@ struct Render: ParsableCommand {
             throw ExitStatus.dataError
         }
         var files = output.files
-        if self.output == nil, figure.isEmpty, !subset.isRequested {
+        if self.output == nil, gallery || (figure.isEmpty && !subset.isRequested && writesIntoOwnOutput) {
             let page = GalleryPage.html(title: landscape.title, figures: figures, formats: formats)
             files.append(RenderedFile(fileName: "index.html", bytes: Array(page.utf8)))
         }
         try write(files, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+    }
+
+    /// The folder files go to when -o is not given.
+    private var outDirectory: String { out ?? "output" }
+
+    /// True when --out is mlscape's own output/ folder, where the gallery page belongs; a
+    /// site's asset folder must not gain an index.html it did not ask for.
+    private var writesIntoOwnOutput: Bool {
+        URL(fileURLWithPath: outDirectory).standardizedFileURL.path == URL(fileURLWithPath: "output").standardizedFileURL.path
     }
 
     private func selectedFigures(of landscape: Landscape) throws -> [Figure] {
@@ -168,7 +187,7 @@ struct Render: ParsableCommand {
         guard !wanted.isEmpty else { return all }
         var chosen: [Figure] = []
         for id in wanted {
-            guard let f = all.first(where: { $0.id == id }) else {
+            guard let f = all.first(where: { $0.id == id }) ?? all.first(where: { $0.fileName == id }) else {
                 let close = Suggestions.closest(to: id, in: all.map(\.id), limit: 3)
                 let hint = close.isEmpty ? "the figures are \(all.map(\.id).joined(separator: ", "))" : "did you mean \(close.joined(separator: ", "))?"
                 throw ValidationError("no figure '\(id)'; \(hint)")
@@ -201,7 +220,7 @@ struct Render: ParsableCommand {
             let url = URL(fileURLWithPath: output)
             targets = files.map { (url.deletingLastPathComponent(), url.lastPathComponent, $0.bytes, $0.milliseconds) }
         } else {
-            let dir = URL(fileURLWithPath: out)
+            let dir = URL(fileURLWithPath: outDirectory)
             targets = files.map { (dir, $0.fileName, $0.bytes, $0.milliseconds) }
         }
         if let data = input.data {
@@ -211,7 +230,9 @@ struct Render: ParsableCommand {
                 throw ExitStatus.cannotCreate
             }
         }
-        let groups = Dictionary(grouping: targets, by: { $0.dir.path })
+        let unchanged = Set(targets.indices.filter { UnchangedFile.matches(targets[$0].bytes, at: targets[$0].dir.appendingPathComponent(targets[$0].name)) })
+        let changed = targets.indices.filter { !unchanged.contains($0) }.map { targets[$0] }
+        let groups = Dictionary(grouping: changed, by: { $0.dir.path })
         do {
             for dir in groups.keys.sorted() {
                 let batch = groups[dir]!
@@ -222,11 +243,12 @@ struct Render: ParsableCommand {
             throw ExitStatus.cannotCreate
         }
         if !quiet {
-            for t in targets {
-                print("wrote \(t.dir.appendingPathComponent(t.name).relativePath) (\(Self.size(t.bytes.count)), \(Int(t.ms.rounded())) ms)")
+            for (i, t) in targets.enumerated() {
+                let verb = unchanged.contains(i) ? "unchanged" : "wrote"
+                print("\(verb) \(t.dir.appendingPathComponent(t.name).relativePath) (\(Self.size(t.bytes.count)), \(Int(t.ms.rounded())) ms)")
             }
             let total = targets.reduce(0) { $0 + $1.bytes.count }
-            print("\(targets.count) file\(targets.count == 1 ? "" : "s"), \(Self.size(total)), in \(String(format: "%.2f", seconds)) s")
+            print("\(targets.count) file\(targets.count == 1 ? "" : "s"), \(changed.count) changed, \(Self.size(total)), in \(String(format: "%.2f", seconds)) s")
         }
     }
 }

@@ -48,6 +48,14 @@ struct SubsetOptions: ParsableArguments {
                                    quadrants: quadrants, rings: try checked(Self.list(ring), landscape.rings, "ring"))
         let highlighted = try checked(Self.list(highlight), toolNames, "tool")
         let zoom = quadrants.count == 1
+        if zoom, let q = landscape.quadrant(id: quadrants[0]) {
+            // A zoom shows its quadrant only: say which named tools it leaves out.
+            let outside = filter.tools.compactMap { n in landscape.tools.first { $0.id == n.lowercased() || $0.name.lowercased() == n.lowercased() } }
+                .filter { !q.contains(x: $0.x, y: $0.y) }.map(\.name)
+            if !outside.isEmpty {
+                Console.error("warning: --only names \(outside.count == 1 ? "a tool" : "tools") outside quadrant '\(q.id)', which the zoom leaves out: \(outside.joined(separator: ", "))")
+            }
+        }
         return Figure(id: name, kind: zoom ? .zoom : .map, title: title, only: filter.isEmpty ? nil : filter,
                       highlight: highlighted.isEmpty ? nil : ToolSelection(tools: highlighted), quadrant: zoom ? quadrants[0] : nil)
     }
