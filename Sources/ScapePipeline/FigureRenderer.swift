@@ -1,5 +1,6 @@
 import Foundation
 import ScapeLayout
+import ScapeInterop
 import ScapeModel
 import ScapeRender
 import ScapeScene

@@ -49,6 +49,6 @@ public struct FormatRegistry {
 
     public var names: [String] { writers.keys.sorted() }
 
-    /// PNG, SVG and PDF.
-    public static var standard: FormatRegistry { FormatRegistry([PNGWriter(), SVGWriter(), PDFWriter(), ExcalidrawWriter()]) }
+    /// PNG, SVG and PDF, drawn by Cairo; ScapeInterop's `standard` adds other tools' formats.
+    public static var cairo: FormatRegistry { FormatRegistry([PNGWriter(), SVGWriter(), PDFWriter()]) }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScapeInterop
 import ScapeModel
 
 /// The optional DATA argument shared by every subcommand, and loading it.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ScapeGeometry
+import ScapeInterop
 @testable import ScapeLayout
 import ScapeModel
 import ScapeScene

@@ -1,4 +1,5 @@
 import Foundation
+import ScapeModel
 
 /// What the command line loads: a landscape file (YAML, JSON, CSV, Mermaid), or a lifecycle
 /// spec on its own, with the files its figures refer to resolved next to it.
@@ -18,7 +19,31 @@ public enum DataFileLoader {
            ["yaml", "yml", "json", ""].contains(url.pathExtension.lowercased()), LifecycleLoader.looksLikeSpec(text) {
             return FigureSpecResolver.standalone(text: text, file: url.path)
         }
-        return resolved(LandscapeLoader.load(contentsOf: url), baseDirectory: url.deletingLastPathComponent())
+        switch LandscapeLoader.read(contentsOf: url) {
+        case .success(let data): return resolved(load(data: data, file: url.path), baseDirectory: url.deletingLastPathComponent())
+        case .failure(let problem): return LoadResult(landscape: nil, diagnostics: [problem.diagnostic])
+        }
+    }
+
+    /// Reads `data` as UTF-8 text; binary or non-UTF-8 input gets one clear error.
+    /// The extension picks the format (.mmd/.mermaid, .csv, else YAML); `load(text:file:)`
+    /// looks at the content when the name says nothing.
+    public static func load(data: Data, file: String) -> LoadResult {
+        if let format = InputFormat(fileName: file), format != .yaml {
+            if let problem = format.unreadable(data, file: file) { return LoadResult(landscape: nil, diagnostics: [problem]) }
+            return load(text: String(decoding: data, as: UTF8.self), file: file)
+        }
+        if !data.isEmpty, !data.contains(0), let text = String(data: data, encoding: .utf8) { return load(text: text, file: file) }
+        return LandscapeLoader.load(data: data, file: file)
+    }
+
+    /// Text in any format we read: Mermaid and CSV here, YAML and JSON by `LandscapeLoader`.
+    public static func load(text: String, file: String) -> LoadResult {
+        switch InputFormat.detect(fileName: file, text: text) {
+        case .mermaid: return MermaidQuadrantParser.parse(text: text, file: file)
+        case .csv: return CSVLandscapeParser.parse(text: text, file: file)
+        case .yaml: return LandscapeLoader.load(text: text, file: file)
+        }
     }
 
     static func resolved(_ result: LoadResult, baseDirectory: URL?) -> LoadResult {

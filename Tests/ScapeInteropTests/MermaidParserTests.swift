@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ScapeInterop
 @testable import ScapeModel
 
 /// A Mermaid quadrant chart reads into the landscape a user expects, and every line mlscape
@@ -115,7 +116,7 @@ import Testing
 
     @Test func everyBrokenLineIsReportedAtOnceInFileOrder() throws {
         let file = Self.root.appendingPathComponent("fixtures/bad/broken-points.mmd")
-        let r = LandscapeLoader.load(contentsOf: file)
+        let r = DataFileLoader.load(contentsOf: file)
         #expect(r.diagnostics.map { $0.location?.line ?? 0 } == [2, 4, 5, 6, 7])
         #expect(r.diagnostics.errors.count == 4)
         #expect(r.landscape == nil)
@@ -174,16 +175,16 @@ import Testing
     @Test func theLoaderPicksMermaidByExtensionAndByContent() throws {
         let data = Data(chart.utf8)
         for name in ["c.mmd", "c.MERMAID", "chart.txt", "chart"] {
-            let l = try LandscapeLoader.load(data: data, file: name).get()
+            let l = try DataFileLoader.load(data: data, file: name).get()
             #expect(l.tools.count == 5, "\(name)")
         }
         let file = Self.root.appendingPathComponent("fixtures/examples/quadrant-chart.mmd")
-        let example = LandscapeLoader.load(contentsOf: file)
+        let example = DataFileLoader.load(contentsOf: file)
         #expect(example.diagnostics.isEmpty, "\(example.diagnostics)")
         #expect(try example.get().tools.count == 6)
-        #expect(LandscapeLoader.load(data: Data(), file: "e.mmd").diagnostics.map(\.description)
+        #expect(DataFileLoader.load(data: Data(), file: "e.mmd").diagnostics.map(\.description)
                 == ["e.mmd:1:1: error: the file is empty; expected a Mermaid chart starting with 'quadrantChart'"])
-        #expect(LandscapeLoader.load(data: Data([0x71, 0, 0x71]), file: "b.mmd").diagnostics.map(\.description)
+        #expect(DataFileLoader.load(data: Data([0x71, 0, 0x71]), file: "b.mmd").diagnostics.map(\.description)
                 == ["b.mmd:1:1: error: this is a binary file, not Mermaid text"])
     }
 

@@ -1,4 +1,5 @@
 import ScapeScene
+import ScapeRender
 
 /// Writes a figure as an Excalidraw scene (`.excalidraw`), so it can be opened and edited by
 /// hand in the tool the blog's figures were first drawn with. Circles become ellipses, straight

@@ -1,3 +1,5 @@
+import ScapeModel
+
 /// Splits RFC 4180 text into records of fields: commas between fields, double quotes around a
 /// field that holds commas, quotes or line breaks, and `""` for a quote inside one. Each field
 /// remembers where it starts, so every later message can point at its cell.

@@ -1,3 +1,5 @@
+import ScapeModel
+
 /// Reads a Mermaid `quadrantChart` into a `Landscape`, so a chart kept in a Markdown file can
 /// be drawn by mlscape with its labels placed. Mermaid's 0 ... 1 positions become -1 ... 1.
 /// Like the YAML path it reports every problem at once, each at its line and column; lines

@@ -1,4 +1,5 @@
 import Foundation
+import ScapeModel
 import Yams
 
 /// Thoughtworks "build your own radar" input: CSV with the columns name, ring, quadrant,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ScapeGeometry
+@testable import ScapeInterop
 import ScapeModel
 import ScapePipeline
 import ScapeRender

@@ -1,3 +1,5 @@
+import ScapeModel
+
 /// The style list after a Mermaid point or `classDef` name:
 /// `radius: 12, color: #ff3300, stroke-color: #10f0f0, stroke-width: 5px`.
 /// Mermaid knows exactly these four; each value is checked where it is written.
