@@ -9,20 +9,37 @@ public enum DataFileLoader {
         resolved(LandscapeLoader.loadDefault(), baseDirectory: nil)
     }
 
-    public static func load(contentsOf url: URL) -> LoadResult {
-        if let data = try? Data(contentsOf: url), !data.contains(0), let text = String(data: data, encoding: .utf8),
-           ["csv", "json", ""].contains(url.pathExtension.lowercased()),
-           RadarCSVParser.looksLikeRadarCSV(text) || RadarCSVParser.looksLikeRadarJSON(text) {
-            return RadarCSVParser.parse(text: text, file: url.path)
-        }
-        if let data = try? Data(contentsOf: url), !data.contains(0), let text = String(data: data, encoding: .utf8),
-           ["yaml", "yml", "json", ""].contains(url.pathExtension.lowercased()), LifecycleLoader.looksLikeSpec(text) {
-            return FigureSpecResolver.standalone(text: text, file: url.path)
-        }
+    /// `radarNames` name a Zalando radar's quadrants and rings (the command line's flags); they
+    /// win over a sidecar `NAME.radar.yaml` next to the file, which wins over Zalando's defaults.
+    public static func load(contentsOf url: URL, radarNames: RadarNames = RadarNames()) -> LoadResult {
+        let data: Data
         switch LandscapeLoader.read(contentsOf: url) {
-        case .success(let data): return resolved(load(data: data, file: url.path), baseDirectory: url.deletingLastPathComponent())
+        case .success(let d): data = d
         case .failure(let problem): return LoadResult(landscape: nil, diagnostics: [problem.diagnostic])
         }
+        let file = url.path
+        if let (text, notes) = UnicodeText.decode(data, file: file) {
+            if let radar = RadarFormat.detect(fileName: file, text: text) {
+                var names = radarNames, sidecarNotes: [Diagnostic] = []
+                let sidecar = ZalandoRadarParser.sidecarURL(for: url)
+                if radar == .zalando, let sidecarText = try? String(contentsOf: sidecar, encoding: .utf8) {
+                    let read = ZalandoRadarParser.sidecar(text: sidecarText, file: sidecar.path)
+                    names = read.0.overridden(by: radarNames)
+                    sidecarNotes = read.1
+                    if sidecarNotes.hasErrors { return LoadResult(landscape: nil, diagnostics: sidecarNotes) }
+                }
+                var r = radar.parse(text: text, file: file, names: names)
+                r.diagnostics = notes + sidecarNotes + r.diagnostics
+                return r
+            }
+            if ["yaml", "yml", "json", ""].contains(url.pathExtension.lowercased()), LifecycleLoader.looksLikeSpec(text) {
+                return FigureSpecResolver.standalone(text: text, file: file)
+            }
+            var r = resolved(load(text: text, file: file), baseDirectory: url.deletingLastPathComponent())
+            r.diagnostics = notes + r.diagnostics
+            return r
+        }
+        return resolved(load(data: data, file: file), baseDirectory: url.deletingLastPathComponent())
     }
 
     /// Reads `data` as UTF-8 text; binary or non-UTF-8 input gets one clear error.
@@ -39,6 +56,7 @@ public enum DataFileLoader {
 
     /// Text in any format we read: Mermaid and CSV here, YAML and JSON by `LandscapeLoader`.
     public static func load(text: String, file: String) -> LoadResult {
+        if let radar = RadarFormat.detect(fileName: file, text: text) { return radar.parse(text: text, file: file) }
         switch InputFormat.detect(fileName: file, text: text) {
         case .mermaid: return MermaidQuadrantParser.parse(text: text, file: file)
         case .csv: return CSVLandscapeParser.parse(text: text, file: file)

@@ -114,7 +114,14 @@ public enum LandscapeLoader {
         public var diagnostic: Diagnostic
     }
 
-    static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+    /// The located message for a YAML (or JSON: the file name says) syntax error.
+    public static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+        var d = yamlSyntaxDiagnostic(error, file: file)
+        if file.lowercased().hasSuffix(".json") { d.message = d.message.replacingOccurrences(of: "malformed YAML", with: "malformed JSON") }
+        return d
+    }
+
+    static func yamlSyntaxDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             if problem.contains("Maximum nesting level") {

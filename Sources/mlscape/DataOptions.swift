@@ -9,6 +9,20 @@ struct DataOptions: ParsableArguments {
                                  valueName: "data"))
     var data: String?
 
+    @Option(name: .long, help: ArgumentHelp("A Zalando radar's quadrant names in Zalando's order: bottom right, bottom left, top left, top right (comma-separated; default: its example's, or NAME.radar.yaml next to the file).", valueName: "names"))
+    var radarQuadrants: String?
+
+    @Option(name: .long, help: ArgumentHelp("A Zalando radar's ring names from the centre out, 1 to 8 (comma-separated).", valueName: "names"))
+    var radarRings: String?
+
+    /// The radar names the flags give.
+    var radarNames: RadarNames {
+        func list(_ s: String?) -> [String]? {
+            s.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        }
+        return RadarNames(quadrants: list(radarQuadrants), rings: list(radarRings))
+    }
+
     /// The validated landscape; prints every diagnostic and exits 65 (bad data) or 66 (no input).
     func load() throws -> Landscape {
         let result: LoadResult
@@ -26,7 +40,7 @@ struct DataOptions: ParsableArguments {
                 Console.error("error: cannot read \(data): permission denied")
                 throw ExitStatus.noInput
             }
-            result = DataFileLoader.load(contentsOf: URL(fileURLWithPath: data))
+            result = DataFileLoader.load(contentsOf: URL(fileURLWithPath: data), radarNames: radarNames)
         } else {
             result = DataFileLoader.loadDefault()
         }

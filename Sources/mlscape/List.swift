@@ -14,6 +14,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         let l = try input.load()
+        if let radar = RadarListing.radar(of: l) { return print(RadarListing.list(radar), terminator: "") }
         print("figures:")
         for f in l.effectiveFigures { print("  \(f.id)  (\(f.kind.rawValue))") }
         print("quadrants:")

@@ -17,6 +17,10 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let landscape = try input.load()
+        if let radar = RadarListing.radar(of: landscape) {
+            print("ok: \(radar.blips.count) blips, \(radar.rings.count) rings, \(radar.sectors.count) quadrants")
+            return
+        }
         print("ok: \(landscape.tools.count) tools, \(landscape.categories.count) categories, \(landscape.quadrants.count) quadrants, \(landscape.effectiveFigures.count) figures")
     }
 }
