@@ -21,7 +21,7 @@ struct BlipMarkers {
         switch style {
         case .thoughtworks:
             var nodes: [SceneNode] = [.path(ScenePath(id: "\(id)/mark", path: .circle(center: p, radius: radius), fill: fill, stroke: outline))]
-            let ring = StrokeStyle(color: fill, width: 1.6)
+            let ring = StrokeStyle(color: fill, width: 2.4)
             let outward = atan2(p.y - centre.y, p.x - centre.x)
             switch status {
             case .new:
@@ -77,7 +77,7 @@ struct BlipMarkers {
 
     /// A quarter arc around the blip, a little outside it, centred on the direction `facing` (radians, y down).
     private func arc(_ p: Point, facing: Double) -> Path {
-        .arc(center: p, rx: radius * 1.7, ry: radius * 1.7, from: facing - .pi / 4, to: facing + .pi / 4, steps: 8)
+        .arc(center: p, rx: radius * 1.8, ry: radius * 1.8, from: facing - .pi / 4, to: facing + .pi / 4, steps: 8)
     }
 
     private func triangle(_ p: Point, up: Bool) -> Path {
