@@ -59,4 +59,26 @@ import Testing
         }
         #expect(!svg.contains("&lt;p&gt;"), "titles are plain text")
     }
+
+    @Test func importOntoPrintsTheDataWithTheDraggedToolMoved() throws {
+        let dir = try CLI.scratch()
+        let data = CLI.root.appendingPathComponent("fixtures/mlops-landscape.yaml").path
+        let scene = dir.appendingPathComponent("map.excalidraw")
+        #expect(try CLI.run(["render", data, "--figure", "ml-landscape-all", "--format", "excalidraw", "-o", scene.path]).status == 0)
+        var doc = try JSONSerialization.jsonObject(with: Data(contentsOf: scene)) as! [String: Any]
+        doc["elements"] = (doc["elements"] as! [[String: Any]]).map { e in
+            var e = e
+            if (e["groupIds"] as? [String])?.contains("tool/mlflow") == true { e["x"] = (e["x"] as! NSNumber).doubleValue + 50 }
+            return e
+        }
+        try JSONSerialization.data(withJSONObject: doc).write(to: scene)
+        let r = try CLI.run(["import", scene.path, "--onto", data])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("moved MLFlow (mlflow): x "), "\(r.stderr)")
+        let before = try String(contentsOfFile: data, encoding: .utf8).components(separatedBy: "\n")
+        let after = r.stdout.components(separatedBy: "\n")
+        #expect(before.count == after.count && zip(before, after).filter { $0 != $1 }.count == 1)
+        let plain = try CLI.run(["import", scene.path])
+        #expect(plain.status != 0 && plain.stderr.contains("--onto"))
+    }
 }
