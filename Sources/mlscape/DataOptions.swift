@@ -5,7 +5,7 @@ import ScapeModel
 
 /// The optional DATA argument shared by every subcommand, and loading it.
 struct DataOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("A data file: landscape (.yaml, .json, .csv, .mmd), lifecycle spec or radar CSV. Default: the built-in MLOps landscape.",
+    @Argument(help: ArgumentHelp("A data file: landscape (.yaml, .json, .csv, .mmd), lifecycle spec, Thoughtworks radar (CSV or JSON) or Zalando radar (config.json). Default: the built-in MLOps landscape.",
                                  valueName: "data"))
     var data: String?
 
