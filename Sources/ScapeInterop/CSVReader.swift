@@ -28,6 +28,8 @@ struct CSVReader {
     private enum State { case fieldStart, unquoted, quoted, afterQuote }
 
     let file: String
+    /// The field separator: a comma, or a tab for tab-separated text.
+    var separator: Character = ","
 
     /// Every complete record, and a located error for each malformed field. A quote that is
     /// never closed swallows the rest of the text, so the record it opens is dropped.
@@ -77,7 +79,7 @@ struct CSVReader {
                     state = .unquoted
                 }
             case .unquoted, .afterQuote:
-                if c == "," {
+                if c == separator {
                     fields.append(field)
                     advance()
                     startField()

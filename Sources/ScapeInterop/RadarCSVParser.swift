@@ -19,7 +19,7 @@ public enum RadarCSVParser {
     /// True when the first line is a header with the Thoughtworks columns.
     public static func looksLikeRadarCSV(_ text: String) -> Bool {
         let first = text.prefix { !$0.isNewline }
-        let cells = first.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"\u{FEFF}")).lowercased() }
+        let cells = first.split(whereSeparator: { $0 == "," || $0 == "\t" }).map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"\u{FEFF}")).lowercased() }
         return ["name", "ring", "quadrant"].allSatisfy(cells.contains) && !cells.contains("x")
     }
 
@@ -92,7 +92,13 @@ public enum RadarCSVParser {
         }
 
         mutating func csvRows(_ text: String) -> [Row]? {
-            let read = CSVReader(file: file).read(text)
+            // Excel's "Unicode text" export separates its fields with tabs.
+            let header = text.prefix { !$0.isNewline }
+            let tabs = header.contains("\t") && !header.contains(",")
+            if tabs {
+                diagnostics.append(.warning("the fields are separated by tabs (as Excel's 'Unicode text' writes them); read as such", at: start))
+            }
+            let read = CSVReader(file: file, separator: tabs ? "\t" : ",").read(text)
             diagnostics += read.diagnostics
             let records = read.records.filter { !$0.isBlank }
             guard let header = records.first else {

@@ -107,6 +107,20 @@ import ScapeModel
         }
     }
 
+    @Test func excelsTabSeparatedUnicodeTextIsRead() throws {
+        let text = "name\tring\tquadrant\tisNew\tdescription\r\nKafka\tAdopt\tTools\tTRUE\t\"Streams, logs\"\r\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("unicode-text-\(getpid()).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try (Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!).write(to: url)
+        let r = DataFileLoader.load(contentsOf: url)
+        #expect(r.diagnostics.map(\.message) == [
+            "the file is UTF-16 text (little-endian, as Excel's 'Unicode text' writes it); read as such",
+            "the fields are separated by tabs (as Excel's 'Unicode text' writes them); read as such",
+        ])
+        let b = try blips(r)
+        #expect(b.map(\.name) == ["Kafka"] && b[0].isNew && b[0].description == "Streams, logs")
+    }
+
     @Test func descriptionsKeepOnlyThoughtworksTagsAndHaveAPlainForm() throws {
         let html = #"<p>Use <a href="https://x.org" onclick="evil()">X</a> <script>alert(1)</script><img src=y>now &amp; <strong>then</strong>.</p>"#
         let b = try blips(parse("name,ring,quadrant,isNew,description\nA,Adopt,Tools,false,\"\(html.replacingOccurrences(of: "\"", with: "\"\""))\"\n"))
@@ -121,6 +135,9 @@ import ScapeModel
         ])
         let broken = DataFileLoader.load(text: "[{\"name\": \"A\", \"ring\": \"Adopt\", \"quadrant\": \"Tools\",]", file: "r.json")
         #expect(broken.diagnostics.first?.message.hasPrefix("malformed JSON") == true, "\(broken.diagnostics)")
+        // A JSON landscape's syntax errors say JSON too.
+        let landscape = DataFileLoader.load(text: "{\"tools\": [", file: "l.json")
+        #expect(landscape.diagnostics.first?.message.hasPrefix("malformed JSON") == true, "\(landscape.diagnostics)")
     }
 
     // MARK: Zalando
