@@ -36,7 +36,8 @@ public struct RadarNames: Sendable, Equatable {
 public enum ZalandoRadarParser {
     /// True for a mapping with an `entries` list whose items have quadrant, ring and label.
     public static func looksLikeZalando(_ text: String) -> Bool {
-        guard text.first(where: { !$0.isWhitespace }) == "{", let node = try? Yams.compose(yaml: text),
+        // Cheap checks first: a big landscape in JSON should not be parsed twice to be told apart.
+        guard text.first(where: { !$0.isWhitespace }) == "{", text.contains("\"entries\""), let node = try? Yams.compose(yaml: text),
               let entries = node.mapping?["entries"]?.sequence else { return false }
         guard let first = entries.first?.mapping else { return entries.isEmpty }
         return ["quadrant", "ring", "label"].allSatisfy { first[$0] != nil }
@@ -72,8 +73,8 @@ public enum ZalandoRadarParser {
         if let q = names.quadrants, q.count != 4 {
             out.append(.error("a Zalando radar has 4 quadrants (0 bottom right, 1 bottom left, 2 top left, 3 top right); \(q.count) names given", at: SourceLocation(file: file, line: 1, column: 1)))
         }
-        if let r = names.rings, !(1...8).contains(r.count) {
-            out.append(.error("a radar has 1 to 8 rings; \(r.count) names given", at: SourceLocation(file: file, line: 1, column: 1)))
+        if let r = names.rings, !(1...RadarCSVParser.maxRings).contains(r.count) {
+            out.append(.error("a radar has 1 to \(RadarCSVParser.maxRings) rings; \(r.count) names given", at: SourceLocation(file: file, line: 1, column: 1)))
         }
         return out
     }
