@@ -122,7 +122,14 @@ struct ExcalidrawElements {
                     if gap <= Self.bindingReach && (best == nil || gap < best!.1) { best = (j, gap) }
                 }
                 guard let (j, gap) = best, case .string(let target)? = fields[j]["id"], case .string(let arrowID)? = fields[k]["id"] else { continue }
-                fields[k][key] = .object(["elementId": .string(target), "focus": .number(0), "gap": .number(gap)])
+                // Excalidraw's binding (v2: mode and fixed point as fractions of the shape's box),
+                // with the legacy focus and gap that older versions read.
+                let r = frames[j]
+                let inside = gap == 0
+                let q = Point(min(max(p.x, r.minX), r.maxX), min(max(p.y, r.minY), r.maxY))
+                let fixed = [r.width > 0 ? (q.x - r.minX) / r.width : 0.5, r.height > 0 ? (q.y - r.minY) / r.height : 0.5]
+                fields[k][key] = .object(["elementId": .string(target), "mode": .string(inside ? "inside" : "orbit"),
+                                          "fixedPoint": .array(fixed.map { .number($0) }), "focus": .number(0), "gap": .number(gap)])
                 var bound: [JSONText] = []
                 if case .array(let existing)? = fields[j]["boundElements"] { bound = existing }
                 let entry = JSONText.object(["id": .string(arrowID), "type": .string("arrow")])

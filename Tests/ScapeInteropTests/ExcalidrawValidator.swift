@@ -9,7 +9,10 @@ enum ExcalidrawValidator {
     static let types: Set<String> = ["rectangle", "diamond", "ellipse", "line", "arrow", "text", "freedraw", "image", "frame", "magicframe", "embeddable", "iframe", "selection"]
     static let fillStyles: Set<String> = ["hachure", "cross-hatch", "solid", "zigzag"]
     static let strokeStyles: Set<String> = ["solid", "dashed", "dotted"]
-    static let arrowheads: Set<String> = ["arrow", "bar", "dot", "circle", "circle_outline", "triangle", "triangle_outline", "diamond", "diamond_outline", "crowfoot_one", "crowfoot_many", "crowfoot_one_or_many"]
+    static let arrowheads: Set<String> = ["arrow", "bar", "circle", "circle_outline", "triangle", "triangle_outline", "diamond", "diamond_outline",
+                                          "cardinality_one", "cardinality_many", "cardinality_one_or_many", "cardinality_exactly_one",
+                                          "cardinality_zero_or_one", "cardinality_zero_or_many",
+                                          "dot", "crowfoot_one", "crowfoot_many", "crowfoot_one_or_many"]
     static let fontFamilies: Set<Int> = [1, 2, 3, 5, 6, 7, 8, 9, 10]
     static let bindable: Set<String> = ["rectangle", "diamond", "ellipse", "text", "image", "frame", "magicframe", "embeddable", "iframe"]
     static let base62 = Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -87,7 +90,14 @@ enum ExcalidrawValidator {
                 for key in ["startBinding", "endBinding"] {
                     guard let binding = e[key], !(binding is NSNull) else { continue }
                     guard type == "arrow", let b = binding as? [String: Any], let target = b["elementId"] as? String else { bad("\(key) is not {elementId, focus, gap}"); continue }
-                    if b["fixedPoint"] == nil && (number(b["focus"]) == nil || number(b["gap"]) == nil) { bad("\(key) has no focus and gap") }
+                    // Binding schema v2 (mode + fixedPoint), or the legacy focus + gap restore() migrates.
+                    if let mode = b["mode"] {
+                        if !["inside", "orbit", "skip"].contains(mode as? String ?? "") { bad("\(key) mode '\(mode)'") }
+                        let fixed = (b["fixedPoint"] as? [Any] ?? []).compactMap(number)
+                        if fixed.count != 2 || fixed.contains(where: { !(0...1).contains($0) }) { bad("\(key) fixedPoint is not two fractions 0...1") }
+                    } else if number(b["focus"]) == nil || number(b["gap"]) == nil {
+                        bad("\(key) has neither mode and fixedPoint nor focus and gap")
+                    }
                     guard let other = byID[target] else { bad("\(key) names a missing element '\(target)'"); continue }
                     if !bindable.contains(other["type"] as? String ?? "") { bad("\(key) names '\(target)', which cannot be bound") }
                     let listed = (other["boundElements"] as? [[String: Any]] ?? []).contains { $0["id"] as? String == id }

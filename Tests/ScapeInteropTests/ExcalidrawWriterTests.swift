@@ -94,7 +94,10 @@ import ScapeScene
         #expect(e.map { $0["type"] as? String } == ["ellipse", "arrow", "line"], "the head is part of the arrow, not a loose line")
         #expect(e[1]["endArrowhead"] as? String == "arrow" && e[1]["startArrowhead"] is NSNull)
         #expect(points(e[1]) == [[0, 0], [60, 0]])
-        #expect((e[1]["startBinding"] as? [String: Any])?["elementId"] as? String == "from")
+        let binding = try #require(e[1]["startBinding"] as? [String: Any])
+        #expect(binding["elementId"] as? String == "from" && binding["mode"] as? String == "orbit")
+        // The arrow starts 2 units right of the circle's box, level with its centre: the box's right middle.
+        #expect((binding["fixedPoint"] as? [Any])?.compactMap(number) == [1, 0.5] && number(binding["gap"]) == 2)
         #expect(e[1]["endBinding"] is NSNull, "nothing at the tip")
         #expect((e[0]["boundElements"] as? [[String: Any]])?.first?["id"] as? String == "trend")
         #expect(ExcalidrawValidator.problems(in: Data(ExcalidrawWriter().document(for: Scene(size: Size(100, 100), background: nil, nodes: nodes)))) == [])
