@@ -256,8 +256,10 @@ struct ArrowShapes {
     }
 }
 
-/// Excalidraw's font families (packages/common/src/constants.ts) and the line height
-/// Excalidraw gives each, picked from a theme's font family by its kind.
+/// Excalidraw's font families (packages/common/src/constants.ts) and the line height each
+/// has there (font-metadata.ts). A theme's font maps to the nearest family of Excalidraw's
+/// font picker: a comic or hand font to Excalifont ("Hand-drawn"), a monospace to Comic
+/// Shanns ("Code"), any other to Nunito ("Normal"); a family Excalidraw names is kept.
 enum ExcalidrawFont: Int {
     case virgil = 1, helvetica = 2, cascadia = 3, excalifont = 5, nunito = 6, lilitaOne = 7, comicShanns = 8, liberationSans = 9, assistant = 10
 
@@ -265,24 +267,23 @@ enum ExcalidrawFont: Int {
         let f = family.lowercased()
         if f.contains("virgil") { self = .virgil }
         else if f.contains("excalifont") { self = .excalifont }
-        else if f.contains("comic") || f.contains("hand") || f.contains("xkcd") { self = .comicShanns }
-        else if f.contains("mono") || f.contains("cascadia") || f.contains("courier") || f.contains("code") { self = .cascadia }
-        else if f.contains("nunito") { self = .nunito }
+        else if f.contains("comic shanns") { self = .comicShanns }
+        else if f.contains("cascadia") { self = .cascadia }
         else if f.contains("lilita") { self = .lilitaOne }
+        else if f.contains("liberation sans") { self = .liberationSans }
         else if f.contains("assistant") { self = .assistant }
-        else if f.contains("liberation") || f.contains("arial") { self = .liberationSans }
-        else { self = .helvetica }
+        else if f.contains("helvetica") { self = .helvetica }
+        else if f.contains("comic") || f.contains("hand") || f.contains("xkcd") || f.contains("script") { self = .excalifont }
+        else if f.contains("mono") || f.contains("courier") || f.contains("code") { self = .comicShanns }
+        else { self = .nunito }
     }
 
     /// Excalidraw's line height for the family, as a multiple of the font size.
     var lineHeight: Double {
         switch self {
-        case .virgil, .excalifont, .comicShanns: return 1.25
-        case .helvetica, .liberationSans: return 1.15
+        case .helvetica, .liberationSans, .lilitaOne: return 1.15
         case .cascadia: return 1.2
-        case .nunito: return 1.35
-        case .lilitaOne: return 1.15
-        case .assistant: return 1.25
+        case .virgil, .excalifont, .nunito, .comicShanns, .assistant: return 1.25
         }
     }
 }

@@ -117,10 +117,11 @@ import ScapeScene
     }
 
     @Test func fontsMapToTheNearestExcalidrawFamily() {
-        #expect(ExcalidrawFont(family: "Comic Neue") == .comicShanns)
-        #expect(ExcalidrawFont(family: "DejaVu Sans") == .helvetica)
-        #expect(ExcalidrawFont(family: "DejaVu Sans Mono") == .cascadia)
+        #expect(ExcalidrawFont(family: "Comic Neue") == .excalifont)
+        #expect(ExcalidrawFont(family: "DejaVu Sans") == .nunito)
+        #expect(ExcalidrawFont(family: "DejaVu Sans Mono") == .comicShanns)
         #expect(ExcalidrawFont(family: "Liberation Sans") == .liberationSans)
+        #expect(ExcalidrawFont(family: "Noto Sans CJK SC").lineHeight == 1.25)
         #expect(FractionalIndex.key(0) == "a0" && FractionalIndex.key(61) == "az" && FractionalIndex.key(62) == "b00" && FractionalIndex.key(62 + 3844) == "c000")
         #expect((0..<5000).map(FractionalIndex.key) == (0..<5000).map(FractionalIndex.key).sorted())
     }
@@ -130,8 +131,8 @@ import ScapeScene
         let s = scene(style: style)
         let texts = try elements(s).filter { $0["type"] as? String == "text" }
         #expect(texts.compactMap { $0["text"] as? String } == sceneTexts(s))
-        // The sketch style's Comic Neue is nearest Excalidraw's Comic Shanns; DejaVu Sans its Helvetica.
-        #expect(texts.allSatisfy { $0["fontFamily"] as? Int == (style == .sketch ? 8 : 2) && (number($0["fontSize"]) ?? 0) > 0 })
+        // The sketch style's Comic Neue is nearest Excalidraw's hand-drawn Excalifont; DejaVu Sans its Nunito.
+        #expect(texts.allSatisfy { $0["fontFamily"] as? Int == (style == .sketch ? 5 : 6) && (number($0["fontSize"]) ?? 0) > 0 })
         #expect(sceneTexts(s).contains("Kubeflow"))
     }
 
