@@ -14,6 +14,9 @@ struct BlipMarkers {
     let greyed: Color
     let radius: Double
 
+    /// How far a mark reaches from its blip's centre, status rings and arcs included: labels keep outside it.
+    var extent: Double { style == .thoughtworks ? radius * 1.8 + 1.2 : radius * 1.45 }
+
     /// The mark of one blip at `p`; `centre` is the radar's, which tells inner from outer.
     func mark(_ status: BlipStatus, active: Bool, at p: Point, centre: Point, fill: Color, id: String) -> [SceneNode] {
         let fill = active ? fill : greyed

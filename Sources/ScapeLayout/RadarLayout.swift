@@ -160,7 +160,7 @@ struct RadarLayout {
             placedBlips.append(blip)
         }
         let labelFont = FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.8)
-        let requests = placed.map { LabelRequest(anchor: $0.center, anchorRadius: blipRadius, size: measurer.measure($0.name, font: labelFont)) }
+        let requests = placed.map { LabelRequest(anchor: $0.center, anchorRadius: markers.extent, size: measurer.measure($0.name, font: labelFont)) }
         let placements = LabelPlacer(gap: 4).place(requests, obstacles: obstacles, bounds: Rect(origin: .zero, size: canvas).insetBy(theme.margin / 2))
         var blipNodes: [SceneNode] = []
         var labelRects: [Rect] = []
