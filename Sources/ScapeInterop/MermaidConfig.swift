@@ -109,9 +109,15 @@ struct MermaidConfig {
         return d
     }
 
+    /// The sixteen colours of HTML 4 (and orange), which theme variables often name.
+    static let namedColours = ["black": "#000000", "silver": "#c0c0c0", "gray": "#808080", "grey": "#808080", "white": "#ffffff",
+                               "maroon": "#800000", "red": "#ff0000", "purple": "#800080", "fuchsia": "#ff00ff", "green": "#008000",
+                               "lime": "#00ff00", "olive": "#808000", "yellow": "#ffff00", "navy": "#000080", "blue": "#0000ff",
+                               "teal": "#008080", "aqua": "#00ffff", "orange": "#ffa500"]
+
     private mutating func colour(_ v: Node, _ locate: (Node) -> SourceLocation) -> String? {
-        guard let hex = v.string.flatMap(MermaidStyleList.hexColor) else {
-            warn("'\(v.string ?? "")' is not a hex colour like #ff3300; ignored", at: locate(v))
+        guard let hex = v.string.flatMap({ MermaidStyleList.hexColor($0) ?? Self.namedColours[$0.lowercased()] }) else {
+            warn("'\(v.string ?? "")' is not a hex colour like #ff3300 or a basic colour name; ignored", at: locate(v))
             return nil
         }
         return hex.count == 4 ? "#" + hex.dropFirst().map { "\($0)\($0)" }.joined() : hex

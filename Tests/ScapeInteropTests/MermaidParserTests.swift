@@ -168,6 +168,12 @@ import Testing
         #expect(try r.get().tools.count == 1)
     }
 
+    @Test func themeColoursMayBeBasicNames() throws {
+        let r = parse("%%{init: {\"themeVariables\": {\"quadrant1TextFill\": \"blue\", \"quadrantPointFill\": \"rebeccapurple\"}}}%%\nquadrantChart\n  A: [0.5, 0.5]\n")
+        #expect(try r.get().theme?.quadrantTitle == "#0000ff")
+        #expect(r.diagnostics.map(\.description) == ["c.mmd:1:80: warning: 'rebeccapurple' is not a hex colour like #ff3300 or a basic colour name; ignored"])
+    }
+
     @Test func configurationThatMapsIsHonouredTheRestWarnedByName() throws {
         let text = """
         ---
