@@ -168,6 +168,14 @@ import Testing
         #expect(try r.get().tools.count == 1)
     }
 
+    @Test func importedYAMLKeepsTheChartsTitleAxesAndConfiguredLook() throws {
+        let chart = "---\nconfig:\n  theme: dark\n  quadrantChart: {pointRadius: 9, pointLabelFontSize: 18}\n---\nquadrantChart\n  title T\n  x-axis Reach -->\n  A: [0.5, 0.5]\n"
+        let l = try parse(chart).get()
+        let again = try LandscapeLoader.load(text: LandscapeYAMLWriter.yaml(l), file: "i.yaml").get()
+        #expect(again.theme == l.theme && again.theme?.variant == .dark && again.theme?.markerRadius == 9)
+        #expect(again.axes == l.axes && again.effectiveFigures.map(\.title) == ["T"])
+    }
+
     @Test func themeColoursMayBeBasicNames() throws {
         let r = parse("%%{init: {\"themeVariables\": {\"quadrant1TextFill\": \"blue\", \"quadrantPointFill\": \"rebeccapurple\"}}}%%\nquadrantChart\n  A: [0.5, 0.5]\n")
         #expect(try r.get().theme?.quadrantTitle == "#0000ff")
