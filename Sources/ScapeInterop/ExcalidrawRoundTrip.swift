@@ -67,6 +67,10 @@ public enum ExcalidrawRoundTrip {
         var moves: [Move] = []
         for (m, tool) in paired where hypot(m.now.x - m.drawn.x, m.now.y - m.drawn.y) > stillness {
             var x = round((m.now.x - fx.offset) / fx.scale), y = round((m.now.y - fy.offset) / fy.scale)
+            guard x.isFinite && y.isFinite else {
+                diagnostics.append(.warning("'\(tool.name)' has no readable position in the scene; left alone", at: sceneStart))
+                continue
+            }
             if abs(x) > 1 || abs(y) > 1 {
                 diagnostics.append(.warning("'\(tool.name)' was dragged off the map; kept at its edge", at: sceneStart))
                 x = max(-1, min(1, x))
