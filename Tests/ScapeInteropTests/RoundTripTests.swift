@@ -62,6 +62,16 @@ import ScapeScene
         #expect(untouched == same)
     }
 
+    @Test func aZoomFigureComesBackToo() throws {
+        let text = try String(contentsOf: Self.fixture, encoding: .utf8)
+        let (scene, doc) = try exported(text, figure: "ml-landscape-ml-platforms")
+        let r = ExcalidrawRoundTrip.patch(scene: try drag(doc, ["valohai": (-30, 25)]), sceneFile: "e.excalidraw", data: text, dataFile: "d.yaml")
+        #expect(r.moves.map(\.id) == ["valohai"])
+        let (again, _) = try exported(try #require(r.text), figure: "ml-landscape-ml-platforms")
+        let old = try #require(markerCentre(scene, "valohai")), new = try #require(markerCentre(again, "valohai"))
+        #expect(abs(new.0 - (old.0 - 30)) < 1 && abs(new.1 - (old.1 + 25)) < 1, "\(old) -> \(new)")
+    }
+
     @Test func anUneditedSceneChangesNothing() throws {
         let text = try String(contentsOf: Self.fixture, encoding: .utf8)
         let (_, doc) = try exported(text, figure: "ml-landscape-all", style: .sketch)
