@@ -28,9 +28,14 @@ let package = Package(
         .target(name: "ScapeSketch", dependencies: ["ScapeGeometry", "ScapeScene"]),
         .target(name: "ScapeLayout", dependencies: ["ScapeGeometry", "ScapeModel", "ScapeScene"]),
         .target(name: "ScapeRender", dependencies: ["CCairo", "ScapeGeometry", "ScapeScene"]),
+        /// Readers and writers of other tools' formats: Mermaid, CSV, Thoughtworks radar, Excalidraw.
+        .target(
+            name: "ScapeInterop",
+            dependencies: ["ScapeGeometry", "ScapeModel", "ScapeScene", "ScapeRender", .product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "ScapePipeline",
-            dependencies: ["ScapeModel", "ScapeLayout", "ScapeScene", "ScapeSketch", "ScapeRender"]
+            dependencies: ["ScapeModel", "ScapeInterop", "ScapeLayout", "ScapeScene", "ScapeSketch", "ScapeRender"]
         ),
         .executableTarget(
             name: "mlscape",
@@ -38,6 +43,7 @@ let package = Package(
                 "ScapePipeline",
                 "ScapeSketch",
                 "ScapeModel",
+                "ScapeInterop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,18 +51,22 @@ let package = Package(
         .testTarget(name: "ScapeModelTests", dependencies: ["ScapeModel"]),
         .testTarget(
             name: "ScapeLayoutTests",
-            dependencies: ["ScapeLayout", "ScapeModel", "ScapeScene"],
+            dependencies: ["ScapeLayout", "ScapeModel", "ScapeInterop", "ScapeScene"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "ScapeRenderTests",
-            dependencies: ["CCairo", "ScapeRender", "ScapePipeline", "ScapeScene", "ScapeModel"],
+            dependencies: ["CCairo", "ScapeRender", "ScapePipeline", "ScapeScene", "ScapeModel", "ScapeInterop"],
             exclude: ["Goldens"]
         ),
         .testTarget(
             name: "ScapeSketchTests",
             dependencies: ["ScapeSketch", "ScapeScene", "ScapeGeometry", "ScapeLayout", "ScapeModel"],
             exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "ScapeInteropTests",
+            dependencies: ["ScapeInterop", "ScapeModel", "ScapeGeometry", "ScapeScene", "ScapeRender", "ScapePipeline"]
         ),
         .testTarget(name: "CLITests", dependencies: ["ScapePipeline", "ScapeGeometry"]),
     ]

@@ -134,8 +134,10 @@ struct RadarLayout {
             (a.element.sector, a.element.ring, a.element.name) < (b.element.sector, b.element.ring, b.element.name)
         }
         let blipRadius = 6.5
+        let markers = BlipMarkers(style: spec.markers, ink: ink, greyed: theme.greyedInk, radius: blipRadius)
         var centers: [Point] = []
         var placed: [(name: String, center: Point, ring: Int, sector: Int)] = []
+        var placedBlips: [RadarBlip] = []
         var warnings: [String] = []
         for (_, blip) in sorted {
             let r0 = (blip.ring == 0 ? 0 : radii[blip.ring - 1]) + blipRadius * 2, r1 = radii[blip.ring] - blipRadius * 2
@@ -155,48 +157,35 @@ struct RadarLayout {
             if chosen == nil { warnings.append("the blip '\(blip.name)' is crowded in its ring and sector") }
             centers.append(p)
             placed.append((blip.name, p, blip.ring, blip.sector))
+            placedBlips.append(blip)
         }
         let labelFont = FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.8)
-        let requests = placed.map { LabelRequest(anchor: $0.center, anchorRadius: blipRadius, size: measurer.measure($0.name, font: labelFont)) }
+        let requests = placed.map { LabelRequest(anchor: $0.center, anchorRadius: markers.extent, size: measurer.measure($0.name, font: labelFont)) }
         let placements = LabelPlacer(gap: 4).place(requests, obstacles: obstacles, bounds: Rect(origin: .zero, size: canvas).insetBy(theme.margin / 2))
         var blipNodes: [SceneNode] = []
         var labelRects: [Rect] = []
         for (i, b) in placed.enumerated() {
-            let blip = spec.blips.first { $0.name == b.name }!
-            let color = Self.sectorColors[b.sector % 4]
-            let shape: Path = blip.isNew
-                ? .polyline([Point(b.center.x, b.center.y - blipRadius * 1.2), Point(b.center.x + blipRadius * 1.1, b.center.y + blipRadius * 0.8),
-                             Point(b.center.x - blipRadius * 1.1, b.center.y + blipRadius * 0.8)], closed: true)
-                : .circle(center: b.center, radius: blipRadius)
-            var children: [SceneNode] = [.path(ScenePath(id: "blip/\(Tool.makeID(name: b.name, subtitle: nil))/mark", path: shape, fill: color,
-                                                         stroke: StrokeStyle(color: ink, width: 0.8)))]
+            let blip = placedBlips[i]
+            let color = spec.ringColors.indices.contains(b.ring) ? Color(hex: spec.ringColors[b.ring]) ?? Self.sectorColors[b.sector % 4] : Self.sectorColors[b.sector % 4]
+            var children = markers.mark(blip.status, active: blip.active, at: b.center, centre: c, fill: color, id: "blip/\(blip.id)")
             if placements[i].isPlaced {
                 labelRects.append(placements[i].rect)
                 let (fraction, centered) = placements[i].side.textAlignment
-                children.append(.text(SceneText(id: "blip/\(Tool.makeID(name: b.name, subtitle: nil))/name", text: b.name, font: labelFont, color: ink,
+                children.append(.text(SceneText(id: "blip/\(blip.id)/name", text: b.name, font: labelFont, color: ink,
                                                 frame: placements[i].rect, alignment: centered ? .center : fraction == 0 ? .left : .right)))
             } else {
                 warnings.append("the label of blip '\(b.name)' was left out for lack of room")
             }
-            let title = [b.name, blip.description].compactMap { $0 }.joined(separator: ": ")
-            blipNodes.append(.group(SceneGroup(id: "blip/\(Tool.makeID(name: b.name, subtitle: nil))", title: title, children: children)))
+            let title = [b.name, blip.plainDescription].compactMap { $0 }.joined(separator: ": ")
+            blipNodes.append(.group(SceneGroup(id: "blip/\(blip.id)", title: title, link: blip.url, children: children)))
         }
         if !blipNodes.isEmpty {
             nodes.append(.group(SceneGroup(id: "blips", children: blipNodes)))
             let legendFont = FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.75)
-            let y = canvas.height - theme.margin - 10
-            var legend: [SceneNode] = []
-            let items: [(Bool, String)] = [(true, "new"), (false, "no change")]
-            var x = c.x - 80
-            for (isNew, text) in items {
-                let p = Point(x, y)
-                let shape: Path = isNew ? .polyline([Point(p.x, p.y - 7), Point(p.x + 6.5, p.y + 5), Point(p.x - 6.5, p.y + 5)], closed: true) : .circle(center: p, radius: 6)
-                legend.append(.path(ScenePath(id: "legend/\(text)/mark", path: shape, fill: theme.greyedInk, stroke: StrokeStyle(color: ink, width: 0.8))))
-                let size = measurer.measure(text, font: legendFont)
-                legend.append(.text(SceneText(id: "legend/\(text)", text: text, font: legendFont, color: ink, frame: Rect(x: x + 12, y: y - size.height / 2, width: size.width, height: size.height))))
-                x += 40 + size.width
+            if let legend = markers.legend(statuses: Set(placedBlips.map(\.status)), inactive: placedBlips.contains { !$0.active },
+                                           at: Point(c.x, canvas.height - theme.margin - 10), font: legendFont, measurer: measurer) {
+                nodes.append(legend)
             }
-            nodes.append(.group(SceneGroup(id: "legend", children: legend)))
         }
         let scene = Scene(size: canvas, background: theme.background, nodes: nodes)
         return Result(figure: LaidOutFigure(figure: figure, scene: scene, warnings: warnings, omittedLabels: placements.indices.filter { !placements[$0].isPlaced }.map { placed[$0].name }),

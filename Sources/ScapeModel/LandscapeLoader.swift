@@ -6,6 +6,11 @@ public struct LoadResult: Sendable {
     public var landscape: Landscape?
     public var diagnostics: [Diagnostic]
 
+    public init(landscape: Landscape?, diagnostics: [Diagnostic]) {
+        self.landscape = landscape
+        self.diagnostics = diagnostics
+    }
+
     /// The landscape, or a `DataError` carrying every diagnostic when there is an error.
     public func get() throws -> Landscape {
         guard let landscape, !diagnostics.hasErrors else { throw DataError(diagnostics) }
@@ -28,14 +33,9 @@ public enum LandscapeLoader {
         load(text: defaultText, file: "<built-in \(defaultFileName)>")
     }
 
-    /// Reads `data` as UTF-8 text; binary or non-UTF-8 input gets one clear error.
-    /// The extension picks the format (.mmd/.mermaid, .csv, else YAML); `load(text:file:)`
-    /// looks at the content when the name says nothing.
+    /// Reads `data` as UTF-8 YAML or JSON text; binary or non-UTF-8 input gets one clear error.
+    /// Other tools' formats are told apart and read by ScapeInterop's `DataFileLoader`.
     public static func load(data: Data, file: String) -> LoadResult {
-        if let format = InputFormat(fileName: file), format != .yaml {
-            if let problem = format.unreadable(data, file: file) { return LoadResult(landscape: nil, diagnostics: [problem]) }
-            return load(text: String(decoding: data, as: UTF8.self), file: file)
-        }
         if data.isEmpty {
             return LoadResult(landscape: nil, diagnostics: [.error("the file is empty; expected a landscape with a 'tools:' list",
                                                                    at: SourceLocation(file: file, line: 1, column: 1))])
@@ -52,11 +52,6 @@ public enum LandscapeLoader {
     }
 
     public static func load(text: String, file: String) -> LoadResult {
-        switch InputFormat.detect(fileName: file, text: text) {
-        case .mermaid: return MermaidQuadrantParser.parse(text: text, file: file)
-        case .csv: return CSVLandscapeParser.parse(text: text, file: file)
-        case .yaml: break
-        }
         let start = SourceLocation(file: file, line: 1, column: 1)
         let root: Node?
         do {
@@ -94,20 +89,39 @@ public enum LandscapeLoader {
     }
 
     public static func load(contentsOf url: URL) -> LoadResult {
-        let file = url.path
-        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > DocumentLimits.maxBytes {
-            return LoadResult(landscape: nil, diagnostics: [.error("the file is \(size / 1_048_576) MB; data files are read up to \(DocumentLimits.maxBytes / 1_048_576) MB",
-                                                                   at: SourceLocation(file: file, line: 1, column: 1))])
-        }
-        do {
-            let data = try Data(contentsOf: url)
-            return load(data: data, file: file)
-        } catch {
-            return LoadResult(landscape: nil, diagnostics: [.error("cannot read \(file): \(error.localizedDescription)")])
+        switch read(contentsOf: url) {
+        case .success(let data): return load(data: data, file: url.path)
+        case .failure(let problem): return LoadResult(landscape: nil, diagnostics: [problem.diagnostic])
         }
     }
 
-    static func yamlDiagnostic(_ error: YamlError, file: String, text: String = "") -> Diagnostic {
+    /// A data file's bytes, or the one error saying why they cannot be read (too big, unreadable).
+    public static func read(contentsOf url: URL) -> Result<Data, UnreadableFile> {
+        let file = url.path
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > DocumentLimits.maxBytes {
+            return .failure(UnreadableFile(diagnostic: .error("the file is \(size / 1_048_576) MB; data files are read up to \(DocumentLimits.maxBytes / 1_048_576) MB",
+                                                              at: SourceLocation(file: file, line: 1, column: 1))))
+        }
+        do {
+            return .success(try Data(contentsOf: url))
+        } catch {
+            return .failure(UnreadableFile(diagnostic: .error("cannot read \(file): \(error.localizedDescription)")))
+        }
+    }
+
+    /// Why a data file's bytes could not be read.
+    public struct UnreadableFile: Error {
+        public var diagnostic: Diagnostic
+    }
+
+    /// The located message for a YAML (or JSON: the file name says) syntax error.
+    public static func yamlDiagnostic(_ error: YamlError, file: String, text: String = "") -> Diagnostic {
+        var d = yamlSyntaxDiagnostic(error, file: file, text: text)
+        if file.lowercased().hasSuffix(".json") { d.message = d.message.replacingOccurrences(of: "malformed YAML", with: "malformed JSON") }
+        return d
+    }
+
+    static func yamlSyntaxDiagnostic(_ error: YamlError, file: String, text: String) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             if let tab = TabIndent.first(in: text, near: mark.line) {
@@ -132,7 +146,8 @@ public enum LandscapeLoader {
         }
     }
 
-    static func sortedByLocation(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// In reading order: by line and column, unlocated ones in their order.
+    public static func sortedByLocation(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in
             let la = a.element.location, lb = b.element.location
             if let la, let lb, (la.line, la.column) != (lb.line, lb.column) {

@@ -7,6 +7,21 @@ public enum LandscapeYAMLWriter {
     public static func yaml(_ l: Landscape) -> String {
         var out = "title: \(q(l.title))\n"
         if let style = l.style { out += "style: \(style.rawValue)\n" }
+        if let t = l.theme, t != ThemeOverrides() {
+            var f: [String] = []
+            if let v = t.variant { f.append("name: \(v.rawValue)") }
+            if let v = t.font { f.append("font: \(q(v))") }
+            if let v = t.ink { f.append("ink: \(q(v))") }
+            if let v = t.background { f.append("background: \(q(v))") }
+            if let v = t.greyed { f.append("greyed: \(q(v))") }
+            if let v = t.quadrantTitle { f.append("quadrant-title: \(q(v))") }
+            if let v = t.toolSize { f.append("tool-size: \(n(v))") }
+            if let v = t.subtitleSize { f.append("subtitle-size: \(n(v))") }
+            if let v = t.axisSize { f.append("axis-size: \(n(v))") }
+            if let v = t.titleSize { f.append("title-size: \(n(v))") }
+            if let v = t.markerRadius { f.append("marker-radius: \(n(v))") }
+            if !f.isEmpty { out += "theme: { \(f.joined(separator: ", ")) }\n" }
+        }
         out += "axes:\n"
         out += "  x: { name: \(q(l.axes.x.name)), negative: \(q(l.axes.x.negative)), positive: \(q(l.axes.x.positive)) }\n"
         out += "  y: { name: \(q(l.axes.y.name)), negative: \(q(l.axes.y.negative)), positive: \(q(l.axes.y.positive)) }\n"

@@ -6,13 +6,29 @@ public struct RadarSpec: Sendable, Equatable {
     public var sectors: [String]
     public var blips: [RadarBlip]
     public var quarter: Bool
+    /// How blip status is marked: Thoughtworks' rings and arcs, or Zalando's star and triangles.
+    public var markers: BlipMarkerStyle
+    /// `#rrggbb` per ring, from the centre out (Zalando's radar colours its blips by ring); empty: by sector.
+    public var ringColors: [String]
 
-    public init(rings: [String], sectors: [String] = [], blips: [RadarBlip] = [], quarter: Bool = false) {
+    public init(rings: [String], sectors: [String] = [], blips: [RadarBlip] = [], quarter: Bool = false,
+                markers: BlipMarkerStyle = .thoughtworks, ringColors: [String] = []) {
         self.rings = rings
         self.sectors = sectors
         self.blips = blips
         self.quarter = quarter
+        self.markers = markers
+        self.ringColors = ringColors
     }
+}
+
+/// The two ways radars mark a blip's status.
+public enum BlipMarkerStyle: String, Sendable, Equatable, CaseIterable {
+    /// Build Your Own Radar: new is a circle with an outer ring, moved in / out a quarter arc on
+    /// the inner / outer side, no change a plain circle.
+    case thoughtworks
+    /// Zalando's tech radar: new is a star, moved in / out a triangle pointing up / down.
+    case zalando
 }
 
 /// How a blip changed since the radar's last edition, as Thoughtworks' radar marks it:
@@ -32,7 +48,17 @@ public struct RadarBlip: Sendable, Equatable {
     public var sector: Int
     /// Change since the last edition; written by hand in the data or computed from two editions.
     public var status: BlipStatus
+    /// HTML as the radar's author wrote it, reduced to Thoughtworks' allowed tags.
     public var description: String?
+    /// Unique among the blips, so two blips of one name stay apart.
+    public var id: String
+    /// A link to more about the blip.
+    public var url: String?
+    /// False for entries kept in the data but no longer current (Zalando's `active: false`): greyed.
+    public var active: Bool
+
+    /// The description as plain text, for tooltips and SVG titles: tags dropped, entities decoded.
+    public var plainDescription: String? { description.map(HTMLText.plain) }
 
     /// New since the last edition.
     public var isNew: Bool {
@@ -46,6 +72,9 @@ public struct RadarBlip: Sendable, Equatable {
         self.sector = sector
         self.status = status
         self.description = description
+        self.id = Tool.makeID(name: name, subtitle: nil)
+        self.url = nil
+        self.active = true
     }
 
     public init(name: String, ring: Int, sector: Int, isNew: Bool, description: String? = nil) {

@@ -1,5 +1,6 @@
 import Foundation
 import ScapeLayout
+import ScapeInterop
 import ScapeModel
 import ScapeRender
 import ScapeScene
@@ -142,7 +143,8 @@ public final class FigureRenderer {
         let laid = layout(figure, of: landscape, settings: settings)
         let penned = settings.pen(for: landscape).apply(to: laid.scene)
         let scale = settings.width.map { $0 / laid.scene.size.width } ?? settings.scale
-        let options = RenderOptions(scale: scale, creationDate: settings.creationDate, title: figure.title ?? figure.id)
+        let options = RenderOptions(scale: scale, creationDate: settings.creationDate, title: figure.title ?? figure.id,
+                                    handDrawn: settings.effectiveStyle(for: landscape) == .sketch)
         var files: [RenderedFile] = []
         for name in settings.formats {
             guard let writer = formats.writer(for: name) else {

@@ -1,6 +1,7 @@
 import Foundation
 import ScapeGeometry
 import ScapeLayout
+import ScapeInterop
 import ScapeModel
 import ScapeRender
 import ScapeScene

@@ -1,6 +1,7 @@
 import Foundation
 import ScapeGeometry
 import ScapeLayout
+import ScapeInterop
 import ScapeModel
 import ScapeScene
 
@@ -66,7 +67,7 @@ public struct MutationFuzzer {
         let result: LoadResult
         switch target {
         case .yaml, .mermaid, .csv:
-            result = LandscapeLoader.load(data: data, file: target.fileName)
+            result = DataFileLoader.load(data: data, file: target.fileName)
         case .lifecycle:
             result = FigureSpecResolver.standalone(text: text, file: target.fileName)
         case .radar:

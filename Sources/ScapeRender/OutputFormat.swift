@@ -8,11 +8,15 @@ public struct RenderOptions: Sendable {
     public var creationDate: String
     /// The document title stored in PDF metadata.
     public var title: String?
+    /// The sketch style: editors that draw by hand themselves (Excalidraw) are asked to; false
+    /// for the clean style, drawn crisp.
+    public var handDrawn: Bool
 
-    public init(scale: Double = 2, creationDate: String = RenderOptions.defaultCreationDate, title: String? = nil) {
+    public init(scale: Double = 2, creationDate: String = RenderOptions.defaultCreationDate, title: String? = nil, handDrawn: Bool = true) {
         self.scale = scale
         self.creationDate = creationDate
         self.title = title
+        self.handDrawn = handDrawn
     }
 
     public static let defaultCreationDate = "2020-01-01T00:00:00"
@@ -49,6 +53,6 @@ public struct FormatRegistry {
 
     public var names: [String] { writers.keys.sorted() }
 
-    /// PNG, SVG and PDF.
-    public static var standard: FormatRegistry { FormatRegistry([PNGWriter(), SVGWriter(), PDFWriter(), ExcalidrawWriter()]) }
+    /// PNG, SVG and PDF, drawn by Cairo; ScapeInterop's `standard` adds other tools' formats.
+    public static var cairo: FormatRegistry { FormatRegistry([PNGWriter(), SVGWriter(), PDFWriter()]) }
 }

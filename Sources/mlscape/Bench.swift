@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScapeInterop
 import ScapeModel
 import ScapePipeline
 

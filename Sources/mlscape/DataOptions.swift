@@ -1,16 +1,37 @@
 import ArgumentParser
 import Foundation
+import ScapeInterop
 import ScapeModel
 
 /// The optional DATA argument shared by every subcommand, and loading it.
 struct DataOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("A data file: landscape (.yaml, .json, .csv, .mmd), lifecycle spec or radar CSV. Default: the built-in MLOps landscape.",
+    @Argument(help: ArgumentHelp("A data file: landscape (.yaml, .json, .csv, .mmd), lifecycle spec, Thoughtworks radar (CSV or JSON) or Zalando radar (config.json). Default: the built-in MLOps landscape.",
                                  valueName: "data"))
     var data: String?
+
+    @Option(name: .long, help: ArgumentHelp("A Zalando radar's quadrant names in Zalando's order: bottom right, bottom left, top left, top right (comma-separated; default: its example's, or NAME.radar.yaml next to the file).", valueName: "names"))
+    var radarQuadrants: String?
+
+    @Option(name: .long, help: ArgumentHelp("A Zalando radar's ring names from the centre out, 1 to 8 (comma-separated).", valueName: "names"))
+    var radarRings: String?
+
+    /// The radar names the flags give.
+    var radarNames: RadarNames {
+        func list(_ s: String?) -> [String]? {
+            s.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        }
+        return RadarNames(quadrants: list(radarQuadrants), rings: list(radarRings))
+    }
 
     /// The validated landscape; prints every diagnostic and exits 65 (bad data) or 66 (no input).
     /// `strict` makes any warning about the data (an unknown key, say) fail the same way.
     func load(strict: Bool = false) throws -> Landscape {
+        try Self.load(data, radarNames: radarNames, strict: strict)
+    }
+
+    /// Loads `data` (the built-in landscape when nil) as `load(strict:)` does; for commands
+    /// that take data files as other arguments (`diff`).
+    static func load(_ data: String?, radarNames: RadarNames = RadarNames(), strict: Bool = false) throws -> Landscape {
         let result: LoadResult
         if let data {
             var isDir: ObjCBool = false
@@ -26,7 +47,7 @@ struct DataOptions: ParsableArguments {
                 Console.error("error: cannot read \(data): permission denied")
                 throw ExitStatus.noInput
             }
-            result = DataFileLoader.load(contentsOf: URL(fileURLWithPath: data))
+            result = DataFileLoader.load(contentsOf: URL(fileURLWithPath: data), radarNames: radarNames)
         } else {
             result = DataFileLoader.loadDefault()
         }

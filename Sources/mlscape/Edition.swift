@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScapeInterop
 import ScapeModel
 
 /// One edition of a landscape for `mlscape diff`: a data file in any format mlscape reads,
@@ -12,9 +13,7 @@ struct Edition {
     /// revision) and exits 65 for bad data, 66 for a missing file or revision.
     func load() throws -> Landscape {
         guard let git = GitRevision(argument: argument) else {
-            var file = DataOptions()
-            file.data = argument
-            return try file.load()
+            return try DataOptions.load(argument)
         }
         let bytes: Data
         do {

@@ -3,7 +3,7 @@ import ScapeModel
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the figures, quadrants, categories and tools of a data file.",
+        abstract: "List the figures, quadrants, categories and tools of a data file (of a radar: its rings, quadrants and blips).",
         discussion: """
         Example:
           mlscape list my-stack.yaml
@@ -14,6 +14,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         let l = try input.load()
+        if let radar = RadarListing.radar(of: l) { return print(RadarListing.list(radar), terminator: "") }
         print("figures:")
         for f in l.effectiveFigures { print("  \(f.id)  (\(f.kind.rawValue)\(f.file.map { ", file \($0)" } ?? ""))") }
         print("quadrants:")

@@ -14,8 +14,9 @@ struct MLScape: ParsableCommand {
         DATA is a landscape file: YAML or JSON (the full format, see the README),
         CSV (name,subtitle,x,y,categories,url) or a Mermaid quadrantChart (.mmd);
         or a lifecycle spec (loops:); or a Thoughtworks radar CSV or JSON
-        (name,ring,quadrant,isNew,description). Without DATA, the built-in
-        MLOps landscape is used.
+        (name,ring,quadrant,isNew or status,description); or a Zalando
+        tech-radar config.json. Without DATA, the built-in MLOps landscape
+        is used.
 
         Examples:
           mlscape                              the figure set into output/

@@ -33,6 +33,7 @@ struct SubsetOptions: ParsableArguments {
     /// The ad-hoc figure; unknown names fail with the closest known ones.
     func figure(in landscape: Landscape) throws -> Figure {
         if let problem = FigureID.problem(with: name) { throw ValidationError("--name '\(name)' \(problem)") }
+        if let radar = RadarListing.radar(of: landscape) { return try radarFigure(radar) }
         let toolNames = landscape.tools.flatMap { [$0.name, $0.id] }
         func checked(_ names: [String], _ known: [String], _ what: String) throws -> [String] {
             for n in names where !known.contains(where: { $0.lowercased() == n.lowercased() }) {
@@ -58,5 +59,38 @@ struct SubsetOptions: ParsableArguments {
         }
         return Figure(id: name, kind: zoom ? .zoom : .map, title: title, only: filter.isEmpty ? nil : filter,
                       highlight: highlighted.isEmpty ? nil : ToolSelection(tools: highlighted), quadrant: zoom ? quadrants[0] : nil)
+    }
+
+    /// A radar's ad-hoc figure: its blips of the named quadrants and rings (names or ids), or
+    /// those named with --only; --highlight and --category have no meaning on a radar.
+    func radarFigure(_ radar: RadarSpec) throws -> Figure {
+        if category != nil { throw ValidationError("--category: a radar has quadrants and rings, not categories") }
+        if highlight != nil { throw ValidationError("--highlight draws maps; on a radar use --only, --quadrant or --ring") }
+        func indexes(_ names: [String], _ known: [String], _ what: String) throws -> Set<Int> {
+            Set(try names.map { n in
+                let key = n.lowercased()
+                guard let k = known.firstIndex(where: { $0.lowercased() == key || Tool.makeID(name: $0, subtitle: nil) == key }) else {
+                    let close = Suggestions.closest(to: n, in: known, limit: 3)
+                    throw ValidationError("unknown \(what) '\(n)'; the radar's \(what)s are \(known.map { "'\($0)'" }.joined(separator: ", "))\(close.isEmpty ? "" : " (did you mean '\(close[0])'?)")")
+                }
+                return k
+            })
+        }
+        let sectors = try indexes(Self.list(quadrant), radar.sectors, "quadrant")
+        let rings = try indexes(Self.list(ring), radar.rings, "ring")
+        let names = Self.list(only)
+        for n in names where !radar.blips.contains(where: { $0.name.lowercased() == n.lowercased() || $0.id == n.lowercased() }) {
+            let close = Suggestions.closest(to: n, in: radar.blips.map(\.name), limit: 3)
+            throw ValidationError("unknown blip '\(n)'\(close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?")")
+        }
+        var spec = radar
+        spec.blips = radar.blips.filter { b in
+            let named = names.contains { $0.lowercased() == b.name.lowercased() || $0.lowercased() == b.id }
+            let matches = (sectors.isEmpty || sectors.contains(b.sector)) && (rings.isEmpty || rings.contains(b.ring))
+            return names.isEmpty ? matches : named || ((!sectors.isEmpty || !rings.isEmpty) && matches)
+        }
+        var figure = Figure(id: name, kind: .radar, title: title)
+        figure.radar = spec
+        return figure
     }
 }

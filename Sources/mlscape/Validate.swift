@@ -22,6 +22,10 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let landscape = try input.load(strict: strict)
+        if let radar = RadarListing.radar(of: landscape) {
+            print("ok: \(radar.blips.count) blips, \(radar.rings.count) rings, \(radar.sectors.count) quadrants")
+            return
+        }
         print("ok: \(landscape.tools.count) tools, \(landscape.categories.count) categories, \(landscape.quadrants.count) quadrants, \(landscape.effectiveFigures.count) figures")
     }
 }

@@ -78,8 +78,8 @@ struct CLI {
         ("lifecycle-opposite.yaml", "lifecycle-opposite.yaml:5:12: error: loops 'a' and 'b' go through their shared steps in opposite directions"),
         ("lifecycle-pictogram.yaml", "lifecycle-pictogram.yaml:4:16: error: unknown pictogram 'rocket'"),
         ("lifecycle-repeated-step.yaml", "lifecycle-repeated-step.yaml:3:23: error: step 'One' is used twice in loop 'a'"),
-        ("radar-missing-column.csv", "radar-missing-column.csv:1:31: error: missing column 'isnew'"),
-        ("radar-unknown-ring.csv", "radar-unknown-ring.csv:3:3: error: unknown ring 'Maybe'"),
+        ("radar-missing-column.csv", "radar-missing-column.csv:1:31: error: the radar has neither an 'isNew' nor a 'status' column"),
+        ("radar-nine-rings.csv", "radar-nine-rings.csv:10:3: error: a 9th ring 'Gone'; a radar has 1 to 8 rings"),
         ("radar-five-quadrants.csv", "radar-five-quadrants.csv:6:9: error: a fifth quadrant 'Five'"),
     ]
 
@@ -331,7 +331,7 @@ struct CLI {
         #expect(svg.contains("Polars, the dataframe: Fast dataframes; quoted name with a comma."))
     }
 
-    @Test(arguments: ["radar-missing-column.csv", "radar-unknown-ring.csv", "radar-five-quadrants.csv"])
+    @Test(arguments: ["radar-missing-column.csv", "radar-nine-rings.csv", "radar-five-quadrants.csv"])
     func badRadarCSVsExit65WithNothingWritten(file: String) throws {
         let dir = try CLI.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }

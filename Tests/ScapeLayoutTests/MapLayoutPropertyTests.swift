@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ScapeGeometry
+import ScapeInterop
 @testable import ScapeLayout
 import ScapeModel
 import ScapeScene
@@ -99,7 +100,7 @@ import ScapeScene
     @Test func eightyToolsNeverOverlapAndLeadersStayClear() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("fixtures/examples/tools-80.csv")
-        let l = try LandscapeLoader.load(contentsOf: url).get()
+        let l = try DataFileLoader.load(contentsOf: url).get()
         let laid = FigureLayout(theme: .sketch, measurer: FixedTextMeasurer()).layout(Figure(id: "t", kind: .map), of: l)
         var labels: [String: Rect] = [:]
         for node in laid.scene.allNodes {

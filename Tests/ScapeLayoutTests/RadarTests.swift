@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ScapeGeometry
+import ScapeInterop
 @testable import ScapeLayout
 import ScapeModel
 import ScapeScene
@@ -90,8 +91,8 @@ import ScapeScene
     }
 
     @Test(arguments: [
-        ("radar-missing-column.csv", "1:31: error: missing column 'isnew'"),
-        ("radar-unknown-ring.csv", "3:3: error: unknown ring 'Maybe'; the rings are Adopt, Trial, Assess, Hold"),
+        ("radar-missing-column.csv", "1:31: error: the radar has neither an 'isNew' nor a 'status' column"),
+        ("radar-nine-rings.csv", "10:3: error: a 9th ring 'Gone'; a radar has 1 to 8 rings"),
         ("radar-five-quadrants.csv", "6:9: error: a fifth quadrant 'Five'; a radar has at most 4"),
     ])
     func badRadarCSVsGetLocatedErrors(file: String, expected: String) throws {

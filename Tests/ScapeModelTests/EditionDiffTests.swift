@@ -85,17 +85,6 @@ import ScapeModel
         #expect(w.message.contains("'Betta'") && w.message.contains("did you mean 'Beta'"), "\(w)")
     }
 
-    @Test func aCSVRenamesWithAWasColumnAndTheYAMLWriterKeepsIt() throws {
-        let old = try LandscapeLoader.load(text: "name,x,y\nBeta,0.1,0.1\n", file: "v1.csv").get()
-        let new = try LandscapeLoader.load(text: "name,was,x,y\nBeta Two,Beta,0.1,0.1\nOmega,Omicron,0.2,0.2\n", file: "v2.csv").get()
-        let d = EditionDiff(old: old, new: new)
-        #expect(d.renamed.map(\.new.id) == ["beta-two"])
-        #expect(d.diagnostics.map(\.description) == ["v2.csv:3:7: warning: tool 'Omega' says it was 'Omicron', but the old edition has no such tool; it counts as added"])
-        let yaml = LandscapeYAMLWriter.yaml(new)
-        #expect(yaml.contains("{ name: \"Beta Two\", x: 0.1, y: 0.1, was: \"Beta\" }"), "\(yaml)")
-        #expect(try LandscapeLoader.load(text: yaml, file: "v2.yaml").get().tools.map(\.was?.name) == ["Beta", "Omicron"])
-    }
-
     @Test func wasNamingAToolStillPresentIsAWarning() throws {
         let next = base + ["{ name: Beta Copy, was: Beta, x: 0.3, y: 0.3 }"]
         let d = EditionDiff(old: try landscape(base), new: try landscape(next))

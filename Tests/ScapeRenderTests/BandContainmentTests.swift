@@ -1,5 +1,6 @@
 import Foundation
 import ScapeGeometry
+import ScapeInterop
 import ScapeModel
 import ScapePipeline
 import Testing

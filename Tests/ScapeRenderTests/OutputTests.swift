@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScapeInterop
 import ScapeModel
 import ScapePipeline
 import ScapeRender

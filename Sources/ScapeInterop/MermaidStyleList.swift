@@ -1,3 +1,5 @@
+import ScapeModel
+
 /// The style list after a Mermaid point or `classDef` name:
 /// `radius: 12, color: #ff3300, stroke-color: #10f0f0, stroke-width: 5px`.
 /// Mermaid knows exactly these four; each value is checked where it is written.
@@ -22,6 +24,8 @@ struct MermaidStyleList {
                                           at: line.location(item.lowerBound, file: file)))
             } else if let problem = apply(item, to: &style) {
                 diagnostics.append(problem)
+            } else if let refusal = mermaidRefusal(item) {
+                diagnostics.append(refusal)
             }
             start = comma + 1
         }
@@ -61,6 +65,23 @@ struct MermaidStyleList {
                 return .error("\(name) '\(value)' should be a hex colour, like #ff3300", at: at)
             }
             if name == "color" { style.color = hex } else { style.strokeColor = hex }
+        }
+        return nil
+    }
+
+    /// A warning for a value mlscape takes but Mermaid 11 refuses: a radius that is not a whole
+    /// number, a stroke width without `px`.
+    private func mermaidRefusal(_ item: Range<Int>) -> Diagnostic? {
+        guard let colon = line.firstIndex(of: ":", from: item.lowerBound, to: item.upperBound) else { return nil }
+        let name = line.text(line.trimmed(item.lowerBound..<colon)).lowercased()
+        let valueRange = line.trimmed((colon + 1)..<item.upperBound)
+        let value = line.text(valueRange)
+        let at = line.location(valueRange.lowerBound, file: file)
+        if name == "radius" && !value.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            return .warning("radius '\(value)' is not a whole number; mlscape draws it, but Mermaid will not", at: at)
+        }
+        if name == "stroke-width" && !value.hasSuffix("px") {
+            return .warning("stroke-width '\(value)' has no 'px'; mlscape draws it, but Mermaid will not", at: at)
         }
         return nil
     }

@@ -1,3 +1,5 @@
+import ScapeModel
+
 /// One line of a text file as characters, so a parser can point at a column. Line-based
 /// formats (Mermaid) work on these; columns count characters from 1, like the YAML messages.
 struct SourceLine {

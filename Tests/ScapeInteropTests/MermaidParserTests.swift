@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ScapeInterop
 @testable import ScapeModel
 
 /// A Mermaid quadrant chart reads into the landscape a user expects, and every line mlscape
@@ -67,7 +68,8 @@ import Testing
     @Test func anAxisWithOneLabelNamesOnlyItsLowEnd() throws {
         let l = try parse("quadrantChart\nx-axis Effort\ny-axis Value -->\n").get()
         #expect(l.axes.x.negative == "Effort" && l.axes.x.positive == "")
-        #expect(l.axes.y.negative == "Value" && l.axes.y.positive == "")
+        // A trailing arrow stays, as Mermaid draws it.
+        #expect(l.axes.y.negative == "Value ⟶" && l.axes.y.positive == "")
         #expect(l.quadrants.isEmpty && l.tools.isEmpty)
     }
 
@@ -97,7 +99,6 @@ import Testing
         ("quadrantChart\n  A [0.5, 0.1]\n", "c.mmd:2:5: error: a point needs ':' between its name and '[x, y]'"),
         ("quadrantChart\n  : [0.5, 0.1]\n", "c.mmd:2:3: error: a point needs a name before ':'"),
         ("quadrantChart\n  \"A: [0.5, 0.1]\n", "c.mmd:2:3: error: unclosed '\"' in the point's name"),
-        ("quadrantChart\n  A:::hot: [0.5, 0.1]\n  classDef host color: #fff\n", "c.mmd:2:7: error: unknown class 'hot' (did you mean 'host'?); define it with 'classDef hot color: #ff3300'"),
         ("quadrantChart\n  A: [0.5, 0.1] radius: big\n", "c.mmd:2:25: error: radius 'big' should be a number of pixels, like 12"),
         ("quadrantChart\n  A: [0.5, 0.1] colour: #ff0000\n", "c.mmd:2:17: error: unknown style 'colour' (did you mean 'color'?); the styles are radius, color, stroke-color, stroke-width"),
         ("quadrantChart\n  classDef c color: red\n", "c.mmd:2:21: error: color 'red' should be a hex colour, like #ff3300"),
@@ -115,15 +116,101 @@ import Testing
 
     @Test func everyBrokenLineIsReportedAtOnceInFileOrder() throws {
         let file = Self.root.appendingPathComponent("fixtures/bad/broken-points.mmd")
-        let r = LandscapeLoader.load(contentsOf: file)
+        let r = DataFileLoader.load(contentsOf: file)
         #expect(r.diagnostics.map { $0.location?.line ?? 0 } == [2, 4, 5, 6, 7])
-        #expect(r.diagnostics.errors.count == 4)
+        #expect(r.diagnostics.errors.count == 3)
         #expect(r.landscape == nil)
     }
 
-    @Test func duplicatePointNamesAreErrorsAtTheSecondOne() {
-        let d = messages("quadrantChart\n  Same Name: [0.1, 0.1]\n  same-name: [0.2, 0.2]\n")
-        #expect(d == ["c.mmd:3:3: error: duplicate tool id 'same-name': the point on line 2 has it too (the name makes the id; rename one of them)"])
+    @Test func duplicatePointNamesAreBothDrawnWithTheirOwnIDs() throws {
+        let r = parse("quadrantChart\n  Same Name: [0.1, 0.1]\n  same-name: [0.2, 0.2]\n  Same Name: [0.3, 0.3]\n")
+        #expect(r.diagnostics.isEmpty)
+        let tools = try r.get().tools
+        #expect(tools.map(\.name) == ["Same Name", "same-name", "Same Name"])
+        #expect(Set(tools.map(\.id)).count == 3)
+    }
+
+    @Test func anUndefinedClassIsAWarningAndThePointIsDrawnUnstyled() throws {
+        let r = parse("quadrantChart\n  A:::hot: [0.5, 0.1]\n  classDef host color: #fff\n")
+        #expect(r.diagnostics.map(\.description) == ["c.mmd:2:7: warning: no 'classDef hot' (did you mean 'host'?); the point is drawn unstyled, as Mermaid draws it"])
+        #expect(try r.get().tools.map(\.style) == [nil])
+    }
+
+    @Test func withoutAxisLinesNoAxisLabelsAreInvented() throws {
+        let l = try parse("quadrantChart\n  A: [0.5, 0.1]\n").get()
+        #expect([l.axes.x.negative, l.axes.x.positive, l.axes.y.negative, l.axes.y.positive] == ["", "", "", ""])
+    }
+
+    @Test func theTitleIsTheFigureTitle() throws {
+        let l = try parse("quadrantChart\n  title Reach and engagement; of campaigns\n  A: [0.5, 0.1]\n").get()
+        #expect(l.title == "Reach and engagement; of campaigns")
+        #expect(l.effectiveFigures.map(\.title) == ["Reach and engagement; of campaigns"])
+        #expect(try parse("quadrantChart\n  A: [0.5, 0.1]\n").get().effectiveFigures.map(\.title) == [nil])
+    }
+
+    @Test func semicolonsSeparateStatementsOnOneLine() throws {
+        let l = try parse("quadrantChart; x-axis L --> R; quadrant-1 Q1; A: [0.5, 0.1]; \"B;C\": [0.2, 0.3] %% a; comment\n").get()
+        #expect(l.axes.x.positive == "R")
+        #expect(l.quadrants.map(\.title) == ["Q1"])
+        #expect(l.tools.map(\.name) == ["A", "B;C"])
+    }
+
+    @Test(arguments: [
+        ("quadrantChart\n  A: [.5, 0.5]\n", "c.mmd:2:7: warning: '.5' is not written as Mermaid writes positions (0, 1 or 0.ddd); mlscape draws it, but Mermaid will not"),
+        ("quadrantChart\n  A: [1.0, 0.5]\n", "c.mmd:2:7: warning: '1.0' is not written as Mermaid writes positions (0, 1 or 0.ddd); mlscape draws it, but Mermaid will not"),
+        ("quadrantChart\n  A: [0.5, 0.5] radius: 10.5\n", "c.mmd:2:25: warning: radius '10.5' is not a whole number; mlscape draws it, but Mermaid will not"),
+        ("quadrantChart\n  A: [0.5, 0.5] stroke-width: 30\n", "c.mmd:2:31: warning: stroke-width '30' has no 'px'; mlscape draws it, but Mermaid will not"),
+        ("QuadrantChart\n  A: [0.5, 0.5]\n", "c.mmd:1:1: warning: 'QuadrantChart' is not spelled 'quadrantChart'; mlscape draws it, but Mermaid will not"),
+    ])
+    func whatMermaidRefusesIsDrawnWithAWarning(text: String, expected: String) throws {
+        let r = parse(text)
+        #expect(r.diagnostics.map(\.description) == [expected])
+        #expect(try r.get().tools.count == 1)
+    }
+
+    @Test func importedYAMLKeepsTheChartsTitleAxesAndConfiguredLook() throws {
+        let chart = "---\nconfig:\n  theme: dark\n  quadrantChart: {pointRadius: 9, pointLabelFontSize: 18}\n---\nquadrantChart\n  title T\n  x-axis Reach -->\n  A: [0.5, 0.5]\n"
+        let l = try parse(chart).get()
+        let again = try LandscapeLoader.load(text: LandscapeYAMLWriter.yaml(l), file: "i.yaml").get()
+        #expect(again.theme == l.theme && again.theme?.variant == .dark && again.theme?.markerRadius == 9)
+        #expect(again.axes == l.axes && again.effectiveFigures.map(\.title) == ["T"])
+    }
+
+    @Test func themeColoursMayBeBasicNames() throws {
+        let r = parse("%%{init: {\"themeVariables\": {\"quadrant1TextFill\": \"blue\", \"quadrantPointFill\": \"rebeccapurple\"}}}%%\nquadrantChart\n  A: [0.5, 0.5]\n")
+        #expect(try r.get().theme?.quadrantTitle == "#0000ff")
+        #expect(r.diagnostics.map(\.description) == ["c.mmd:1:80: warning: 'rebeccapurple' is not a hex colour like #ff3300 or a basic colour name; ignored"])
+    }
+
+    @Test func configurationThatMapsIsHonouredTheRestWarnedByName() throws {
+        let text = """
+        ---
+        config:
+          theme: dark
+          quadrantChart:
+            pointRadius: 9
+            pointLabelFontSize: 18
+            xAxisPosition: top
+          themeVariables:
+            quadrantPointFill: "#ff0000"
+            quadrant1TextFill: "#123456"
+            quadrant1Fill: "#eeeeee"
+        ---
+        %%{init: {"quadrantChart": {"quadrantLabelFontSize": 40, "xAxisLabelFontSize": 15}}}%%
+        quadrantChart
+          A: [0.5, 0.5]
+          B: [0.2, 0.2] color: #00ff00
+        """
+        let r = parse(text)
+        #expect(r.diagnostics.map(\.description) == [
+            "c.mmd:7:5: warning: Mermaid's quadrantChart.xAxisPosition is not used by mlscape: mlscape draws its axes through the centre with the labels at the arrow ends; ignored",
+            "c.mmd:11:5: warning: Mermaid's themeVariables.quadrant1Fill is not used by mlscape: mlscape does not fill its quadrants; ignored",
+        ])
+        let l = try r.get()
+        #expect(l.theme?.variant == .dark)
+        #expect(l.theme?.markerRadius == 9 && l.theme?.toolSize == 18 && l.theme?.titleSize == 40 && l.theme?.axisSize == 15)
+        #expect(l.theme?.quadrantTitle == "#123456")
+        #expect(l.tools.map { $0.style?.color } == ["#ff0000", "#00ff00"])
     }
 
     @Test func linesMermaidAllowsButWeDoNotDrawAreLocatedWarnings() throws {
@@ -151,12 +238,10 @@ import Testing
         """
         let r = parse(text)
         #expect(r.diagnostics.map(\.description) == [
-            "c.mmd:3:1: warning: front matter 'config' is not used by mlscape; ignored",
-            "c.mmd:7:1: warning: Mermaid directives ('%%{...}%%') are not used by mlscape; ignored",
+            "c.mmd:5:5: warning: Mermaid's quadrantChart.chartWidth is not used by mlscape: mlscape sizes its figures itself (use --width for the PNG size); ignored",
             "c.mmd:9:3: warning: 'accTitle' (accessible title) is not drawn by mlscape; ignored",
             "c.mmd:10:3: warning: 'accDescr' (accessible description) is not drawn by mlscape; ignored",
             "c.mmd:11:3: warning: 'accDescr' (accessible description) is not drawn by mlscape; ignored",
-            "c.mmd:14:3: warning: Mermaid directives ('%%{...}%%') are not used by mlscape; ignored",
             "c.mmd:18:3: warning: quadrant-1 is set twice; the last one wins",
             "c.mmd:19:12: warning: classDef 'empty' sets no style",
         ])
@@ -174,16 +259,16 @@ import Testing
     @Test func theLoaderPicksMermaidByExtensionAndByContent() throws {
         let data = Data(chart.utf8)
         for name in ["c.mmd", "c.MERMAID", "chart.txt", "chart"] {
-            let l = try LandscapeLoader.load(data: data, file: name).get()
+            let l = try DataFileLoader.load(data: data, file: name).get()
             #expect(l.tools.count == 5, "\(name)")
         }
         let file = Self.root.appendingPathComponent("fixtures/examples/quadrant-chart.mmd")
-        let example = LandscapeLoader.load(contentsOf: file)
+        let example = DataFileLoader.load(contentsOf: file)
         #expect(example.diagnostics.isEmpty, "\(example.diagnostics)")
         #expect(try example.get().tools.count == 6)
-        #expect(LandscapeLoader.load(data: Data(), file: "e.mmd").diagnostics.map(\.description)
+        #expect(DataFileLoader.load(data: Data(), file: "e.mmd").diagnostics.map(\.description)
                 == ["e.mmd:1:1: error: the file is empty; expected a Mermaid chart starting with 'quadrantChart'"])
-        #expect(LandscapeLoader.load(data: Data([0x71, 0, 0x71]), file: "b.mmd").diagnostics.map(\.description)
+        #expect(DataFileLoader.load(data: Data([0x71, 0, 0x71]), file: "b.mmd").diagnostics.map(\.description)
                 == ["b.mmd:1:1: error: this is a binary file, not Mermaid text"])
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ScapeModel
 
 /// The kinds of data file mlscape reads. The extension decides; a file whose name says
 /// nothing (`-`, `data.txt`) is recognised by its first meaningful line.

@@ -1,4 +1,5 @@
 import ScapeScene
+import ScapeRender
 
 /// Writes a figure as an Excalidraw scene (`.excalidraw`), so it can be opened and edited by
 /// hand in the tool the blog's figures were first drawn with. Circles become ellipses, straight
@@ -13,16 +14,17 @@ public struct ExcalidrawWriter: FigureWriter {
     public var takesSceneBeforePen: Bool { true }
 
     public func write(_ scene: Scene, options: RenderOptions, text: PangoTextEngine) throws -> [UInt8] {
-        document(for: scene)
+        document(for: scene, handDrawn: options.handDrawn)
     }
 
-    /// The Excalidraw file of a scene; it needs no text engine.
-    public func document(for scene: Scene) -> [UInt8] {
+    /// The Excalidraw file of a scene; it needs no text engine. Excalidraw draws it by hand
+    /// (roughness 1) or crisp (roughness 0, the clean style).
+    public func document(for scene: Scene, handDrawn: Bool = true) -> [UInt8] {
         let json = JSONText.object([
             "type": .string("excalidraw"),
             "version": .int(2),
             "source": .string("mlscape"),
-            "elements": .array(ExcalidrawElements(scene: scene).elements),
+            "elements": .array(ExcalidrawElements(scene: scene, roughness: handDrawn ? 1 : 0).elements),
             "appState": .object(["viewBackgroundColor": .string(scene.background?.hexRGB ?? "#ffffff")]),
             "files": .object([:]),
         ])

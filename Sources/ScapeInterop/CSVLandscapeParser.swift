@@ -1,3 +1,5 @@
+import ScapeModel
+
 /// Reads a spreadsheet export, one tool a row, into a `Landscape`: the quickest way to draw a
 /// list kept elsewhere. The header names the columns (any order, any case):
 /// `name,subtitle,x,y,categories,url` (plus optional `id` and `was`, the id or name of a

@@ -1,3 +1,6 @@
+import ScapeModel
+import Yams
+
 /// Reads a Mermaid `quadrantChart` into a `Landscape`, so a chart kept in a Markdown file can
 /// be drawn by mlscape with its labels placed. Mermaid's 0 ... 1 positions become -1 ... 1.
 /// Like the YAML path it reports every problem at once, each at its line and column; lines
@@ -39,7 +42,12 @@ public struct MermaidQuadrantParser {
     private var sawHeader = false
     private var block = Block.none
     private var title: String?
-    private var axes = Axes()
+    /// No axis line, no axis labels: Mermaid draws none.
+    private var axes = Axes(x: Axis(name: "x", negative: "", positive: ""), y: Axis(name: "y", negative: "", positive: ""))
+    private var config = MermaidConfig()
+    /// The lines of the front matter or directive being read, and where it started.
+    private var blockLines: [String] = []
+    private var blockStart = SourceLocation(file: "", line: 1, column: 1)
     private var quadrantTitles: [Int: String] = [:]
     private var classes: [String: ToolStyle] = [:]
     private var points: [PendingPoint] = []
@@ -54,6 +62,11 @@ public struct MermaidQuadrantParser {
         diagnostics.append(.warning(message, at: line.location(index, file: file)))
     }
 
+    /// Something mlscape reads but Mermaid 11 refuses: drawn, with a warning saying so.
+    private mutating func mermaidRefuses(_ what: String, _ line: SourceLine, _ index: Int) {
+        warning("\(what); mlscape draws it, but Mermaid will not", line, index)
+    }
+
     // MARK: Lines
 
     private mutating func read(_ lines: [SourceLine]) {
@@ -62,7 +75,7 @@ public struct MermaidQuadrantParser {
             let content = line.content
             if content.isEmpty { continue }
             if sawHeader {
-                statement(line, content)
+                for piece in Self.statements(in: line, content) { statement(line, piece) }
             } else if !preamble(line, content) {
                 return
             }
@@ -87,9 +100,18 @@ public struct MermaidQuadrantParser {
         case .none:
             return false
         case .frontMatter:
-            if line.text(line.content) == "---" { block = .none } else { frontMatter(line) }
+            if line.text(line.content) == "---" {
+                block = .none
+                frontMatter()
+            } else {
+                blockLines.append(text)
+            }
         case .directive:
-            if text.contains("}%%") { block = .none }
+            blockLines.append(text)
+            if text.contains("}%%") {
+                block = .none
+                directive()
+            }
         case .accDescr:
             if text.contains("}") { block = .none }
         }
@@ -102,14 +124,20 @@ public struct MermaidQuadrantParser {
         let s = r.lowerBound
         if !sawContent && line.text(r) == "---" {
             block = .frontMatter(line.location(s, file: file))
+            blockLines = []
+            blockStart = SourceLocation(file: file, line: line.number + 1, column: 1)
         } else if line.matches("%%{", at: s) {
             directive(line, r)
         } else if line.matches("%%", at: s) {
             return true
-        } else if line.startsWithKeyword("quadrantChart", at: s, end: r.upperBound) {
+        } else if line.startsWithKeyword("quadrantChart", at: s, end: r.upperBound)
+                    || (line.matches("quadrantChart;", at: s) && s + 14 <= r.upperBound) {
             sawHeader = true
+            if line.text(s..<(s + "quadrantChart".count)) != "quadrantChart" {
+                mermaidRefuses("'\(line.text(s..<(s + "quadrantChart".count)))' is not spelled 'quadrantChart'", line, s)
+            }
             let rest = line.trimmed((s + "quadrantChart".count)..<r.upperBound)
-            if !rest.isEmpty { statement(line, rest) }
+            for piece in Self.statements(in: line, rest) { statement(line, piece) }
         } else {
             let word = line.text(s..<(line.firstIndex(of: " ", from: s, to: r.upperBound) ?? r.upperBound))
             error("expected 'quadrantChart' first, found '\(word)'; mlscape reads Mermaid quadrant charts only", line, s)
@@ -118,22 +146,58 @@ public struct MermaidQuadrantParser {
         return true
     }
 
-    /// `title: ...` in front matter is the chart's title; other keys configure Mermaid's renderer.
-    private mutating func frontMatter(_ line: SourceLine) {
-        guard let first = line.chars.first, !first.isWhitespace, first != "#",
-              let colon = line.firstIndex(of: ":", from: 0) else { return }
-        let key = line.text(line.trimmed(0..<colon))
-        if key == "title" {
-            title = Self.unquotedYAML(line.text(line.trimmed((colon + 1)..<line.chars.count)))
-        } else {
-            warning("front matter '\(key)' is not used by mlscape; ignored", line, 0)
+    /// Front matter is YAML: `title:` is the chart's title, `config:` its configuration.
+    private mutating func frontMatter() {
+        let start = blockStart
+        guard let root = try? Yams.compose(yaml: blockLines.joined(separator: "\n")) else {
+            if blockLines.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
+                diagnostics.append(.warning("the front matter is not valid YAML; ignored", at: start))
+            }
+            return
+        }
+        guard let map = root.mapping else { return diagnostics.append(.warning("the front matter is not a mapping; ignored", at: start)) }
+        let locate = { (node: Node) in
+            SourceLocation(file: start.file, line: start.line - 1 + (node.mark?.line ?? 1), column: node.mark?.column ?? 1)
+        }
+        for (k, v) in map {
+            switch k.string {
+            case "title": title = v.string.flatMap { $0.isEmpty ? nil : $0 }
+            case "config": config.read(config: v, locate: locate)
+            default: diagnostics.append(.warning("front matter '\(k.string ?? "")' is not used by mlscape; ignored", at: locate(k)))
+            }
         }
     }
 
+    /// `%%{init: {...}}%%`, on one line or several: its body is a YAML flow mapping.
     private mutating func directive(_ line: SourceLine, _ r: Range<Int>) {
-        warning("Mermaid directives ('%%{...}%%') are not used by mlscape; ignored", line, r.lowerBound)
+        blockLines = [line.text((r.lowerBound)..<line.chars.count)]
+        blockStart = line.location(r.lowerBound, file: file)
         if !line.text((r.lowerBound + 3)..<r.upperBound).contains("}%%") {
             block = .directive(line.location(r.lowerBound, file: file))
+        } else {
+            directive()
+        }
+    }
+
+    private mutating func directive() {
+        let start = blockStart
+        var text = blockLines.joined(separator: "\n")
+        if let open = text.range(of: "%%{") { text = String(text[open.upperBound...]) }
+        if let close = text.range(of: "}%%", options: .backwards) { text = String(text[..<close.lowerBound]) }
+        let locate = { (node: Node) in
+            let line = node.mark?.line ?? 1
+            return SourceLocation(file: start.file, line: start.line - 1 + line,
+                                  column: line == 1 ? start.column + 2 + (node.mark?.column ?? 1) : node.mark?.column ?? 1)
+        }
+        guard let root = try? Yams.compose(yaml: text), let map = root.mapping else {
+            return diagnostics.append(.warning("this directive is not a mapping like '%%{init: {\"theme\": \"dark\"}}%%'; ignored", at: start))
+        }
+        for (k, v) in map {
+            if ["init", "initialize"].contains(k.string) {
+                config.read(config: v, locate: locate)
+            } else {
+                diagnostics.append(.warning("the '\(k.string ?? "")' directive is not used by mlscape; ignored", at: locate(k)))
+            }
         }
     }
 
@@ -196,7 +260,9 @@ public struct MermaidQuadrantParser {
             right = line.trimmed(arrow.upperBound..<body.upperBound)
             guard !left.isEmpty else { return error("\(name) has no label before '-->'", line, arrow.lowerBound) }
         }
-        guard let negative = label(line, left), let positive = right.isEmpty ? "" : label(line, right) else { return }
+        guard var negative = label(line, left), let positive = right.isEmpty ? "" : label(line, right) else { return }
+        // `x-axis Low -->`: Mermaid keeps the arrow after the one label.
+        if right.isEmpty && Self.arrow(in: line, body) != nil { negative += " ⟶" }
         let axis = Axis(name: name == "x-axis" ? axes.x.name : axes.y.name, negative: negative, positive: positive)
         if name == "x-axis" { axes.x = axis } else { axes.y = axis }
     }
@@ -272,13 +338,16 @@ public struct MermaidQuadrantParser {
         }
         let x = coordinate("x", line, line.trimmed((open + 1)..<comma), or: open + 1)
         let y = coordinate("y", line, line.trimmed((comma + 1)..<close), or: comma + 1)
+        for (v, r) in [(x, line.trimmed((open + 1)..<comma)), (y, line.trimmed((comma + 1)..<close))] where v != nil && !Self.isMermaidNumber(line.text(r)) {
+            mermaidRefuses("'\(line.text(r))' is not written as Mermaid writes positions (0, 1 or 0.ddd)", line, r.lowerBound)
+        }
         let styles = MermaidStyleList(line: line, file: file).parse((close + 1)..<e)
         diagnostics += styles.diagnostics
         if name.trimmingWhitespace().isEmpty { error("a point needs a name before ':'", line, r.lowerBound) }
         if name.count > DocumentLimits.maxNameLength {
             error("a point name holds at most \(DocumentLimits.maxNameLength) characters; this one has \(name.count)", line, r.lowerBound)
         }
-        guard diagnostics.count == before, let x, let y else { return }
+        guard !Array(diagnostics[before...]).hasErrors, let x, let y else { return }
         points.append(PendingPoint(name: name, nameAt: nameAt, x: x, y: y, className: className, classAt: classAt, style: styles.style))
     }
 
@@ -315,37 +384,71 @@ public struct MermaidQuadrantParser {
 
     private mutating func result() -> LoadResult {
         var tools: [Tool] = []
-        var firstLine: [String: Int] = [:]
+        var ids = Set<String>()
+        diagnostics += config.diagnostics
         for p in points {
-            var style = ToolStyle()
+            var style = config.pointStyle
             if let name = p.className {
-                guard let defined = classes[name] else {
+                if let defined = classes[name] {
+                    style = style.overridden(by: defined)
+                } else {
+                    // Mermaid draws a point of an undefined class unstyled.
                     let hint = Suggestions.closest(to: name, in: classes.keys.sorted()).map { " (did you mean '\($0)'?)" } ?? ""
-                    diagnostics.append(.error("unknown class '\(name)'\(hint); define it with 'classDef \(name) color: #ff3300'", at: p.classAt))
-                    continue
+                    diagnostics.append(.warning("no 'classDef \(name)'\(hint); the point is drawn unstyled, as Mermaid draws it", at: p.classAt))
                 }
-                style = defined
             }
             style = style.overridden(by: p.style)
-            let tool = Tool(name: p.name, x: Self.fromMermaid(p.x), y: Self.fromMermaid(p.y), style: style.isEmpty ? nil : style)
-            if let line = firstLine[tool.id] {
-                diagnostics.append(.error("duplicate tool id '\(tool.id)': the point on line \(line) has it too (the name makes the id; rename one of them)",
-                                          at: p.nameAt))
-                continue
-            }
-            firstLine[tool.id] = p.nameAt.line
-            tools.append(tool)
+            // Mermaid draws two points of one name as two points: the second gets its own id.
+            let base = Tool.makeID(name: p.name, subtitle: nil)
+            var id = base, n = 2
+            while ids.contains(id) { id = "\(base)-\(n)"; n += 1 }
+            ids.insert(id)
+            tools.append(Tool(id: id, name: p.name, x: Self.fromMermaid(p.x), y: Self.fromMermaid(p.y), style: style.isEmpty ? nil : style))
         }
         let corners: [(AxisSide, AxisSide)] = [(.positive, .positive), (.negative, .positive), (.negative, .negative), (.positive, .negative)]
         let quadrants = (1...4).compactMap { n in
             quadrantTitles[n].map { Quadrant(id: "quadrant-\(n)", title: $0, x: corners[n - 1].0, y: corners[n - 1].1) }
         }
         let sorted = LandscapeLoader.sortedByLocation(diagnostics)
-        let landscape = Landscape(title: title ?? "Landscape", axes: axes, quadrants: quadrants, tools: tools)
+        var landscape = Landscape(title: title ?? "Landscape", axes: axes, quadrants: quadrants, tools: tools)
+        // The chart's title is the figure's title, drawn at its top like Mermaid's.
+        if let title { landscape.figures = [Figure(id: "landscape", kind: .map, title: title)] }
+        if config.theme != ThemeOverrides() { landscape.theme = config.theme }
         return LoadResult(landscape: sorted.hasErrors ? nil : landscape, diagnostics: sorted)
     }
 
     // MARK: Helpers
+
+    /// Mermaid's own number form for a position: `0`, `1` or `0.` and digits.
+    static func isMermaidNumber(_ s: String) -> Bool {
+        s == "0" || s == "1" || (s.hasPrefix("0.") && s.count > 2 && s.dropFirst(2).allSatisfy { $0.isASCII && $0.isNumber })
+    }
+
+    /// The statements of one line: `;` separates them, except inside double quotes, after a
+    /// `%%` comment, and in a title or accessibility text, which keep the rest of the line.
+    static func statements(in line: SourceLine, _ r: Range<Int>) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = r.lowerBound, i = r.lowerBound, quoted = false
+        while i < r.upperBound {
+            let atStart = line.trimmed(start..<r.upperBound).lowerBound
+            if i == atStart, ["title", "accTitle", "accDescr", "%%"].contains(where: { line.matches($0, at: i) }) { break }
+            let ch = line.chars[i]
+            if ch == "\"" { quoted.toggle() }
+            if !quoted && i > start && line.matches("%%", at: i) && line.chars[i - 1] != "}" {
+                let piece = line.trimmed(start..<i)
+                return piece.isEmpty ? pieces : pieces + [piece]
+            }
+            if !quoted && ch == ";" {
+                let piece = line.trimmed(start..<i)
+                if !piece.isEmpty { pieces.append(piece) }
+                start = i + 1
+            }
+            i += 1
+        }
+        let last = line.trimmed(start..<r.upperBound)
+        if !last.isEmpty { pieces.append(last) }
+        return pieces
+    }
 
     /// 0 ... 1 to -1 ... 1, rounded to 1e-9 so `0.3` gives `-0.4` rather than `-0.40000000000000002`.
     static func fromMermaid(_ v: Double) -> Double {

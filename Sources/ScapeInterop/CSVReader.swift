@@ -1,3 +1,5 @@
+import ScapeModel
+
 /// Splits RFC 4180 text into records of fields: commas between fields, double quotes around a
 /// field that holds commas, quotes or line breaks, and `""` for a quote inside one. Each field
 /// remembers where it starts, so every later message can point at its cell.
@@ -26,6 +28,8 @@ struct CSVReader {
     private enum State { case fieldStart, unquoted, quoted, afterQuote }
 
     let file: String
+    /// The field separator: a comma, or a tab for tab-separated text.
+    var separator: Character = ","
 
     /// Every complete record, and a located error for each malformed field. A quote that is
     /// never closed swallows the rest of the text, so the record it opens is dropped.
@@ -75,7 +79,7 @@ struct CSVReader {
                     state = .unquoted
                 }
             case .unquoted, .afterQuote:
-                if c == "," {
+                if c == separator {
                     fields.append(field)
                     advance()
                     startField()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ScapeGeometry
+@testable import ScapeInterop
 import ScapeModel
 import ScapePipeline
 import ScapeRender
@@ -52,18 +53,77 @@ import ScapeScene
         #expect(elements.count > 100)
         let ids = elements.compactMap { $0["id"] as? String }
         #expect(ids.count == elements.count && Set(ids).count == ids.count, "ids must be unique")
-        for e in elements {
-            #expect(["ellipse", "rectangle", "line", "text"].contains(e["type"] as? String ?? ""))
-            #expect(e["angle"] as? Int == 0 && e["roughness"] as? Int == 1 && e["version"] as? Int == 1 && e["updated"] as? Int == 1)
-            #expect(e["isDeleted"] as? Bool == false && e["locked"] as? Bool == false)
-            #expect((e["groupIds"] as? [Any])?.isEmpty == true)
-            #expect(e["boundElements"] is NSNull && e["link"] is NSNull)
-            #expect(e["strokeStyle"] as? String == "solid" || e["strokeStyle"] as? String == "dashed")
-            #expect((0...100).contains(e["opacity"] as? Int ?? -1))
-            #expect((e["seed"] as? Int ?? 0) > 0 && (e["versionNonce"] as? Int ?? 0) > 0)
-            for key in ["x", "y", "width", "height", "strokeWidth", "fontSize"] where e[key] != nil { #expect(number(e[key]) != nil, "\(key)") }
-            for key in ["strokeColor", "backgroundColor", "fillStyle"] { #expect(e[key] is String) }
+        #expect(ExcalidrawValidator.problems(in: Data(ExcalidrawWriter().document(for: scene()))) == [])
+    }
+
+    /// Every figure of the built-in set, in both styles, and the peers' samples pass the validator.
+    @Test(arguments: [FigureStyle.sketch, .clean])
+    func everyExportedSceneIsValidExcalidraw(style: FigureStyle) throws {
+        for figure in landscape.effectiveFigures {
+            let bytes = ExcalidrawWriter().document(for: scene(figure.id, style: style), handDrawn: style == .sketch)
+            #expect(ExcalidrawValidator.problems(in: Data(bytes)) == [], "\(figure.id)")
+            let elements = try #require(try document(bytes)["elements"] as? [[String: Any]])
+            #expect(elements.allSatisfy { $0["roughness"] as? Int == (style == .sketch ? 1 : 0) })
         }
+        for sample in ["mermaid/01-docs.mmd", "byor/sheet.csv", "zalando/config.json"] {
+            let l = try DataFileLoader.load(contentsOf: PeerSampleTests.peers.appendingPathComponent(sample)).get()
+            let s = FigureRenderer().scene(for: l.effectiveFigures[0], of: l, settings: RenderSettings(style: style)).scene
+            #expect(ExcalidrawValidator.problems(in: Data(ExcalidrawWriter().document(for: s))) == [], "\(sample)")
+        }
+    }
+
+    @Test func theValidatorCatchesBrokenScenes() throws {
+        let good = ##"{"id": "a", "type": "ellipse", "x": 0, "y": 0, "width": 1, "height": 1, "angle": 0, "strokeColor": "#000000", "backgroundColor": "transparent", "fillStyle": "solid", "strokeWidth": 1, "strokeStyle": "solid", "roughness": 0, "opacity": 100, "seed": 1, "version": 1, "versionNonce": 1, "updated": 1, "isDeleted": false, "locked": false, "groupIds": [], "frameId": null, "link": null, "roundness": null, "boundElements": null, "index": "a0"}"##
+        func file(_ elements: String) -> Data { Data(#"{"type": "excalidraw", "version": 2, "appState": {}, "files": {}, "elements": [\#(elements)]}"#.utf8) }
+        #expect(ExcalidrawValidator.problems(in: file(good)) == [])
+        #expect(ExcalidrawValidator.problems(in: file(good.replacingOccurrences(of: "\"solid\", \"strokeWidth", with: "\"dots\", \"strokeWidth"))) == ["a: fillStyle 'dots'"])
+        #expect(ExcalidrawValidator.problems(in: file(good + "," + good.replacingOccurrences(of: "\"a\"", with: "\"b\""))) == ["b: index 'a0' does not follow 'a0'"])
+        #expect(ExcalidrawValidator.problems(in: file(good.replacingOccurrences(of: "\"boundElements\": null", with: "\"boundElements\": [{\"id\": \"z\", \"type\": \"arrow\"}]"))) == ["a: bound element 'z' does not exist"])
+    }
+
+    @Test func arrowsAreArrowsBoundToTheirEnds() throws {
+        let ink = StrokeStyle(color: .black, width: 2)
+        var shaft = Path.polyline([Point(20, 50), Point(80, 50)])
+        shaft.append(.polyline([Point(73, 46), Point(80, 50), Point(73, 54)]))  // an arrowhead: two equal barbs
+        let nodes: [SceneNode] = [
+            .path(ScenePath(id: "from", path: .circle(center: Point(12, 50), radius: 6), fill: .white, stroke: ink)),
+            .path(ScenePath(id: "trend", path: shaft, stroke: ink)),
+            .path(ScenePath(id: "loose", path: .polyline([Point(10, 90), Point(40, 90)]), stroke: ink)),
+        ]
+        let e = try elements(Scene(size: Size(100, 100), background: nil, nodes: nodes))
+        #expect(e.map { $0["type"] as? String } == ["ellipse", "arrow", "line"], "the head is part of the arrow, not a loose line")
+        #expect(e[1]["endArrowhead"] as? String == "arrow" && e[1]["startArrowhead"] is NSNull)
+        #expect(points(e[1]) == [[0, 0], [60, 0]])
+        let binding = try #require(e[1]["startBinding"] as? [String: Any])
+        #expect(binding["elementId"] as? String == "from" && binding["mode"] as? String == "orbit")
+        // The arrow starts 2 units right of the circle's box, level with its centre: the box's right middle.
+        #expect((binding["fixedPoint"] as? [Any])?.compactMap(number) == [1, 0.5] && number(binding["gap"]) == 2)
+        #expect(e[1]["endBinding"] is NSNull, "nothing at the tip")
+        #expect((e[0]["boundElements"] as? [[String: Any]])?.first?["id"] as? String == "trend")
+        #expect(ExcalidrawValidator.problems(in: Data(ExcalidrawWriter().document(for: Scene(size: Size(100, 100), background: nil, nodes: nodes)))) == [])
+    }
+
+    @Test func aToolsMarkerAndNameShareAGroupAndItsLink() throws {
+        var l = landscape
+        l.tools[0].url = "https://example.org/tool"
+        let s = FigureRenderer().scene(for: Figure(id: "m", kind: .map), of: l, settings: RenderSettings()).scene
+        let e = try elements(s)
+        let id = l.tools[0].id
+        let parts = e.filter { ($0["id"] as? String ?? "").hasPrefix("tool/\(id)/") }
+        #expect(parts.count >= 2)
+        #expect(parts.allSatisfy { ($0["groupIds"] as? [String]) == ["tool/\(id)"] && $0["link"] as? String == "https://example.org/tool" })
+        let other = e.first { ($0["id"] as? String ?? "").hasPrefix("tool/\(l.tools[1].id)/") }
+        #expect((other?["groupIds"] as? [String]) == ["tool/\(l.tools[1].id)"] && other?["link"] is NSNull)
+    }
+
+    @Test func fontsMapToTheNearestExcalidrawFamily() {
+        #expect(ExcalidrawFont(family: "Comic Neue") == .excalifont)
+        #expect(ExcalidrawFont(family: "DejaVu Sans") == .nunito)
+        #expect(ExcalidrawFont(family: "DejaVu Sans Mono") == .comicShanns)
+        #expect(ExcalidrawFont(family: "Liberation Sans") == .liberationSans)
+        #expect(ExcalidrawFont(family: "Noto Sans CJK SC").lineHeight == 1.25)
+        #expect(FractionalIndex.key(0) == "a0" && FractionalIndex.key(61) == "az" && FractionalIndex.key(62) == "b00" && FractionalIndex.key(62 + 3844) == "c000")
+        #expect((0..<5000).map(FractionalIndex.key) == (0..<5000).map(FractionalIndex.key).sorted())
     }
 
     @Test(arguments: [FigureStyle.sketch, .clean])
@@ -71,7 +131,8 @@ import ScapeScene
         let s = scene(style: style)
         let texts = try elements(s).filter { $0["type"] as? String == "text" }
         #expect(texts.compactMap { $0["text"] as? String } == sceneTexts(s))
-        #expect(texts.allSatisfy { $0["fontFamily"] as? Int == 1 && (number($0["fontSize"]) ?? 0) > 0 })
+        // The sketch style's Comic Neue is nearest Excalidraw's hand-drawn Excalifont; DejaVu Sans its Nunito.
+        #expect(texts.allSatisfy { $0["fontFamily"] as? Int == (style == .sketch ? 5 : 6) && (number($0["fontSize"]) ?? 0) > 0 })
         #expect(sceneTexts(s).contains("Kubeflow"))
     }
 
@@ -123,6 +184,7 @@ import ScapeScene
         ]
         let e = try elements(Scene(size: Size(100, 100), background: .white, nodes: nodes))
         #expect(e.map { $0["type"] as? String } == ["ellipse", "rectangle", "line", "line", "text"])
+        #expect(e.map { $0["index"] as? String } == ["a0", "a1", "a2", "a3", "a4"])
         #expect(e.map { $0["id"] as? String } == ["dot", "box", "axis", "axis-2", "label"])
         #expect([e[0]["x"], e[0]["y"], e[0]["width"], e[0]["height"]].map(number) == [40, 30, 20, 20])
         #expect(e[0]["backgroundColor"] as? String == "#ffffff" && e[0]["strokeColor"] as? String == "#ff0000")

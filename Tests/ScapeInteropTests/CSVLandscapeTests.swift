@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ScapeInterop
 @testable import ScapeModel
 
 /// A spreadsheet export reads into tools as written (RFC 4180 quoting included), and a broken
@@ -56,14 +57,14 @@ import Testing
         let d = errors("name,x,y\nA,0.1,0.2\nB,0.3\nC,0.1,0.2,extra\n")
         #expect(d == ["t.csv:3:6: error: line 3 has 2 fields; the header has 3 (name, x, y)",
                       "t.csv:4:11: error: line 4 has 4 fields; the header has 3 (name, x, y)"])
-        let fixture = LandscapeLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/bad/ragged.csv"))
+        let fixture = DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/bad/ragged.csv"))
         #expect(fixture.diagnostics.map { "\($0.location!.line):\($0.location!.column)" } == ["3:6", "4:11"])
     }
 
     @Test func anUnclosedQuoteIsReportedWhereItOpens() {
         #expect(errors("name,subtitle,x,y\nA,\"open source,0.1,0.2\nB,,0.3,0.4\n")
                 == ["t.csv:2:3: error: unclosed quote: the field opened here never ends; close it with '\"'"])
-        let fixture = LandscapeLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/bad/unclosed-quote.csv"))
+        let fixture = DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/bad/unclosed-quote.csv"))
         #expect(fixture.diagnostics.errors.map { $0.location!.line } == [2])
         #expect(fixture.landscape == nil)
     }
@@ -107,7 +108,7 @@ import Testing
     }
 
     @Test func eightyToolsLoadFromTheExampleFile() throws {
-        let r = LandscapeLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/examples/tools-80.csv"))
+        let r = DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/examples/tools-80.csv"))
         #expect(r.diagnostics.isEmpty, "\(r.diagnostics)")
         let l = try r.get()
         #expect(l.tools.count == 80)
@@ -120,16 +121,16 @@ import Testing
     @Test func theLoaderPicksCSVByExtensionAndByHeader() throws {
         let text = "name,x,y\nA,0.1,0.2\n"
         for name in ["t.csv", "t.CSV", "tools.txt", "tools"] {
-            #expect(try LandscapeLoader.load(data: Data(text.utf8), file: name).get().tools.count == 1, "\(name)")
+            #expect(try DataFileLoader.load(data: Data(text.utf8), file: name).get().tools.count == 1, "\(name)")
         }
         // A YAML comment that happens to list the columns does not make a CSV.
         #expect(InputFormat(sniffing: "# each tool has a name, x, y\ntools: []\n") == .yaml)
         #expect(InputFormat(sniffing: "#,name,x,y\n1,A,0.1,0.2\n") == .csv)
         // A .yaml name keeps the YAML reader and its messages.
-        #expect(LandscapeLoader.load(data: Data(text.utf8), file: "t.yaml").landscape == nil)
-        #expect(LandscapeLoader.load(data: Data(), file: "e.csv").diagnostics.map(\.description)
+        #expect(DataFileLoader.load(data: Data(text.utf8), file: "t.yaml").landscape == nil)
+        #expect(DataFileLoader.load(data: Data(), file: "e.csv").diagnostics.map(\.description)
                 == ["e.csv:1:1: error: the file is empty; expected a header line 'name,subtitle,x,y,categories,url'"])
-        #expect(LandscapeLoader.load(data: Data([0xff, 0xfe, 0x41]), file: "u.csv").diagnostics.map(\.description)
+        #expect(DataFileLoader.load(data: Data([0xff, 0xfe, 0x41]), file: "u.csv").diagnostics.map(\.description)
                 == ["u.csv:1:1: error: the file is not UTF-8 text"])
     }
 
