@@ -58,6 +58,6 @@ let package = Package(
             dependencies: ["ScapeSketch", "ScapeScene", "ScapeGeometry", "ScapeLayout", "ScapeModel"],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["ScapePipeline", "ScapeGeometry"]),
+        .testTarget(name: "CLITests", dependencies: ["mlscape", "ScapePipeline", "ScapeGeometry"]),
     ]
 )

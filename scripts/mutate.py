@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Mutation check: does the test suite catch the bugs its tests are named for?
+
+Each mutation in scripts/mutations.txt is a small, realistic bug: a file, an exact piece of
+text to find (it must occur exactly once), its replacement, and the tests to run. They are
+applied one at a time to a scratch copy of the sources (.build-mutate/tree), never to the
+working tree, so an interrupted run (Ctrl-C, a crash) leaves the sources as they were.
+A mutation is *caught* when a test fails, *survived* when every test passes, and *broken*
+when it no longer applies (its text is gone) or does not compile.
+
+    scripts/mutate.py                  every mutation of the list
+    scripts/mutate.py NAME ...         only these
+    scripts/mutate.py --list FILE      another list
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SCRATCH = os.path.join(ROOT, ".build-mutate")
+TREE = os.path.join(SCRATCH, "tree")
+SWIFT = os.environ.get("SWIFT", "swift")
+
+
+def parse(path):
+    """Blocks of `key: value` lines separated by blank lines; `#` starts a comment line.
+    Keys: name, file, find, replace, tests (a `swift test --filter` pattern), why.
+    In find/replace, `\\n` stands for a newline."""
+    mutations, block = [], {}
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n") + [""]
+    for number, line in enumerate(lines, 1):
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if block:
+                mutations.append(block)
+                block = {}
+            continue
+        key, sep, value = line.partition(":")
+        if not sep or key.strip() not in ("name", "file", "find", "replace", "tests", "why"):
+            sys.exit(f"{path}:{number}: expected 'key: value' with key name, file, find, replace, tests or why")
+        value = value[1:] if value.startswith(" ") else value
+        block[key.strip()] = value.replace("\\n", "\n")
+    for m in mutations:
+        missing = [k for k in ("name", "file", "find", "replace", "tests") if k not in m]
+        if missing:
+            sys.exit(f"{path}: mutation {m.get('name', '?')} lacks {', '.join(missing)}")
+    return mutations
+
+
+def copy_tree():
+    """The scratch copy: the sources, tests, fixtures and manifest, not the build folders."""
+    os.makedirs(TREE, exist_ok=True)
+    subprocess.run(["rsync", "-a", "--delete", "--exclude", "/.build", "--exclude", "/.build-*",
+                    "--exclude", "/.git", "--exclude", "/output", ROOT + "/", TREE + "/"], check=True)
+
+
+def run(args, log):
+    with open(log, "w") as out:
+        return subprocess.run(args, cwd=TREE, stdout=out, stderr=subprocess.STDOUT).returncode
+
+
+def failed_tests(log):
+    names = []
+    with open(log, errors="replace") as f:
+        for line in f:
+            if "✘ Test " in line and " failed after" in line or line.startswith("Test Case") and "failed" in line:
+                names.append(line.split("Test ", 1)[1].split(" failed")[0].split("(")[0].strip())
+    return names
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("names", nargs="*", help="run only these mutations")
+    parser.add_argument("--list", default=os.path.join(ROOT, "scripts", "mutations.txt"))
+    opts = parser.parse_args()
+    mutations = parse(opts.list)
+    if opts.names:
+        unknown = set(opts.names) - {m["name"] for m in mutations}
+        if unknown:
+            sys.exit(f"unknown mutation(s): {', '.join(sorted(unknown))}")
+        mutations = [m for m in mutations if m["name"] in opts.names]
+
+    copy_tree()
+    logs = os.path.join(SCRATCH, "logs")
+    os.makedirs(logs, exist_ok=True)
+    filters = sorted({m["tests"] for m in mutations})
+    print(f"mutate: {len(mutations)} mutations; building the unmutated copy in {os.path.relpath(TREE, ROOT)}", flush=True)
+    if run([SWIFT, "build", "--build-tests"], os.path.join(logs, "baseline-build.log")) != 0:
+        sys.exit(f"mutate: the unmutated sources do not build; see {logs}/baseline-build.log")
+    for f in filters:
+        log = os.path.join(logs, "baseline-" + f.replace("/", "_") + ".log")
+        if run([SWIFT, "test", "--skip-build", "--filter", f], log) != 0:
+            sys.exit(f"mutate: the unmutated tests '{f}' fail already; see {log}")
+
+    results = []
+    for m in mutations:
+        path = os.path.join(TREE, m["file"])
+        start = time.time()
+        with open(path, encoding="utf-8") as f:
+            original = f.read()
+        count = original.count(m["find"])
+        if count != 1:
+            results.append((m["name"], "broken", f"its text occurs {count} times in {m['file']}"))
+        else:
+            log = os.path.join(logs, m["name"] + ".log")
+            try:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(original.replace(m["find"], m["replace"]))
+                if run([SWIFT, "build", "--build-tests"], log) != 0:
+                    results.append((m["name"], "broken", f"does not compile; see {log}"))
+                else:
+                    status = run([SWIFT, "test", "--skip-build", "--filter", m["tests"]], log)
+                    if status == 0:
+                        results.append((m["name"], "SURVIVED", f"every test of '{m['tests']}' passed"))
+                    else:
+                        failed = failed_tests(log)
+                        shown = ", ".join(failed[:3]) + (f" and {len(failed) - 3} more" if len(failed) > 3 else "")
+                        results.append((m["name"], "caught", f"by {shown or 'the test run (exit %d)' % status}"))
+            finally:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(original)
+        name, verdict, detail = results[-1]
+        print(f"{verdict:9} {name:34} {time.time() - start:5.0f} s  {detail}", flush=True)
+
+    caught = sum(1 for r in results if r[1] == "caught")
+    survived = sum(1 for r in results if r[1] == "SURVIVED")
+    broken = len(results) - caught - survived
+    print(f"mutate: {len(results)} mutations, {caught} caught, {survived} survived, {broken} broken")
+    return 0 if caught == len(results) else 1
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("\nmutate: interrupted; the working tree was never changed (mutations go to .build-mutate/tree)")
+        sys.exit(130)
