@@ -50,7 +50,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScapeRenderTests",
-            dependencies: ["CCairo", "ScapeRender", "ScapePipeline", "ScapeScene", "ScapeModel"],
+            dependencies: ["CCairo", "ScapeRender", "ScapePipeline", "ScapeScene", "ScapeModel", "ScapeGeometry"],
             exclude: ["Goldens"]
         ),
         .testTarget(
