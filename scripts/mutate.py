@@ -90,11 +90,18 @@ def run(args, log):
 
 
 def failed_tests(log):
+    """The names of the failed tests, from swift-testing's and XCTest's summary lines."""
     names = []
     with open(log, errors="replace") as f:
         for line in f:
-            if "✘ Test " in line and " failed after" in line or line.startswith("Test Case") and "failed" in line:
-                names.append(line.split("Test ", 1)[1].split(" failed")[0].split("(")[0].strip())
+            if line.startswith("✘ Test ") and " failed after" in line and not line.startswith("✘ Test run "):
+                name = line[len("✘ Test "):].split(" failed after")[0].split(" with ")[0].split("(")[0].strip()
+            elif line.startswith("Test Case") and " failed (" in line:
+                name = line.split("'")[1] if "'" in line else line
+            else:
+                continue
+            if name not in names:
+                names.append(name)
     return names
 
 
@@ -150,7 +157,7 @@ def main():
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(original)
         name, verdict, detail = results[-1]
-        print(f"{verdict:9} {name:34} {time.time() - start:5.0f} s  {detail}", flush=True)
+        print(f"{verdict:9} {name:44} {time.time() - start:4.0f} s  {detail}", flush=True)
 
     caught = sum(1 for r in results if r[1] == "caught")
     survived = sum(1 for r in results if r[1] == "SURVIVED")

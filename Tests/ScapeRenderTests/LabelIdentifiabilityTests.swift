@@ -61,6 +61,14 @@ import ScapePipeline
         }
     }
 
+    @Test func svgIdsStayUniqueWhenTwoToolIdsSanitiseAlike() throws {
+        // 'café' and 'cafè' are distinct tool ids, but both are 'caf_' as an XML name.
+        let landscape = Landscape(tools: [Tool(name: "Café", x: 0.3, y: 0.3), Tool(name: "Cafè", x: -0.3, y: -0.3)])
+        let g = SVGToolGeometry(svg: try svg(landscape, figure: Figure(id: "map", kind: .map)))
+        #expect(Set(g.ids).count == g.ids.count, "repeated ids: \(Dictionary(grouping: g.ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
+        #expect(g.ids.filter { $0.hasPrefix("tool.caf_") && !$0.dropFirst(5).contains(".") }.count == 2, "two tool groups: \(g.ids)")
+    }
+
     @Test func svgIdsAreUniqueAndNameTheirTool() throws {
         let landscape = try DataFileLoader.loadDefault().get()
         let g = SVGToolGeometry(svg: try svg(landscape, figure: landscape.figure(id: "ml-landscape-all")!))

@@ -74,11 +74,12 @@ func runTool(_ tool: String, _ args: [String]) throws -> (status: Int32, output:
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("mlscape-\(getpid()).pdf")
         try Data(pdf).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let r = try runTool("pdfinfo", [file.path])
+        let r = try runTool("TZ=UTC", ["pdfinfo", "-isodates", file.path])
         #expect(r.status == 0, "pdfinfo (Debian poppler-utils) failed: \(r.output)")
         #expect(r.output.contains("Pages:           1"))
         #expect(r.output.contains("Page size:       1125 x 760 pts"))
-        #expect(r.output.contains("2020"))
+        let date = r.output.split(separator: "\n").first { $0.hasPrefix("CreationDate:") }.map { $0.dropFirst(13).trimmingCharacters(in: .whitespaces) }
+        #expect(date?.hasPrefix("2020-01-01T00:00:00") == true, "creation date \(date ?? "missing"); the fixed one is 2020-01-01")
         let text = try runTool("pdftotext", [file.path, "-"])
         for name in ["Kubeflow", "Weights & Biases", "Label Studio", "All-in-one"] { #expect(text.output.contains(name), "\(name) missing from the PDF text") }
     }
