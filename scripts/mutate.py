@@ -84,9 +84,25 @@ def copy_tree():
                 os.remove(os.path.join(folder, name))
 
 
+TIMEOUT = int(os.environ.get("MUTATE_TIMEOUT", "900"))
+TIMED_OUT = -1000
+
+
 def run(args, log):
+    """Runs a command in the copy, its output to `log`; a run past TIMEOUT seconds (a mutation
+    that makes a test hang) is stopped with its whole process group."""
     with open(log, "w") as out:
-        return subprocess.run(args, cwd=TREE, stdout=out, stderr=subprocess.STDOUT).returncode
+        p = subprocess.Popen(args, cwd=TREE, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            return p.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, 9)
+            p.wait()
+            return TIMED_OUT
+        except KeyboardInterrupt:
+            os.killpg(p.pid, 9)
+            p.wait()
+            raise
 
 
 def failed_tests(log):
@@ -149,6 +165,8 @@ def main():
                     status = run([SWIFT, "test", "--skip-build", "--filter", m["tests"]], log)
                     if status == 0:
                         results.append((m["name"], "SURVIVED", f"every test of '{m['tests']}' passed"))
+                    elif status == TIMED_OUT:
+                        results.append((m["name"], "caught", f"the tests hung (stopped after {TIMEOUT} s)"))
                     else:
                         failed = failed_tests(log)
                         shown = ", ".join(failed[:3]) + (f" and {len(failed) - 3} more" if len(failed) > 3 else "")

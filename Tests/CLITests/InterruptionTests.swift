@@ -48,7 +48,10 @@ import Testing
         let killed = try killInsideTheWritePhase(out: dir, signal: sig)
         #expect(killed.killedBySignal, "the process was not ended by signal \(sig)")
         let after = try contents(dir)
-        for (name, bytes) in before { #expect(after[name] == bytes, "\(name) changed although no rename happened (signal \(sig))") }
+        for (name, bytes) in before {
+            let same = after[name] == bytes
+            #expect(same, "\(name) changed although no rename happened (signal \(sig))")
+        }
         let leftovers = after.keys.filter { !before.keys.contains($0) }.sorted()
         if sig == SIGKILL {
             // Nothing runs on SIGKILL: the staged files of the killed process are still there.
@@ -61,6 +64,9 @@ import Testing
         #expect(try CLI.run(["render", "--out", dir.path, "-q", "--figure", "banner-00", "--format", "svg"]).status == 0)
         let swept = try contents(dir)
         #expect(swept.keys.sorted() == (Array(before.keys) + ["banner-00.svg"]).sorted(), "left: \(swept.keys.sorted())")
-        for (name, bytes) in before { #expect(swept[name] == bytes, "\(name) was touched by the next run") }
+        for (name, bytes) in before {
+            let same = swept[name] == bytes
+            #expect(same, "\(name) was touched by the next run")
+        }
     }
 }

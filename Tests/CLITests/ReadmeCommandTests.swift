@@ -31,7 +31,8 @@ import Testing
         #expect(try CLI.run(["render", csv, "--out", dir.appendingPathComponent("a").path, "--format", "svg", "-q"]).status == 0)
         #expect(try CLI.run(["render", yaml.path, "--out", dir.appendingPathComponent("b").path, "--format", "svg", "-q"]).status == 0)
         let a = try Data(contentsOf: dir.appendingPathComponent("a/landscape.svg")), b = try Data(contentsOf: dir.appendingPathComponent("b/landscape.svg"))
-        #expect(a == b, "the imported YAML draws a different figure than the CSV")
+        let same = a == b
+        #expect(same, "the imported YAML draws a different figure than the CSV")
     }
 
     @Test func anUnknownCategoryListsTheClosestKnownOnes() throws {

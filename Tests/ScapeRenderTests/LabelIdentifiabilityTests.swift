@@ -39,6 +39,7 @@ import ScapePipeline
             for b in ids[(k + 1)...] { #expect(!label.intersects(labelled[b]!.label!), "\(file): the names of \(a) and \(b) overlap") }
             for (b, m) in markers where b != a { #expect(!label.intersects(m), "\(file): the name of \(a) covers the marker of \(b)") }
             guard let own = markers[a] else { Issue.record("\(a) has a name but no marker"); continue }
+            if labelled[a]!.hasCallout { continue }
             if labelled[a]!.leader.isEmpty {
                 let distance = label.distance(to: own.center)
                 let ownRadius = (own.maxX - own.minX) / 2

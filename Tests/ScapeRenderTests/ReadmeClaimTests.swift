@@ -77,7 +77,8 @@ import ScapePipeline
     @Test func aRadarFromJSONMatchesTheSameRadarFromCSVAndMarksNewBlips() throws {
         let fromCSV = try load(Self.radarCSV, ext: "csv"), fromJSON = try load(Self.radarJSON, ext: "json")
         let a = try svg(fromCSV), b = try svg(fromJSON)
-        #expect(a == b, "the JSON radar draws differently from the same CSV radar")
+        let same = a == b
+        #expect(same, "the JSON radar draws differently from the same CSV radar")
         for (blip, isNew) in [("alpha", true), ("beta", false), ("gamma", true), ("delta", false)] {
             let d = attribute("d", of: "blip.\(blip).mark", in: b) ?? ""
             #expect(!d.isEmpty, "no mark for \(blip)")

@@ -21,6 +21,8 @@ struct SVGToolGeometry {
         /// The name and subtitle's glyph outlines together.
         var label: Box?
         var leader: [(x: Double, y: Double)] = []
+        /// Named by a numbered callout (DESIGN.md's `tool.X.callout`) instead of beside its marker.
+        var hasCallout = false
     }
 
     var tools: [String: Tool] = [:]
@@ -42,6 +44,7 @@ struct SVGToolGeometry {
             case "marker": tool.marker = tool.marker.map { $0.union(box) } ?? box
             case "name", "subtitle": tool.label = tool.label.map { $0.union(box) } ?? box
             case "leader": tool.leader = points
+            case "callout": tool.hasCallout = true
             default: break
             }
             tools[owner] = tool
