@@ -6,7 +6,7 @@ DEBIAN_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev fonts-dej
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build figures test fuzz clean gallery-check
+.PHONY: setup build figures test fuzz clean gallery-check mutate
 
 ## Install the Debian packages that are missing (the Cairo/Pango headers, the fonts, the test readers).
 setup:
@@ -33,6 +33,11 @@ test: setup
 fuzz: setup
 	$(SWIFT) build --product mlscape
 	$$($(SWIFT) build --show-bin-path)/mlscape fuzz --seconds 60 --corpus fuzz/corpus
+
+## Mutation check: each bug in scripts/mutations.txt, applied alone to a scratch copy of the
+## sources (.build-mutate/), must make its tests fail. Takes several minutes; not run in CI.
+mutate: setup
+	python3 scripts/mutate.py
 
 clean:
 	rm -rf .build output

@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScapeRenderTests",
-            dependencies: ["CCairo", "ScapeRender", "ScapePipeline", "ScapeScene", "ScapeModel", "ScapeInterop"],
+            dependencies: ["CCairo", "ScapeRender", "ScapePipeline", "ScapeScene", "ScapeModel", "ScapeInterop", "ScapeGeometry"],
             exclude: ["Goldens"]
         ),
         .testTarget(
@@ -68,6 +68,6 @@ let package = Package(
             name: "ScapeInteropTests",
             dependencies: ["ScapeInterop", "ScapeModel", "ScapeGeometry", "ScapeScene", "ScapeRender", "ScapePipeline"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["ScapePipeline", "ScapeGeometry"]),
+        .testTarget(name: "CLITests", dependencies: ["mlscape", "ScapePipeline", "ScapeGeometry"]),
     ]
 )

@@ -10,10 +10,55 @@ public enum AtomicFileWriter {
         public var description: String { "cannot write \(path): \(reason)" }
     }
 
+    /// Files written to their temporary names, not yet in place.
+    public struct StagedBatch {
+        public let staged: [(temp: URL, final: URL)]
+
+        /// Renames every temporary file into place; returns the final paths in order.
+        public func commit() throws -> [URL] {
+            for s in staged {
+                if rename(s.temp.path, s.final.path) != 0 {
+                    let reason = String(cString: strerror(errno))
+                    discard()
+                    throw Failure(path: s.final.path, reason: reason)
+                }
+                StagedFiles.unregister(s.temp.path)
+            }
+            return staged.map(\.final)
+        }
+
+        /// Removes the temporary files that are still there.
+        public func discard() {
+            for s in staged {
+                try? FileManager.default.removeItem(at: s.temp)
+                StagedFiles.unregister(s.temp.path)
+            }
+        }
+    }
+
+    /// The hidden temporary name a file is staged under: `.NAME.PID.tmp`, which the next run
+    /// sweeps away if this process dies before renaming it.
+    public static func temporaryName(for name: String, pid: Int32 = ProcessInfo.processInfo.processIdentifier) -> String {
+        ".\(name).\(pid).tmp"
+    }
+
     /// Writes `files` (name -> bytes) into `directory`, creating it if needed.
     /// Returns the final paths in the order given.
     @discardableResult
     public static func write(_ files: [(name: String, bytes: [UInt8])], into directory: URL) throws -> [URL] {
+        let batch = try stage(files, into: directory)
+        TestStall.beforeRename()
+        return try batch.commit()
+    }
+
+    /// Writes one file at an exact path, atomically.
+    public static func write(_ bytes: [UInt8], to file: URL) throws {
+        try write([(file.lastPathComponent, bytes)], into: file.deletingLastPathComponent())
+    }
+
+    /// Writes every file to its temporary name in `directory` (created if needed), after
+    /// sweeping away what a killed earlier run left there. Nothing final is touched yet.
+    public static func stage(_ files: [(name: String, bytes: [UInt8])], into directory: URL) throws -> StagedBatch {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: directory.path, isDirectory: &isDir) {
@@ -27,35 +72,35 @@ public enum AtomicFileWriter {
         }
         StagedFiles.sweep(directory)
         var staged: [(temp: URL, final: URL)] = []
-        func cleanUp() {
-            for s in staged {
-                try? fm.removeItem(at: s.temp)
-                StagedFiles.unregister(s.temp.path)
-            }
-        }
         for file in files {
             let final = directory.appendingPathComponent(file.name)
-            let temp = directory.appendingPathComponent(".\(file.name).\(ProcessInfo.processInfo.processIdentifier).tmp")
+            let temp = directory.appendingPathComponent(temporaryName(for: file.name))
             StagedFiles.register(temp.path)
             staged.append((temp, final))
             guard fm.createFile(atPath: temp.path, contents: Data(file.bytes)) else {
-                cleanUp()
+                StagedBatch(staged: staged).discard()
                 throw Failure(path: final.path, reason: "the folder is not writable or the disk is full")
             }
         }
-        for s in staged {
-            if rename(s.temp.path, s.final.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                cleanUp()
-                throw Failure(path: s.final.path, reason: reason)
-            }
-            StagedFiles.unregister(s.temp.path)
-        }
-        return staged.map(\.final)
+        return StagedBatch(staged: staged)
     }
 
-    /// Writes one file at an exact path, atomically.
-    public static func write(_ bytes: [UInt8], to file: URL) throws {
-        try write([(file.lastPathComponent, bytes)], into: file.deletingLastPathComponent())
+    /// Removes `.NAME.PID.tmp` files in `directory` left by processes that no longer run.
+    public static func sweepLeftovers(in directory: URL) {
+        StagedFiles.sweep(directory)
+    }
+}
+
+/// A pause between staging and renaming, for the interruption tests only: when
+/// MLSCAPE_TEST_STALL_BEFORE_RENAME names a file, the writer creates that file (holding its
+/// process id) once every temporary file is written, then waits a minute, so a test can kill
+/// the process exactly inside the write phase. Unset, it costs one environment lookup.
+enum TestStall {
+    static let variable = "MLSCAPE_TEST_STALL_BEFORE_RENAME"
+
+    static func beforeRename() {
+        guard let marker = ProcessInfo.processInfo.environment[variable], !marker.isEmpty else { return }
+        FileManager.default.createFile(atPath: marker, contents: Data("\(getpid())\n".utf8))
+        Thread.sleep(forTimeInterval: 60)
     }
 }

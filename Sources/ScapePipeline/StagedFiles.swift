@@ -18,7 +18,15 @@ enum StagedFiles {
         if !installed {
             installed = true
             paths.initialize(repeating: nil, count: capacity)
-            for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, onSignal) }
+            // A parent may start us with these signals blocked (as some test runners and
+            // process launchers do); then an interrupt would wait until the files are renamed.
+            var set = sigset_t()
+            sigemptyset(&set)
+            for sig in [SIGINT, SIGTERM, SIGHUP] {
+                signal(sig, onSignal)
+                sigaddset(&set, sig)
+            }
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
         }
         guard count < capacity else { return }
         paths[count] = strdup(path)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ScapeGeometry
 @testable import ScapeInterop
+import ScapeInterop
 import ScapeModel
 import ScapePipeline
 import ScapeRender

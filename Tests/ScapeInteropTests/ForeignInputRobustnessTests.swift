@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ScapeGeometry
 @testable import ScapeInterop
+import ScapeInterop
 import ScapeModel
 
 /// Mangled copies of the peers' own files never crash a reader, and every problem found is

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ScapeInterop
+import ScapeInterop
 import ScapeModel
 
 /// The peers' own sample files (fixtures/peers, origins in its README) load without an error

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ScapeInterop
+import ScapeInterop
 import ScapeModel
 
 /// Thoughtworks' radar files are read as Build Your Own Radar reads them, each tolerated quirk

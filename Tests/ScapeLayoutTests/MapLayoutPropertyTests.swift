@@ -102,14 +102,34 @@ import ScapeScene
             .appendingPathComponent("fixtures/examples/tools-80.csv")
         let l = try DataFileLoader.load(contentsOf: url).get()
         let laid = FigureLayout(theme: .sketch, measurer: FixedTextMeasurer()).layout(Figure(id: "t", kind: .map), of: l)
-        var labels: [String: Rect] = [:]
+        var labels: [String: Rect] = [:], markers: [String: Rect] = [:], leaders: [String: (Point, Point)] = [:]
         for node in laid.scene.allNodes {
-            guard case .text(let t) = node, t.id.hasPrefix("tool/") else { continue }
-            let owner = String(t.id.split(separator: "/")[1])
-            labels[owner] = labels[owner].map { $0.union(t.frame) } ?? t.frame
+            let parts = node.id.split(separator: "/")
+            guard parts.count == 3, parts[0] == "tool" else { continue }
+            let owner = String(parts[1])
+            switch node {
+            case .text(let t): labels[owner] = labels[owner].map { $0.union(t.frame) } ?? t.frame
+            case .path(let p) where parts[2] == "marker": markers[owner] = p.path.controlBounds
+            case .path(let p) where parts[2] == "leader":
+                let ends = p.path.elements.compactMap { e -> Point? in
+                    switch e { case .move(let q), .line(let q): return q; default: return nil }
+                }
+                if let a = ends.first, let b = ends.last { leaders[owner] = (a, b) }
+            default: break
+            }
         }
+        #expect(markers.count == 80, "every tool keeps its marker")
         #expect(labels.count + laid.omittedLabels.count == 80)
-        let boxes = Array(labels.values)
-        for (i, a) in boxes.enumerated() { for b in boxes[(i + 1)...] { #expect(!a.intersects(b)) } }
+        let owners = labels.keys.sorted()
+        for (i, a) in owners.enumerated() {
+            for b in owners[(i + 1)...] { #expect(!labels[a]!.intersects(labels[b]!), "the labels of \(a) and \(b) overlap") }
+            for (b, m) in markers where b != a { #expect(!labels[a]!.intersects(m), "the label of \(a) covers the marker of \(b)") }
+        }
+        for (owner, (start, end)) in leaders {
+            #expect(markers[owner]!.outsetBy(2).contains(start), "the leader of \(owner) does not start at its marker")
+            #expect(labels[owner].map { $0.outsetBy(1).contains(end) } == true, "the leader of \(owner) does not reach its label")
+            for (b, m) in markers where b != owner { #expect(!m.intersectsSegment(start, end), "the leader of \(owner) crosses the marker of \(b)") }
+            for (b, r) in labels where b != owner { #expect(!r.intersectsSegment(start, end), "the leader of \(owner) crosses the label of \(b)") }
+        }
     }
 }

@@ -34,9 +34,19 @@ import ScapeScene
             for b in r.blips[(i + 1)...] { #expect(a.center.distance(to: b.center) > 13, "\(a.name) and \(b.name) overlap") }
         }
         #expect(r.labelRects.count == 25, "every blip keeps its label")
+        guard r.labelRects.count == r.blips.count else { return }
+        func distance(_ rect: Rect, _ p: Point) -> Double {
+            let dx = max(rect.minX - p.x, 0, p.x - rect.maxX), dy = max(rect.minY - p.y, 0, p.y - rect.maxY)
+            return (dx * dx + dy * dy).squareRoot()
+        }
         for (i, a) in r.labelRects.enumerated() {
-            for b in r.labelRects[(i + 1)...] { #expect(!a.intersects(b)) }
-            for blip in r.blips { #expect(!a.insetBy(0.5).intersects(Rect(center: blip.center, size: Size(10, 10))) || a.center.distance(to: blip.center) < 200) }
+            let name = r.blips[i].name
+            for b in r.labelRects[(i + 1)...] { #expect(!a.intersects(b), "the label of \(name) overlaps another") }
+            let own = distance(a, r.blips[i].center)
+            for (j, blip) in r.blips.enumerated() where j != i {
+                #expect(!a.insetBy(0.5).intersects(Rect(center: blip.center, size: Size(10, 10))), "the label of \(name) covers the blip \(blip.name)")
+                #expect(distance(a, blip.center) >= own - 0.5, "the label of \(name) is nearer to the blip \(blip.name) than to its own")
+            }
         }
     }
 

@@ -35,12 +35,23 @@ struct RasterImage {
         _ = reader
     }
 
+    /// The pixels composited over white (premultiplied: colour + the missing alpha).
+    var onWhite: [UInt32] {
+        pixels.map { p in
+            let missing = 255 - (p >> 24)
+            var out: UInt32 = 0xff00_0000
+            for shift in [16, 8, 0] as [UInt32] { out |= min(255, ((p >> shift) & 0xff) + missing) << shift }
+            return out
+        }
+    }
+
     /// How many pixels differ by more than `threshold` in any channel.
-    func countDifferences(from other: RasterImage, threshold: Int) -> Int {
+    func countDifferences(from other: RasterImage, threshold: Int, compositedOnWhite: Bool = false) -> Int {
         precondition(width == other.width && height == other.height)
+        let mine = compositedOnWhite ? onWhite : pixels, theirs = compositedOnWhite ? other.onWhite : other.pixels
         var n = 0
-        for i in pixels.indices where pixels[i] != other.pixels[i] {
-            let a = pixels[i], b = other.pixels[i]
+        for i in mine.indices where mine[i] != theirs[i] {
+            let a = mine[i], b = theirs[i]
             for shift in stride(from: 0, through: 24, by: 8) {
                 let d = abs(Int((a >> UInt32(shift)) & 0xff) - Int((b >> UInt32(shift)) & 0xff))
                 if d > threshold { n += 1; break }
