@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -27,15 +28,24 @@ let package = Package(
         .target(name: "ScapeScene", dependencies: ["ScapeGeometry"]),
         .target(name: "ScapeSketch", dependencies: ["ScapeGeometry", "ScapeScene"]),
         .target(name: "ScapeLayout", dependencies: ["ScapeGeometry", "ScapeModel", "ScapeScene"]),
-        .target(name: "ScapeRender", dependencies: ["CCairo", "ScapeGeometry", "ScapeScene"]),
+        .target(
+            name: "ScapeRender",
+            dependencies: ["CCairo", "ScapeGeometry", "ScapeScene"],
+            resources: [.embedInCode("Resources/scape-figure.js"), .embedInCode("Resources/scape-figure.css")]
+        ),
         .target(
             name: "ScapePipeline",
             dependencies: ["ScapeModel", "ScapeLayout", "ScapeScene", "ScapeSketch", "ScapeRender"]
+        ),
+        .target(
+            name: "ScapeServe",
+            dependencies: ["ScapePipeline", "ScapeModel", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "mlscape",
             dependencies: [
                 "ScapePipeline",
+                "ScapeServe",
                 "ScapeSketch",
                 "ScapeModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

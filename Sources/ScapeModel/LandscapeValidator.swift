@@ -182,7 +182,8 @@ struct LandscapeValidator {
                     if let v = value, !(v.isFinite && v > 0 && v <= 100) { error("tool '\(t.name)' has \(key) \(v); expected 0 to 100", path + [.key("style"), .key(key)]) }
                 }
             }
-            let tool = Tool(id: t.id, name: t.name, subtitle: t.subtitle, x: t.x, y: t.y, categories: t.categories ?? [], url: t.url, style: style)
+            let tool = Tool(id: t.id, name: t.name, subtitle: t.subtitle, x: t.x, y: t.y, categories: t.categories ?? [], url: t.url, style: style,
+                            description: t.description)
             let idPath = path + [.key(t.id != nil ? "id" : "name")]
             if let first = ids[tool.id] {
                 let how = t.id != nil ? "" : " (name and subtitle make the id; give one tool an 'id:' or a 'subtitle:')"

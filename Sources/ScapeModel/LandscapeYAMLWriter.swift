@@ -37,6 +37,7 @@ public enum LandscapeYAMLWriter {
                 if let v = st.strokeWidth { g.append("stroke-width: \(n(v))") }
                 f.append("style: { \(g.joined(separator: ", ")) }")
             }
+            if let v = t.description { f.append("description: \(q(v))") }
             return "{ \(f.joined(separator: ", ")) }"
         })
         let simple = l.figures.filter { [.map, .quadrants, .zoom].contains($0.kind) && $0.only == nil && $0.highlight == nil && $0.arrows.isEmpty }

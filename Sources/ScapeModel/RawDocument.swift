@@ -113,7 +113,8 @@ struct RawTool: Decodable {
     var categories: [String]?
     var url: String?
     var style: RawToolStyle?
-    static let keys: Set<String> = ["id", "name", "subtitle", "x", "y", "categories", "url", "style"]
+    var description: String?
+    static let keys: Set<String> = ["id", "name", "subtitle", "x", "y", "categories", "url", "style", "description"]
 }
 
 struct RawToolStyle: Decodable {

@@ -8,11 +8,15 @@ public struct RenderOptions: Sendable {
     public var creationDate: String
     /// The document title stored in PDF metadata.
     public var title: String?
+    /// The tools and groups an interactive format (HTML) explains; nil for none.
+    public var catalogue: FigureCatalogue?
 
-    public init(scale: Double = 2, creationDate: String = RenderOptions.defaultCreationDate, title: String? = nil) {
+    public init(scale: Double = 2, creationDate: String = RenderOptions.defaultCreationDate, title: String? = nil,
+                catalogue: FigureCatalogue? = nil) {
         self.scale = scale
         self.creationDate = creationDate
         self.title = title
+        self.catalogue = catalogue
     }
 
     public static let defaultCreationDate = "2020-01-01T00:00:00"
@@ -49,6 +53,6 @@ public struct FormatRegistry {
 
     public var names: [String] { writers.keys.sorted() }
 
-    /// PNG, SVG and PDF.
-    public static var standard: FormatRegistry { FormatRegistry([PNGWriter(), SVGWriter(), PDFWriter(), ExcalidrawWriter()]) }
+    /// PNG, SVG, PDF, Excalidraw and interactive HTML.
+    public static var standard: FormatRegistry { FormatRegistry([PNGWriter(), SVGWriter(), PDFWriter(), ExcalidrawWriter(), HTMLWriter()]) }
 }
