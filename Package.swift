@@ -69,5 +69,6 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "CLITests", dependencies: ["ScapePipeline", "ScapeGeometry"]),
+        .testTarget(name: "ScapeServeTests", dependencies: ["ScapeServe", "ScapePipeline", "ScapeModel"]),
     ]
 )

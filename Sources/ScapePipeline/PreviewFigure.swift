@@ -1,3 +1,4 @@
+import Foundation
 import ScapeModel
 import ScapeRender
 import ScapeScene
@@ -39,5 +40,44 @@ extension FigureRenderer {
         let options = RenderOptions(scale: settings.scale, creationDate: settings.creationDate, title: figure.title ?? figure.id, catalogue: catalogue)
         let svg = HTMLWriter.inlineSVG(penned, options: options, text: text)
         return PreviewFigure(id: figure.id, svg: svg, catalogue: catalogue, warnings: laid.warnings, layoutScene: laid.scene, style: style)
+    }
+}
+
+/// Renders a figure set for a live page again and again, across threads. It keeps one
+/// `FigureRenderer` (and Pango engine, with its measured sizes) per thread for its lifetime,
+/// so each change pays only for what changed.
+public final class PreviewRenderer: @unchecked Sendable {
+    private let renderers: [FigureRenderer]
+
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        renderers = (0..<max(1, jobs)).map { _ in FigureRenderer() }
+    }
+
+    /// The figures in order; a figure whose layout and catalogue equal its `previous` one's
+    /// comes back as it was. Not reentrant: call from one thread at a time.
+    public func render(_ figures: [Figure], of landscape: Landscape, settings: RenderSettings,
+                       previous: [String: PreviewFigure]) -> [PreviewFigure] {
+        let slots = PreviewSlots(count: figures.count)
+        let order = figures.indices.sorted { (FigureSetRenderer.cost(figures[$0].kind), $1) > (FigureSetRenderer.cost(figures[$1].kind), $0) }
+        let queue = WorkQueue(order)
+        DispatchQueue.concurrentPerform(iterations: min(renderers.count, max(1, figures.count))) { worker in
+            let renderer = renderers[worker]
+            while let i = queue.next() {
+                slots.set(i, renderer.preview(figures[i], of: landscape, settings: settings, previous: previous[figures[i].id]))
+            }
+        }
+        return slots.values.map { $0! }
+    }
+}
+
+/// Results written by worker threads, each to its own slot.
+private final class PreviewSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [PreviewFigure?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: PreviewFigure) {
+        lock.withLock { values[index] = value }
     }
 }

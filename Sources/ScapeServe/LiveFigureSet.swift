@@ -24,7 +24,7 @@ final class LiveFigureSet {
 
     let dataFile: URL?
     let settings: RenderSettings
-    private let renderer = FigureRenderer()
+    private let renderer = PreviewRenderer()
     private(set) var snapshot = Snapshot()
     /// The data file and every file its figures refer to (lifecycle specs).
     private(set) var watchedFiles: [URL] = []
@@ -45,16 +45,16 @@ final class LiveFigureSet {
             if snapshot.errors.isEmpty { snapshot.errors = ["error: the data file could not be loaded"] }
             return .failed
         }
+        let all = landscape.effectiveFigures
+        let rendered = renderer.render(all, of: landscape, settings: settings, previous: snapshot.figures)
         var figures: [String: PreviewFigure] = [:]
         var changed: [String] = []
         var warnings = result.diagnostics.warnings.map(\.description)
-        let all = landscape.effectiveFigures
-        for figure in all {
-            let previous = snapshot.figures[figure.id]
-            let now = renderer.preview(figure, of: landscape, settings: settings, previous: previous)
-            figures[figure.id] = now
-            warnings += now.warnings.map { "\(figure.id): \($0)" }
-            if previous?.svg != now.svg || previous?.catalogue != now.catalogue { changed.append(figure.id) }
+        for now in rendered {
+            let previous = snapshot.figures[now.id]
+            figures[now.id] = now
+            warnings += now.warnings.map { "\(now.id): \($0)" }
+            if previous?.svg != now.svg || previous?.catalogue != now.catalogue { changed.append(now.id) }
         }
         let order = all.map(\.id)
         if !changed.isEmpty || order != snapshot.order { snapshot.version += 1 }

@@ -110,6 +110,7 @@ public final class PreviewServer: @unchecked Sendable {
             guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
             return self.page(request)
         }
+        await http.appendRoute("GET /favicon.ico") { _ in HTTPResponse(statusCode: .noContent) }
         await http.appendRoute("*") { _ in Self.text(.notFound, "not found: mlscape serve has /, /events and /figures/ID.svg\n") }
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
