@@ -7,7 +7,9 @@ extension FigureCatalogue {
     /// categories that has one (as the adoption bands read it); plus a radar's own blips.
     public init(landscape: Landscape, figure: Figure) {
         let quadrantIDs = Set(landscape.quadrants.map(\.id))
-        let tools = landscape.tools.map { t -> FigureCatalogue.Tool in
+        // Figures that draw no tool explain none (and do not change when a tool's text does).
+        let drawsTools = ![.banner, .lifecycle, .setup, .quadrants].contains(figure.kind)
+        let tools = (drawsTools ? landscape.tools : []).map { t -> FigureCatalogue.Tool in
             let ring = t.categories.lazy.compactMap { landscape.category(id: $0)?.ring }.first
             return FigureCatalogue.Tool(
                 keys: [Self.svgID("tool/\(t.id)"), Self.svgID("blip/\(ScapeModel.Tool.makeID(name: t.name, subtitle: nil))")],

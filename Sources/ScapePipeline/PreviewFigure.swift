@@ -14,32 +14,59 @@ public struct PreviewFigure: Sendable {
     /// The scene before the pen, and the settings it was drawn with: equal inputs, equal output.
     var layoutScene: Scene
     var style: FigureStyle
+    /// What the figure was drawn from: the figure and the parts of the landscape it reads.
+    var inputs: (figure: Figure, landscape: Landscape)
 
-    init(id: String, svg: String, catalogue: FigureCatalogue, warnings: [String], layoutScene: Scene, style: FigureStyle) {
+    init(id: String, svg: String, catalogue: FigureCatalogue, warnings: [String], layoutScene: Scene, style: FigureStyle,
+         inputs: (figure: Figure, landscape: Landscape)) {
         self.id = id
         self.svg = svg
         self.catalogue = catalogue
         self.warnings = warnings
         self.layoutScene = layoutScene
         self.style = style
+        self.inputs = inputs
     }
 }
 
 extension FigureRenderer {
-    /// Renders a figure for a live page. When `previous` was laid out to the same scene with
-    /// the same catalogue, it is returned as it is (the pen and the outlines are skipped):
-    /// the output depends only on those.
+    /// Renders a figure for a live page, reusing `previous` where the output cannot differ:
+    /// when the figure and the parts of the landscape it reads are unchanged, nothing is laid
+    /// out; when it lays out to the same scene with the same catalogue, the pen and the
+    /// outlines are skipped.
     public func preview(_ figure: Figure, of landscape: Landscape, settings: RenderSettings, previous: PreviewFigure? = nil) -> PreviewFigure {
-        let laid = layout(figure, of: landscape, settings: settings)
-        let catalogue = FigureCatalogue(landscape: landscape, figure: figure)
         let style = settings.effectiveStyle(for: landscape)
-        if let previous, previous.id == figure.id, previous.style == style, previous.layoutScene == laid.scene, previous.catalogue == catalogue {
+        let inputs = (figure: figure, landscape: Self.partRead(by: figure, of: landscape))
+        let catalogue = FigureCatalogue(landscape: landscape, figure: figure)
+        if let previous, previous.id == figure.id, previous.style == style, previous.catalogue == catalogue,
+           previous.inputs.figure == inputs.figure, previous.inputs.landscape == inputs.landscape {
             return previous
+        }
+        let laid = layout(figure, of: landscape, settings: settings)
+        if let previous, previous.id == figure.id, previous.style == style, previous.layoutScene == laid.scene, previous.catalogue == catalogue {
+            var same = previous
+            same.inputs = inputs
+            return same
         }
         let penned = settings.pen(for: landscape).apply(to: laid.scene)
         let options = RenderOptions(scale: settings.scale, creationDate: settings.creationDate, title: figure.title ?? figure.id, catalogue: catalogue)
         let svg = HTMLWriter.inlineSVG(penned, options: options, text: text)
-        return PreviewFigure(id: figure.id, svg: svg, catalogue: catalogue, warnings: laid.warnings, layoutScene: laid.scene, style: style)
+        return PreviewFigure(id: figure.id, svg: svg, catalogue: catalogue, warnings: laid.warnings, layoutScene: laid.scene, style: style,
+                             inputs: inputs)
+    }
+
+    /// The landscape as far as a figure reads it: banners, lifecycles and the setup figure
+    /// draw no tool and no category, so a change to those leaves them alone.
+    static func partRead(by figure: Figure, of landscape: Landscape) -> Landscape {
+        var part = landscape
+        switch figure.kind {
+        case .banner, .lifecycle, .setup:
+            part.tools = []
+            part.categories = []
+        default:
+            break
+        }
+        return part
     }
 }
 

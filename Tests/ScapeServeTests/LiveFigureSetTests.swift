@@ -47,6 +47,13 @@ import Testing
         }
         #expect(changed.contains("ml-landscape-all"))
         #expect(!changed.contains("banner-00") && !changed.contains("ml-lifecycle"))
+
+        // A new description changes no drawing, but the cards of the figures that draw the tool.
+        try edit(data, "x: -0.327, y: 0.834, categories: [vendor-ai-platform] }", "x: -0.327, y: 0.834, categories: [vendor-ai-platform], description: Managed ML }")
+        guard case .changed(let described) = live.reload() else { Issue.record("the description should load"); return }
+        #expect(described.contains("ml-landscape-all"))
+        #expect(!described.contains("banner-00") && !described.contains("ml-landscape-setup"))
+        #expect(live.snapshot.figures["ml-landscape-all"]!.catalogue.tools.contains { $0.description == "Managed ML" })
     }
 
     @Test func aBadSaveKeepsTheLastGoodFiguresAndShowsTheLocatedLine() throws {
