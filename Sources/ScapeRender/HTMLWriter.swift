@@ -32,7 +32,7 @@ public struct HTMLWriter: FigureWriter {
         <div class="scape-controls">
         <input type="search" class="scape-search" placeholder="Search tools" aria-label="Search tools" autocomplete="off">
         <span class="scape-count" aria-live="polite"></span>
-        <div class="scape-filters"></div>
+        <details class="scape-filter-box"><summary>Show only a category, quadrant or ring</summary><div class="scape-filters"></div></details>
         </div>
         <div class="scape-figure">
         \(svg)</div>

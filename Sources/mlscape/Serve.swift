@@ -76,6 +76,19 @@ struct Serve: ParsableCommand {
         let signals = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
         let done = DispatchSemaphore(value: 0)
         let failure = FailureBox()
+        for source in signals {
+            source.setEventHandler {
+                Console.error("stopping")
+                // Give open pages their end of stream, then leave even if a connection lingers.
+                DispatchQueue.global().asyncAfter(deadline: .now() + 2) { ProcessExit.once(0) }
+                Task.detached {
+                    await server.stop()
+                    Console.error("stopped")
+                    ProcessExit.once(0)
+                }
+            }
+            source.resume()
+        }
         Task.detached {
             do {
                 try await server.run { url in
@@ -86,19 +99,6 @@ struct Serve: ParsableCommand {
                 failure.set(error)
             }
             done.signal()
-        }
-        for source in signals {
-            source.setEventHandler {
-                Console.error("stopping")
-                // Give open pages their end of stream, then leave even if a connection lingers.
-                DispatchQueue.global().asyncAfter(deadline: .now() + 2) { Foundation.exit(0) }
-                Task.detached {
-                    await server.stop()
-                    Console.error("stopped")
-                    Foundation.exit(0)
-                }
-            }
-            source.resume()
         }
         done.wait()
         withExtendedLifetime(signals) {}
@@ -124,5 +124,16 @@ final class FailureBox: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return value
+    }
+}
+
+/// Exits the process from whichever path gets there first (the clean stop or its time limit);
+/// a second caller waits, so exit handlers never run twice at once.
+enum ProcessExit {
+    private static let lock = NSLock()
+
+    static func once(_ status: Int32) -> Never {
+        lock.lock()
+        Foundation.exit(status)
     }
 }

@@ -203,7 +203,8 @@ class Server:
 def server(data):
     s = Server(data)
     yield s
-    assert s.stop() == 0, "Ctrl-C should stop the server cleanly (exit 0)"
+    code = s.stop()
+    assert code == 0, f"Ctrl-C should stop the server cleanly (exit 0), got {code}: {s.proc.stderr.read()[-2000:]}"
 
 
 def save(path, text):

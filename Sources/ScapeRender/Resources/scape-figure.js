@@ -199,6 +199,9 @@ var mlscape = (function () {
       }
       var filters = options.controls.querySelector(".scape-filters");
       if (filters) buildFilters(filters);
+      // Open on wide screens; on a phone the chips would push the figure off the screen.
+      var box = options.controls.querySelector(".scape-filter-box");
+      if (box && window.matchMedia("(min-width: 700px)").matches) box.open = true;
     }
 
     function present(kind, id) {
