@@ -229,7 +229,7 @@ def test_an_edit_reaches_the_open_page_without_a_reload(browser, data, server):
     assert scroll > 0
     started = time.monotonic()
     save(data, data.read_text().replace("name: Kubeflow,", "name: Kubeflow, subtitle: Pipelines Edition,", 1))
-    WebDriverWait(browser, WAIT).until(lambda d: "Pipelines Edition" in text_layer(d, "ml-landscape-all"))
+    WebDriverWait(browser, WAIT, poll_frequency=0.01).until(lambda d: "Pipelines Edition" in text_layer(d, "ml-landscape-all"))
     print(f"save -> figure swapped in the page: {(time.monotonic() - started) * 1000:.0f} ms")
     assert browser.execute_script("return window.notReloaded === true"), "the page was reloaded"
     assert abs(browser.execute_script("return window.scrollY") - scroll) < 2, "the scroll position moved"
