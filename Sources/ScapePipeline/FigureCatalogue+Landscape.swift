@@ -31,7 +31,8 @@ extension FigureCatalogue {
                                      ring: radar.rings.indices.contains(b.ring) ? radar.rings[b.ring] : nil, description: b.description)
             }
         }
-        self.init(title: "\(landscape.title): \(figure.title ?? figure.id)", tools: tools + blips,
+        let name = figure.title ?? figure.id
+        self.init(title: name == landscape.title ? name : "\(landscape.title): \(name)", tools: tools + blips,
                   categories: landscape.categories.map {
                       FigureCatalogue.Category(id: $0.id, name: $0.name, quadrant: $0.quadrant, ring: $0.ring, key: Self.svgID("region/\($0.id)"))
                   },

@@ -127,13 +127,14 @@ final class FailureBox: @unchecked Sendable {
     }
 }
 
-/// Exits the process from whichever path gets there first (the clean stop or its time limit);
-/// a second caller waits, so exit handlers never run twice at once.
+/// Ends the process from whichever path gets there first (the clean stop or its time limit).
+/// The server has stopped and every message went out unbuffered, so it leaves at once
+/// (`_exit`): no exit handler runs while server threads are still winding down.
 enum ProcessExit {
     private static let lock = NSLock()
 
     static func once(_ status: Int32) -> Never {
         lock.lock()
-        Foundation.exit(status)
+        _exit(status)
     }
 }
