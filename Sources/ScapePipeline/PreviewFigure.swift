@@ -70,14 +70,19 @@ extension FigureRenderer {
     }
 }
 
-/// Renders a figure set for a live page again and again, across threads. It keeps one
-/// `FigureRenderer` (and Pango engine, with its measured sizes) per thread for its lifetime,
-/// so each change pays only for what changed.
+/// Renders a figure set for a live page again and again, across threads. Each worker is a
+/// thread of its own that makes its `FigureRenderer` (and Pango engine, with its measured
+/// sizes) and keeps it for its lifetime: Pango's default font map belongs to the thread that
+/// asks for it, so an engine must stay on the thread that made it.
 public final class PreviewRenderer: @unchecked Sendable {
-    private let renderers: [FigureRenderer]
+    private let workers: [RenderThread]
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        renderers = (0..<max(1, jobs)).map { _ in FigureRenderer() }
+        workers = (0..<max(1, jobs)).map { RenderThread(name: "mlscape render \($0 + 1)") }
+    }
+
+    deinit {
+        for w in workers { w.finish() }
     }
 
     /// The figures in order; a figure whose layout and catalogue equal its `previous` one's
@@ -87,13 +92,60 @@ public final class PreviewRenderer: @unchecked Sendable {
         let slots = PreviewSlots(count: figures.count)
         let order = figures.indices.sorted { (FigureSetRenderer.cost(figures[$0].kind), $1) > (FigureSetRenderer.cost(figures[$1].kind), $0) }
         let queue = WorkQueue(order)
-        DispatchQueue.concurrentPerform(iterations: min(renderers.count, max(1, figures.count))) { worker in
-            let renderer = renderers[worker]
-            while let i = queue.next() {
-                slots.set(i, renderer.preview(figures[i], of: landscape, settings: settings, previous: previous[figures[i].id]))
+        let group = DispatchGroup()
+        for worker in workers.prefix(max(1, figures.count)) {
+            group.enter()
+            worker.run { renderer in
+                while let i = queue.next() {
+                    slots.set(i, renderer.preview(figures[i], of: landscape, settings: settings, previous: previous[figures[i].id]))
+                }
+                group.leave()
             }
         }
+        group.wait()
         return slots.values.map { $0! }
+    }
+}
+
+/// A thread that owns one `FigureRenderer` and runs the jobs handed to it, one at a time.
+private final class RenderThread: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var jobs: [(FigureRenderer) -> Void] = []
+    private var finished = false
+
+    init(name: String) {
+        let thread = Thread { [self] in self.loop() }
+        thread.name = name
+        thread.start()
+    }
+
+    func run(_ job: @escaping (FigureRenderer) -> Void) {
+        condition.lock()
+        jobs.append(job)
+        condition.signal()
+        condition.unlock()
+    }
+
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func loop() {
+        let renderer = FigureRenderer()
+        while true {
+            condition.lock()
+            while jobs.isEmpty && !finished { condition.wait() }
+            if jobs.isEmpty && finished {
+                condition.unlock()
+                return
+            }
+            let job = jobs.removeFirst()
+            condition.unlock()
+            job(renderer)
+        }
     }
 }
 
