@@ -103,22 +103,22 @@ enum PreviewPage {
         body.dataset.errors = String(messages.length);
       }
       function clearErrors() { errorBox.hidden = true; errorList.textContent = ""; body.dataset.errors = "0"; }
+      // Each figure is swapped in as soon as it arrives; the next event's swaps wait for these.
       function swap(ids, version) {
         queue = queue.then(function () {
+          mlscape.hideCard(true);
           return Promise.all(ids.map(function (id) {
             return fetch("/figures/" + encodeURIComponent(id) + ".svg?v=" + version).then(function (r) {
               if (!r.ok) throw new Error("HTTP " + r.status);
               return r.text();
-            }).then(function (svg) { return [id, svg]; });
+            }).then(function (svg) {
+              var s = section(id);
+              if (!s) return;
+              s.querySelector(".scape-figure").innerHTML = svg;
+              wire(id);
+            });
           }));
-        }).then(function (loaded) {
-          mlscape.hideCard(true);
-          loaded.forEach(function (pair) {
-            var s = section(pair[0]);
-            if (!s) return;
-            s.querySelector(".scape-figure").innerHTML = pair[1];
-            wire(pair[0]);
-          });
+        }).then(function () {
           body.dataset.version = String(version);
           body.dataset.swaps = String((+body.dataset.swaps || 0) + 1);
         }).catch(function () { location.reload(); });
