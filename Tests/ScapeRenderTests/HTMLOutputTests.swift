@@ -65,3 +65,27 @@ enum SVGEscape {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
+
+/// The gallery as a phone and a screen reader get it.
+@Suite struct GalleryPageTests {
+    @Test func imagesHaveTheirPixelSizeLazyLoadingAndAltTextSayingWhatTheyShow() throws {
+        let landscape = try DataFileLoader.loadDefault().get()
+        let figures = landscape.effectiveFigures.filter { ["ml-landscape-ml-platforms", "banner-01", "ml-lifecycle"].contains($0.id) }
+        let files = try FigureSetRenderer(jobs: 1).render(figures, of: landscape, settings: RenderSettings(formats: ["png"])).files
+        let page = GalleryPage.html(title: landscape.title, figures: figures, formats: ["png"], landscape: landscape, files: files)
+        #expect(page.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
+        for file in files {
+            // The PNG's own header: width and height, big-endian, at bytes 16 and 20.
+            let be = { (i: Int) in file.bytes[i..<(i + 4)].reduce(0) { $0 << 8 | Int($1) } }
+            let tag = try #require(page.range(of: "<img src=\"\(file.fileName)\"").map { page[$0.lowerBound...].prefix { $0 != ">" } })
+            #expect(tag.contains(" width=\"\(be(16))\" height=\"\(be(20))\""), "\(file.fileName): \(tag)")
+            #expect(tag.contains(" loading=\"lazy\""))
+            let alt = try #require(tag.range(of: " alt=\"").map { tag[$0.upperBound...].prefix { $0 != "\"" } })
+            #expect(alt.count > 40 && !alt.hasPrefix(file.fileName.replacingOccurrences(of: ".png", with: "")), "\(file.fileName): alt '\(alt)'")
+        }
+        // What the figures show: the zoom's tools, the banner's current question, the loops' steps.
+        #expect(page.contains("Kubeflow"))
+        #expect(page.contains("the current one is \u{201C}Who / what will benefit?\u{201D}"))
+        #expect(page.contains("Model Training"))
+    }
+}
