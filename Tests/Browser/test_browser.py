@@ -29,8 +29,8 @@ MLSCAPE = os.environ.get("MLSCAPE", str(ROOT / ".build" / "debug" / "mlscape"))
 WAIT = 15  # seconds: the bound of every wait
 
 # One tool gets a description and a link, so its card has every field.
-DESCRIBED = "  - { name: Kubeflow, x: 0.041, y: 0.637, categories: [ml-task-orchestrators] }"
 DESCRIPTION = "Runs ML pipelines on Kubernetes <b>as text</b>"
+KUBEFLOW = re.compile(r"^(  - \{ name: Kubeflow, x: )(-?[0-9.]+)(, y: -?[0-9.]+, categories: \[ml-task-orchestrators\])( \})$", re.M)
 
 
 def tool_lines(text):
@@ -49,11 +49,9 @@ def tool_id(name, subtitle):
 def data(tmp_path):
     """A copy of the blog's landscape (and its lifecycle spec) in a folder of its own."""
     text = (ROOT / "fixtures" / "mlops-landscape.yaml").read_text()
-    # The zoom figures draw regions; keep a map with regions for the category test.
-    assert DESCRIBED.split(" x:")[0] in text, "the fixture no longer has Kubeflow's line"
-    text = re.sub(r"^  - \{ name: Kubeflow, .*$",
-                  '  - { name: Kubeflow, x: 0.041, y: 0.637, categories: [ml-task-orchestrators], '
-                  f'url: "https://www.kubeflow.org", description: "{DESCRIPTION}" }}', text, count=1, flags=re.M)
+    assert KUBEFLOW.search(text), "the fixture no longer has Kubeflow's line"
+    text = KUBEFLOW.sub(lambda m: f'{m.group(1)}{m.group(2)}{m.group(3)}, url: "https://www.kubeflow.org", '
+                                  f'description: "{DESCRIPTION}"{m.group(4)}', text, count=1)
     path = tmp_path / "landscape.yaml"
     path.write_text(text)
     shutil.copy(ROOT / "fixtures" / "lifecycle.yaml", tmp_path / "lifecycle.yaml")
@@ -242,7 +240,7 @@ def test_a_bad_edit_shows_located_errors_and_the_next_good_save_clears_them(brow
     good = data.read_text()
     lines = good.splitlines()
     line_no = next(i for i, l in enumerate(lines, 1) if l.startswith("  - { name: Kubeflow"))
-    bad = good.replace("name: Kubeflow, x: 0.041", "name: Kubeflow, x: left", 1)
+    bad = re.sub(r"name: Kubeflow, x: -?[0-9.]+", "name: Kubeflow, x: left", good, count=1)
     column = bad.splitlines()[line_no - 1].index("left") + 1
     save(data, bad)
     errors = lambda d: d.find_element(By.CSS_SELECTOR, ".scape-errors")
