@@ -187,7 +187,9 @@ var mlscape = (function () {
       if (count) count.textContent = q === "" ? "" : hits + (hits === 1 ? " tool matches" : " tools match");
     }
 
-    if (options.controls) {
+    // A figure without tools (a lifecycle, a banner) has nothing to search or filter.
+    if (options.controls && !tools.length) options.controls.hidden = true;
+    if (options.controls && tools.length) {
       var search = options.controls.querySelector(".scape-search");
       if (search) {
         search.addEventListener("input", function () { state.query = search.value; apply(); });
