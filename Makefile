@@ -6,7 +6,7 @@ DEBIAN_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev fonts-dej
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build figures test fuzz clean gallery-check mutate
+.PHONY: setup build figures test fuzz clean gallery-check mutate browser-test
 
 ## Install the Debian packages that are missing (the Cairo/Pango headers, the fonts, the test readers).
 setup:
@@ -49,3 +49,14 @@ gallery-check: figures
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,2600 \
 	    --screenshot=$(CURDIR)/output/gallery.png file://$(CURDIR)/output/index.html
 	@echo "look at output/gallery.png"
+
+## The HTML format and `mlscape serve` in Debian's headless Chromium, driven by chromium-driver
+## through selenium (installs chromium and chromium-driver, and selenium and pytest from PyPI,
+## when missing). Ends with pytest's 'N passed' line.
+browser-test: setup
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	    ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null)
+	@python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q selenium pytest || \
+	    python3 -m pip install -q --break-system-packages selenium pytest
+	$(SWIFT) build --product mlscape
+	MLSCAPE=$$($(SWIFT) build --show-bin-path)/mlscape python3 -m pytest -q -p no:cacheprovider Tests/Browser

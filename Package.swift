@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -27,7 +28,11 @@ let package = Package(
         .target(name: "ScapeScene", dependencies: ["ScapeGeometry"]),
         .target(name: "ScapeSketch", dependencies: ["ScapeGeometry", "ScapeScene"]),
         .target(name: "ScapeLayout", dependencies: ["ScapeGeometry", "ScapeModel", "ScapeScene"]),
-        .target(name: "ScapeRender", dependencies: ["CCairo", "ScapeGeometry", "ScapeScene"]),
+        .target(
+            name: "ScapeRender",
+            dependencies: ["CCairo", "ScapeGeometry", "ScapeScene"],
+            resources: [.embedInCode("Resources/scape-figure.js"), .embedInCode("Resources/scape-figure.css")]
+        ),
         /// Readers and writers of other tools' formats: Mermaid, CSV, Thoughtworks radar, Excalidraw.
         .target(
             name: "ScapeInterop",
@@ -37,10 +42,15 @@ let package = Package(
             name: "ScapePipeline",
             dependencies: ["ScapeModel", "ScapeInterop", "ScapeLayout", "ScapeScene", "ScapeSketch", "ScapeRender"]
         ),
+        .target(
+            name: "ScapeServe",
+            dependencies: ["ScapePipeline", "ScapeModel", "ScapeInterop", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "mlscape",
             dependencies: [
                 "ScapePipeline",
+                "ScapeServe",
                 "ScapeSketch",
                 "ScapeModel",
                 "ScapeInterop",
@@ -69,5 +79,6 @@ let package = Package(
             dependencies: ["ScapeInterop", "ScapeModel", "ScapeGeometry", "ScapeScene", "ScapeRender", "ScapePipeline"]
         ),
         .testTarget(name: "CLITests", dependencies: ["mlscape", "ScapePipeline", "ScapeGeometry"]),
+        .testTarget(name: "ScapeServeTests", dependencies: ["ScapeServe", "ScapePipeline", "ScapeModel"]),
     ]
 )

@@ -1,4 +1,5 @@
 import ScapeGeometry
+import ScapeRender
 import ScapeScene
 
 /// A scene's nodes as Excalidraw elements, in drawing order. Ids come from the scene ids (made

@@ -120,13 +120,15 @@ public struct Tool: Sendable, Equatable {
     public var y: Double
     public var categories: [String]
     public var url: String?
+    /// What the tool is, in a sentence or two: shown on the card of an HTML figure, never drawn.
+    public var description: String?
     /// How this tool's marker asks to be drawn (from a Mermaid chart); nil for the theme's look.
     public var style: ToolStyle?
     /// The id or name this tool had in the previous edition (`was:`), when it was renamed.
     public var was: PreviousName?
 
     public init(id: String? = nil, name: String, subtitle: String? = nil, x: Double, y: Double,
-                categories: [String] = [], url: String? = nil, style: ToolStyle? = nil) {
+                categories: [String] = [], url: String? = nil, style: ToolStyle? = nil, description: String? = nil) {
         self.id = id ?? Tool.makeID(name: name, subtitle: subtitle)
         self.name = name
         self.subtitle = subtitle
@@ -135,6 +137,7 @@ public struct Tool: Sendable, Equatable {
         self.categories = categories
         self.url = url
         self.style = style
+        self.description = description
     }
 
     /// `GCP` + `AI Platform` -> `gcp-ai-platform`: lower case, runs of other characters as one dash.

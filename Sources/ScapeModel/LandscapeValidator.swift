@@ -182,7 +182,8 @@ struct LandscapeValidator {
                     if let v = value, !(v.isFinite && v > 0 && v <= 100) { error("tool '\(t.name)' has \(key) \(v); expected 0 to 100", path + [.key("style"), .key(key)]) }
                 }
             }
-            var tool = Tool(id: t.id, name: t.name, subtitle: t.subtitle, x: t.x, y: t.y, categories: t.categories ?? [], url: t.url, style: style)
+            var tool = Tool(id: t.id, name: t.name, subtitle: t.subtitle, x: t.x, y: t.y, categories: t.categories ?? [], url: t.url, style: style,
+                            description: t.description)
             tool.was = t.was.map { PreviousName($0, at: locator.location(of: path + [.key("was")])) }
             let idPath = path + [.key(t.id != nil ? "id" : "name")]
             if let first = ids[tool.id] {

@@ -53,6 +53,7 @@ public enum LandscapeYAMLWriter {
                 if let v = st.strokeWidth { g.append("stroke-width: \(n(v))") }
                 f.append("style: { \(g.joined(separator: ", ")) }")
             }
+            if let v = t.description { f.append("description: \(q(v))") }
             return "{ \(f.joined(separator: ", ")) }"
         })
         out += list("figures", FigureYAMLWriter.items(l.figures))

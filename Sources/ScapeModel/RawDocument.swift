@@ -115,7 +115,8 @@ struct RawTool: Decodable {
     var style: RawToolStyle?
     /// The id (or name) this tool had in the previous edition, for `mlscape diff`.
     var was: String?
-    static let keys: Set<String> = ["id", "name", "subtitle", "x", "y", "categories", "url", "style", "was"]
+    var description: String?
+    static let keys: Set<String> = ["id", "name", "subtitle", "x", "y", "categories", "url", "style", "was", "description"]
 }
 
 struct RawToolStyle: Decodable {

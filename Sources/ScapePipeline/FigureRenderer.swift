@@ -143,8 +143,9 @@ public final class FigureRenderer {
         let laid = layout(figure, of: landscape, settings: settings)
         let penned = settings.pen(for: landscape).apply(to: laid.scene)
         let scale = settings.width.map { $0 / laid.scene.size.width } ?? settings.scale
-        let options = RenderOptions(scale: scale, creationDate: settings.creationDate, title: figure.title ?? figure.id,
+        var options = RenderOptions(scale: scale, creationDate: settings.creationDate, title: figure.title ?? figure.id,
                                     handDrawn: settings.effectiveStyle(for: landscape) == .sketch)
+        if settings.formats.contains("html") { options.catalogue = FigureCatalogue(landscape: landscape, figure: figure) }
         var files: [RenderedFile] = []
         for name in settings.formats {
             guard let writer = formats.writer(for: name) else {

@@ -11,12 +11,16 @@ public struct RenderOptions: Sendable {
     /// The sketch style: editors that draw by hand themselves (Excalidraw) are asked to; false
     /// for the clean style, drawn crisp.
     public var handDrawn: Bool
+    /// The tools and groups an interactive format (HTML) explains; nil for none.
+    public var catalogue: FigureCatalogue?
 
-    public init(scale: Double = 2, creationDate: String = RenderOptions.defaultCreationDate, title: String? = nil, handDrawn: Bool = true) {
+    public init(scale: Double = 2, creationDate: String = RenderOptions.defaultCreationDate, title: String? = nil, handDrawn: Bool = true,
+                catalogue: FigureCatalogue? = nil) {
         self.scale = scale
         self.creationDate = creationDate
         self.title = title
         self.handDrawn = handDrawn
+        self.catalogue = catalogue
     }
 
     public static let defaultCreationDate = "2020-01-01T00:00:00"
@@ -53,6 +57,6 @@ public struct FormatRegistry {
 
     public var names: [String] { writers.keys.sorted() }
 
-    /// PNG, SVG and PDF, drawn by Cairo; ScapeInterop's `standard` adds other tools' formats.
-    public static var cairo: FormatRegistry { FormatRegistry([PNGWriter(), SVGWriter(), PDFWriter()]) }
+    /// PNG, SVG, PDF and interactive HTML, written here; ScapeInterop's `standard` adds other tools' formats.
+    public static var cairo: FormatRegistry { FormatRegistry([PNGWriter(), SVGWriter(), PDFWriter(), HTMLWriter()]) }
 }

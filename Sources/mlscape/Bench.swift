@@ -11,10 +11,12 @@ struct Bench: ParsableCommand {
         Examples:
           mlscape bench labels --n 45,300,1000,10000,100000
           mlscape bench figures --n 5 --jobs 2
+          mlscape bench serve --n 20
+              save -> event latency of the live preview
           mlscape bench points --n 300 > points.csv
               the exact input bench/peers.sh feeds to matplotlib + adjustText
         """,
-        subcommands: [Labels.self, Figures.self, Points.self]
+        subcommands: [Labels.self, Figures.self, Points.self, Serve.self]
     )
 
     struct Labels: ParsableCommand {

@@ -25,12 +25,13 @@ struct MLScape: ParsableCommand {
           mlscape validate my-stack.yaml       every problem, with line:column
           mlscape list                         figures, quadrants, tools
           mlscape diff HEAD~1:my.yaml my.yaml  what changed since the last commit
+          mlscape serve my-stack.yaml          live preview on http://127.0.0.1:8000/
 
         Exit status: 0 success, 64 bad command line, 65 bad data, 66 input
         missing or unreadable, 73 cannot write output, 1 anything else.
         """,
         version: "0.1.0",
-        subcommands: [Render.self, Init.self, Validate.self, List.self, Import.self, Diff.self, Bench.self, Fuzz.self],
+        subcommands: [Render.self, Init.self, Validate.self, List.self, Import.self, Diff.self, Serve.self, Bench.self, Fuzz.self],
         defaultSubcommand: Render.self
     )
 }

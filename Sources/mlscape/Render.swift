@@ -53,7 +53,7 @@ struct Render: ParsableCommand {
             help: ArgumentHelp("Write the one selected figure to this exact file; the extension picks the format.", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Formats, comma-separated: png, svg, pdf, excalidraw.", valueName: "list"))
+    @Option(name: .long, help: ArgumentHelp("Formats, comma-separated: png, svg, pdf, excalidraw, html (one interactive page per figure).", valueName: "list"))
     var format: String = "png,svg"
 
     @Option(name: .long, help: ArgumentHelp("PNG pixels per figure unit; 2 makes the map about 2250 px wide. Default: 2", valueName: "factor"))
@@ -166,7 +166,7 @@ struct Render: ParsableCommand {
         }
         var files = output.files
         if self.output == nil, gallery || (figure.isEmpty && !subset.isRequested && writesIntoOwnOutput) {
-            let page = GalleryPage.html(title: landscape.title, figures: figures, formats: formats)
+            let page = GalleryPage.html(title: landscape.title, figures: figures, formats: formats, landscape: landscape, files: files)
             files.append(RenderedFile(fileName: "index.html", bytes: Array(page.utf8)))
         }
         try write(files, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)

@@ -150,7 +150,7 @@ struct CLI {
         #expect(fig.stderr.contains("no figure 'ml-landscape-al'; did you mean ml-landscape-all"))
         let fmt = try CLI.run(["render", "--format", "gif", "--out", dir.path])
         #expect(fmt.status == 64)
-        #expect(fmt.stderr.contains("unknown format 'gif'; the formats are excalidraw, pdf, png, svg"))
+        #expect(fmt.stderr.contains("unknown format 'gif'; the formats are excalidraw, html, pdf, png, svg"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 

@@ -166,7 +166,7 @@ import ScapeScene
         let second = try FigureRenderer().render(figure, of: landscape, settings: settings).files
         #expect(first.map(\.fileName) == ["ml-landscape-all.excalidraw"])
         #expect(first.map(\.bytes) == second.map(\.bytes))
-        #expect(FormatRegistry.standard.names == ["excalidraw", "pdf", "png", "svg"])
+        #expect(FormatRegistry.standard.names == ["excalidraw", "html", "pdf", "png", "svg"])
     }
 
     @Test func shapesMapToTheirExcalidrawCounterparts() throws {

@@ -2,7 +2,7 @@ import ScapeScene
 
 /// A JSON value written by hand rather than by JSONSerialization: keys sorted, numbers with at
 /// most two decimals (as in the SVG), so one scene gives the same bytes on every platform.
-enum JSONText: Equatable {
+package enum JSONText: Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -12,7 +12,7 @@ enum JSONText: Equatable {
     case object([String: JSONText])
 
     /// Two-space indented, one key a line; arrays of plain values (points) stay on one line.
-    var serialized: String {
+    package var serialized: String {
         var out = ""
         write(into: &out, indent: 0)
         out += "\n"

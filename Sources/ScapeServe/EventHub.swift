@@ -1,0 +1,58 @@
+import Foundation
+
+/// The open `/events` streams, and Server-Sent Events sent to all of them. Each subscriber
+/// gets its own stream of ready-to-send bytes; a slow one loses its oldest events rather than
+/// holding up the others.
+final class EventHub: @unchecked Sendable {
+    private let lock = NSLock()
+    private var subscribers: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
+
+    /// A new stream that starts with `first` (the current state) and then gets every event.
+    func subscribe(first: [UInt8]) -> AsyncStream<[UInt8]> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(64))
+        continuation.yield(first)
+        continuation.onTermination = { [weak self] _ in self?.remove(id) }
+        lock.lock()
+        subscribers[id] = continuation
+        lock.unlock()
+        return stream
+    }
+
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return subscribers.count
+    }
+
+    func send(_ bytes: [UInt8]) {
+        lock.lock()
+        let all = Array(subscribers.values)
+        lock.unlock()
+        for c in all { c.yield(bytes) }
+    }
+
+    /// Ends every stream (the server is stopping).
+    func finishAll() {
+        lock.lock()
+        let all = Array(subscribers.values)
+        subscribers = [:]
+        lock.unlock()
+        for c in all { c.finish() }
+    }
+
+    private func remove(_ id: UUID) {
+        lock.lock()
+        subscribers[id] = nil
+        lock.unlock()
+    }
+
+    /// One event in the text/event-stream format: `event:`, one `data:` line per line of
+    /// `data`, a blank line.
+    static func event(_ name: String, data: String) -> [UInt8] {
+        var out = "event: \(name)\n"
+        for line in data.split(separator: "\n", omittingEmptySubsequences: false) { out += "data: \(line)\n" }
+        out += "\n"
+        return Array(out.utf8)
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import ScapePipeline
+import ScapeRender
+
+/// The page `mlscape serve` sends for `GET /`: every figure as inline SVG with its cards,
+/// and a script that listens to `/events` and swaps changed figures in place (no reload, so
+/// the scroll position stays), or shows the located errors of a bad save over the last good
+/// figures.
+enum PreviewPage {
+    static func html(_ snapshot: LiveFigureSet.Snapshot) -> String {
+        var sections = ""
+        for id in snapshot.order {
+            guard let f = snapshot.figures[id] else { continue }
+            let e = escape(id)
+            sections += """
+            <section class="scape-served" id="figure-\(e)" data-figure="\(e)">
+            <h2><a href="#figure-\(e)">\(e)</a></h2>
+            <div class="scape-figure">
+            \(f.svg)</div>
+            </section>
+
+            """
+        }
+        let errors = snapshot.errors.map { "<pre>\(escape($0))</pre>" }.joined(separator: "\n")
+        return """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(snapshot.title)): live preview</title>
+        <style>
+        \(WebAssets.css)
+        .scape-served { margin: 0 0 28px; }
+        .scape-served h2 { font-size: 1rem; font-weight: normal; margin: 0 0 6px; }
+        .scape-served h2 a { color: #444; }
+        .scape-status { color: #666; font-size: 0.85rem; margin-left: 8px; }
+        </style>
+        </head>
+        <body data-version="\(snapshot.version)">
+        <main class="scape-page">
+        <h1>\(escape(snapshot.title)) <span class="scape-status" aria-live="polite">live: saving the data file updates this page</span></h1>
+        <div class="scape-errors" role="alert"\(snapshot.errors.isEmpty ? " hidden" : "")>
+        <strong>The last save has errors; the figures below are the last good ones.</strong>
+        <div class="scape-error-list">\(errors)</div>
+        </div>
+        \(sections)</main>
+        <script type="application/json" class="scape-catalogues">
+        \(WebAssets.scriptSafe(catalogues(snapshot, ids: snapshot.order)))</script>
+        <script>
+        \(WebAssets.script)
+        \(script)
+        </script>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// `{"id": catalogue, ...}` for these figures, as JSON.
+    static func catalogues(_ snapshot: LiveFigureSet.Snapshot, ids: [String]) -> String {
+        let members = ids.compactMap { id in snapshot.figures[id].map { "\(jsonString(id)): \($0.catalogue.json)" } }
+        return "{" + members.joined(separator: ",\n") + "}"
+    }
+
+    static func jsonString(_ s: String) -> String {
+        let data = (try? JSONEncoder().encode(s)) ?? Data("\"\"".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// Listens to /events: `change` swaps the named figures in (fetched from /figures/ID.svg),
+    /// `error` shows the messages over the last good figures, `hello` (on every connection)
+    /// reloads when the server has moved on while the page was away.
+    static let script = #"""
+    (function () {
+      var body = document.body;
+      var catalogues = JSON.parse(document.querySelector(".scape-catalogues").textContent);
+      var errorBox = document.querySelector(".scape-errors");
+      var errorList = errorBox.querySelector(".scape-error-list");
+      var status = document.querySelector(".scape-status");
+      var queue = Promise.resolve();
+      function order() {
+        return Array.prototype.map.call(document.querySelectorAll(".scape-served"), function (s) { return s.dataset.figure; });
+      }
+      function sameOrder(o) { var mine = order(); return o.length === mine.length && o.every(function (id, i) { return id === mine[i]; }); }
+      function section(id) {
+        return Array.prototype.find.call(document.querySelectorAll(".scape-served"), function (s) { return s.dataset.figure === id; });
+      }
+      function wire(id) {
+        var s = section(id);
+        if (s && catalogues[id]) mlscape.figure(s.querySelector(".scape-figure"), catalogues[id]);
+      }
+      order().forEach(wire);
+      function showErrors(messages) {
+        errorList.textContent = "";
+        messages.forEach(function (m) { var pre = document.createElement("pre"); pre.textContent = m; errorList.appendChild(pre); });
+        errorBox.hidden = false;
+        body.dataset.errors = String(messages.length);
+      }
+      function clearErrors() { errorBox.hidden = true; errorList.textContent = ""; body.dataset.errors = "0"; }
+      // Each figure is swapped in as soon as it arrives; the next event's swaps wait for these.
+      function swap(ids, version) {
+        queue = queue.then(function () {
+          mlscape.hideCard(true);
+          return Promise.all(ids.map(function (id) {
+            return fetch("/figures/" + encodeURIComponent(id) + ".svg?v=" + version).then(function (r) {
+              if (!r.ok) throw new Error("HTTP " + r.status);
+              return r.text();
+            }).then(function (svg) {
+              var s = section(id);
+              if (!s) return;
+              s.querySelector(".scape-figure").innerHTML = svg;
+              wire(id);
+            });
+          }));
+        }).then(function () {
+          body.dataset.version = String(version);
+          body.dataset.swaps = String((+body.dataset.swaps || 0) + 1);
+        }).catch(function () { location.reload(); });
+      }
+      var events = new EventSource("/events");
+      events.addEventListener("hello", function (e) {
+        var d = JSON.parse(e.data);
+        status.textContent = "live: saving the data file updates this page";
+        if (d.version !== +body.dataset.version || !sameOrder(d.order)) location.reload();
+      });
+      events.addEventListener("change", function (e) {
+        var d = JSON.parse(e.data);
+        clearErrors();
+        if (!sameOrder(d.order)) { location.reload(); return; }
+        Object.keys(d.catalogues).forEach(function (id) { catalogues[id] = d.catalogues[id]; });
+        if (d.changed.length) swap(d.changed, d.version); else body.dataset.version = String(d.version);
+      });
+      events.addEventListener("error", function (e) {
+        if (e.data) { showErrors(JSON.parse(e.data).messages); return; }
+        status.textContent = "not connected: is mlscape serve still running?";
+      });
+    })();
+    """#
+}
