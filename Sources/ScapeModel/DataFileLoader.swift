@@ -9,6 +9,11 @@ public enum DataFileLoader {
     }
 
     public static func load(contentsOf url: URL) -> LoadResult {
+        let result = uncapped(contentsOf: url)
+        return LoadResult(landscape: result.landscape, diagnostics: CappedDiagnostics.cap(result.diagnostics, file: url.path))
+    }
+
+    private static func uncapped(contentsOf url: URL) -> LoadResult {
         if let data = try? Data(contentsOf: url), !data.contains(0), let text = String(data: data, encoding: .utf8),
            ["csv", "json", ""].contains(url.pathExtension.lowercased()),
            RadarCSVParser.looksLikeRadarCSV(text) || RadarCSVParser.looksLikeRadarJSON(text) {

@@ -34,7 +34,7 @@ public struct MermaidQuadrantParser {
                                    "classDef", "accTitle", "accDescr"]
 
     private let file: String
-    private var diagnostics: [Diagnostic] = []
+    private var diagnostics = CappedDiagnostics()
     private var sawContent = false
     private var sawHeader = false
     private var block = Block.none
@@ -125,6 +125,7 @@ public struct MermaidQuadrantParser {
         let key = line.text(line.trimmed(0..<colon))
         if key == "title" {
             title = Self.unquotedYAML(line.text(line.trimmed((colon + 1)..<line.chars.count)))
+            if let t = title, let p = InputBounds.label.problem(t, what: "the title") { error(p, line, colon + 1) }
         } else {
             warning("front matter '\(key)' is not used by mlscape; ignored", line, 0)
         }
@@ -159,6 +160,7 @@ public struct MermaidQuadrantParser {
         } else if keyword("title") {
             let text = line.text(after("title"))
             title = text.isEmpty ? nil : text
+            if let p = InputBounds.label.problem(text, what: "the title") { error(p, line, after("title").lowerBound) }
         } else if keyword("x-axis") || keyword("y-axis") {
             axis(line, r)
         } else if let n = (1...4).first(where: { keyword("quadrant-\($0)") }) {
@@ -275,10 +277,12 @@ public struct MermaidQuadrantParser {
         let styles = MermaidStyleList(line: line, file: file).parse((close + 1)..<e)
         diagnostics += styles.diagnostics
         if name.trimmingWhitespace().isEmpty { error("a point needs a name before ':'", line, r.lowerBound) }
-        if name.count > DocumentLimits.maxNameLength {
-            error("a point name holds at most \(DocumentLimits.maxNameLength) characters; this one has \(name.count)", line, r.lowerBound)
-        }
+        if let p = InputBounds.label.problem(name, what: "the point name") { error(p, line, r.lowerBound) }
         guard diagnostics.count == before, let x, let y else { return }
+        guard points.count < InputBounds.maxTools else {
+            if points.count == InputBounds.maxTools { error(InputBounds.tooManyTools(points.count + 1, noun: "points"), line, r.lowerBound) }
+            return
+        }
         points.append(PendingPoint(name: name, nameAt: nameAt, x: x, y: y, className: className, classAt: classAt, style: styles.style))
     }
 
@@ -303,6 +307,10 @@ public struct MermaidQuadrantParser {
     /// A label, plain or in double quotes (Mermaid's markdown strings lose their backticks).
     private mutating func label(_ line: SourceLine, _ r: Range<Int>) -> String? {
         let text = line.text(r)
+        if let p = InputBounds.label.problem(text, what: "the label") {
+            error(p, line, r.lowerBound)
+            return nil
+        }
         guard text.hasPrefix("\"") else { return text }
         guard text.count >= 2, text.hasSuffix("\"") else {
             error("unclosed '\"' in '\(text)'", line, r.lowerBound)
@@ -340,7 +348,7 @@ public struct MermaidQuadrantParser {
         let quadrants = (1...4).compactMap { n in
             quadrantTitles[n].map { Quadrant(id: "quadrant-\(n)", title: $0, x: corners[n - 1].0, y: corners[n - 1].1) }
         }
-        let sorted = LandscapeLoader.sortedByLocation(diagnostics)
+        let sorted = diagnostics.list(file: file, sort: LandscapeLoader.sortedByLocation)
         let landscape = Landscape(title: title ?? "Landscape", axes: axes, quadrants: quadrants, tools: tools)
         return LoadResult(landscape: sorted.hasErrors ? nil : landscape, diagnostics: sorted)
     }

@@ -19,7 +19,7 @@ public enum RadarCSVParser {
     /// True when the text is a JSON list of objects with name, ring and quadrant.
     public static func looksLikeRadarJSON(_ text: String) -> Bool {
         guard text.first(where: { !$0.isWhitespace }) == "[",
-              let node = try? Yams.compose(yaml: text), let first = node.sequence?.first?.mapping else { return false }
+              let node = try? SafeYAML.compose(text), let first = node.sequence?.first?.mapping else { return false }
         let keys = Set(first.keys.compactMap { $0.string?.lowercased() })
         return ["name", "ring", "quadrant"].allSatisfy(keys.contains)
     }
@@ -33,8 +33,11 @@ public enum RadarCSVParser {
         var diagnostics: [Diagnostic] = []
         var rows: [Row] = []
         if looksLikeRadarJSON(text) {
-            guard let node = try? Yams.compose(yaml: text), let list = node.sequence else {
+            guard let node = try? SafeYAML.compose(text), let list = node.sequence else {
                 return LoadResult(landscape: nil, diagnostics: [.error("cannot read the JSON list", at: SourceLocation(file: file, line: 1, column: 1))])
+            }
+            if list.count > InputBounds.maxTools {
+                return LoadResult(landscape: nil, diagnostics: [.error(InputBounds.tooManyTools(list.count, noun: "blips"), at: SourceLocation(file: file, line: 1, column: 1))])
             }
             for item in list {
                 guard let map = item.mapping else { continue }
@@ -50,6 +53,10 @@ public enum RadarCSVParser {
                 diagnostics.append(.error("every item needs '\(column)'", at: SourceLocation(file: file, line: 1, column: 1)))
             }
         } else {
+            let lines = RecordCount.csvRecords(in: text, stoppingAfter: InputBounds.maxTools + 1)
+            if lines > InputBounds.maxTools + 1 {
+                return LoadResult(landscape: nil, diagnostics: [.error(InputBounds.tooManyTools(lines - 1, noun: "rows or more"), at: SourceLocation(file: file, line: 1, column: 1))])
+            }
             let read = CSVReader(file: file).read(text)
             diagnostics += read.diagnostics
             let records = read.records.filter { !$0.isBlank }
@@ -74,7 +81,13 @@ public enum RadarCSVParser {
                 rows.append(Row(values: values, location: SourceLocation(file: file, line: record.line, column: 1)))
             }
         }
-        guard !diagnostics.hasErrors else { return LoadResult(landscape: nil, diagnostics: diagnostics) }
+        for row in rows {
+            for (key, (value, at)) in row.values {
+                let bound = ["description", "url"].contains(key) ? InputBounds.prose : InputBounds.label
+                if let p = bound.problem(value, what: "the \(key)") { diagnostics.append(.error(p, at: at)) }
+            }
+        }
+        guard !diagnostics.hasErrors else { return LoadResult(landscape: nil, diagnostics: CappedDiagnostics.cap(diagnostics, file: file)) }
         var rings: [String] = []
         var sectors: [String] = []
         for row in rows {
@@ -113,7 +126,7 @@ public enum RadarCSVParser {
             blips.append(RadarBlip(name: name, ring: ring, sector: sector, isNew: ["true", "yes", "1"].contains(flag) || status == "new",
                                    description: row.values["description"]?.0.isEmpty == false ? row.values["description"]!.0 : nil))
         }
-        guard !diagnostics.hasErrors else { return LoadResult(landscape: nil, diagnostics: diagnostics) }
+        guard !diagnostics.hasErrors else { return LoadResult(landscape: nil, diagnostics: CappedDiagnostics.cap(diagnostics, file: file)) }
         var id = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         if FigureID.problem(with: id) != nil { id = "radar" }
         var figure = Figure(id: id, kind: .radar)
