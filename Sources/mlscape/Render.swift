@@ -89,6 +89,7 @@ struct Render: ParsableCommand {
         if let p = InputBounds.jobs.problem(Double(jobs)) { throw ValidationError(p) }
         if let width, let p = InputBounds.width.problem(Double(width)) { throw ValidationError(p) }
         if let p = InputBounds.scale.problem(scale) { throw ValidationError(p) }
+        if let font, let p = InputBounds.label.problem(font, what: "--font") { throw ValidationError(p) }
         if let background, Background(argument: background) == nil {
             throw ValidationError("--background '\(background)' is not transparent, white or #rrggbb")
         }
@@ -102,7 +103,7 @@ struct Render: ParsableCommand {
         case "cartoonist": return 2
         default:
             guard let v = Double(roughness), InputBounds.roughness.contains(v) else {
-                throw ValidationError("--roughness is '\(roughness)'; expected \(InputBounds.roughness.rangeText), or architect, artist, cartoonist")
+                throw ValidationError("--roughness is \(roughness); expected \(InputBounds.roughness.rangeText), or architect, artist, cartoonist")
             }
             return v
         }

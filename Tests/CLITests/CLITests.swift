@@ -262,7 +262,7 @@ struct CLI {
     @Test func badStyleOptionsAreUsageErrors() throws {
         let r = try CLI.run(["render", "--roughness", "9"])
         #expect(r.status == 64)
-        #expect(r.stderr.contains("--roughness is '9'; expected from 0 to 4"))
+        #expect(r.stderr.contains("--roughness is 9; expected from 0 to 4"))
         let s = try CLI.run(["render", "--style", "watercolour"])
         #expect(s.status == 64)
         #expect(s.stderr.contains("watercolour"))

@@ -1,4 +1,5 @@
 import Foundation
+import ScapeModel
 import Testing
 
 /// Inputs that used to crash, hang or run away (issue table of crashes, hangs and budgets):
@@ -63,6 +64,20 @@ import Testing
         #expect(seed.status == 64)
         #expect(!seed.stderr.contains("Missing value"), "\(seed.stderr)")
         #expect(seed.stderr.contains("'-1' is invalid for '--seed"), "\(seed.stderr)")
+    }
+
+    /// The command line's side of the bounds table: every flag in it refuses a value just outside
+    /// its range (negative numbers included) with the table's words, as a usage error.
+    @Test func everyFlagInTheBoundsTableRefusesValuesOutsideItsRange() throws {
+        let flags = InputBounds.numbers.filter { $0.key.hasPrefix("--") }
+        #expect(flags.count == 4)
+        for bound in flags {
+            for v in [bound.lowerOpen ? bound.lower : bound.lower - 1, bound.upper + 1] {
+                let r = try CLI.run(["render", bound.key, NumberBound.show(v), "--format", "svg", "--out", "/nonexistent/never"])
+                #expect(r.status == 64, "\(bound.key) \(v): exit \(r.status)")
+                #expect(r.stderr.contains("\(bound.key) is \(NumberBound.show(v)); expected \(bound.rangeText)"), "\(bound.key) \(v): \(r.stderr)")
+            }
+        }
     }
 
     @Test func aCSVOverTheToolLimitIsRefusedBeforeItIsParsed() throws {
