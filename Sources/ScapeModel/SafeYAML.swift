@@ -3,21 +3,21 @@ import Yams
 /// The one way mlscape turns YAML or JSON text into a tree: the alias scan first, so that no
 /// input reaches Yams's composer (which expands aliases and hashes mapping keys) before the
 /// work it would cause is known to be bounded.
-enum SafeYAML {
+public enum SafeYAML {
     /// Why a text was refused before composing, with where.
-    struct Refusal: Error {
-        var message: String
-        var line: Int
-        var column: Int
+    public struct Refusal: Error {
+        public var message: String
+        public var line: Int
+        public var column: Int
 
-        func diagnostic(file: String) -> Diagnostic {
+        public func diagnostic(file: String) -> Diagnostic {
             .error(message, at: SourceLocation(file: file, line: line, column: column))
         }
     }
 
     /// Yams's tree of `text`; throws `Refusal` for aliases used as keys or expanding too far,
     /// and Yams's own errors for malformed text.
-    static func compose(_ text: String) throws -> Node? {
+    public static func compose(_ text: String) throws -> Node? {
         switch YAMLAliasScan.scan(text) {
         case .aliasKey(let name, let line, let column)?:
             throw Refusal(message: "the alias '*\(name)' is used in a mapping key; mlscape reads aliases only as values", line: line, column: column)
@@ -31,7 +31,7 @@ enum SafeYAML {
 
     /// Every string value longer than its `InputBounds` text bound, located at the value.
     /// `note`, `description`, `caption` and `url` are prose; everything else is a label.
-    static func textLengthProblems(_ root: Node, file: String) -> [Diagnostic] {
+    public static func textLengthProblems(_ root: Node, file: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var stack: [(Node, SpecPath)] = [(root, [])]
         while let (node, path) = stack.popLast() {
