@@ -9,6 +9,9 @@ public enum InputBounds {
 
     /// Tool positions on each axis (Mermaid's 0 ... 1 is mapped onto this range).
     public static let position = NumberBound(key: "position", lower: -1, upper: 1, unit: "", note: "positions run from -1 to 1")
+    /// Points of trend arrows and the borders of adoption bands, in data units: the map's
+    /// -1 ... 1 and the margin around it.
+    public static let annotation = NumberBound(key: "arrow point or band border", lower: -1.5, upper: 1.5, unit: "")
     /// A marker's radius: a tool's `style: { radius }`, Mermaid `radius:`, theme `marker-radius`.
     public static let radius = NumberBound(key: "radius", lower: 0, upper: 100, lowerOpen: true, unit: "points")
     /// A marker's outline: a tool's `style: { stroke-width }`, Mermaid `stroke-width:`.
@@ -33,7 +36,7 @@ public enum InputBounds {
     public static let jobs = NumberBound(key: "--jobs", lower: 1, upper: 256, unit: "")
 
     /// Every number bound, for the documentation and the test that walks the table.
-    public static let numbers: [NumberBound] = [position, radius, strokeWidth, fontSize, hatchGap, hatchAngle, hatchWeight,
+    public static let numbers: [NumberBound] = [position, annotation, radius, strokeWidth, fontSize, hatchGap, hatchAngle, hatchWeight,
                                                 strokeScale, scale, width, roughness, jobs]
 
     // MARK: Text

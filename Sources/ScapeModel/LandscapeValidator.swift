@@ -275,7 +275,9 @@ struct LandscapeValidator {
             figure.spec = f.spec
             figure.quarter = f.quarter
             if let bands = f.bands {
-                if bands.count != rings.count - 1 || zip(bands, bands.dropFirst()).contains(where: { $0.0 >= $0.1 }) || !bands.allSatisfy(\.isFinite) {
+                if let v = bands.first(where: { !InputBounds.annotation.contains($0) }) {
+                    error(InputBounds.annotation.problem(v, what: "a band border")!, path + [.key("bands")])
+                } else if bands.count != rings.count - 1 || zip(bands, bands.dropFirst()).contains(where: { $0.0 >= $0.1 }) || !bands.allSatisfy(\.isFinite) {
                     error("'bands' needs \(rings.count - 1) increasing borders, one between each pair of rings", path + [.key("bands")])
                 } else {
                     figure.bandBorders = bands
@@ -320,8 +322,8 @@ struct LandscapeValidator {
     private mutating func arrow(_ raw: RawArrow, _ path: SpecPath) -> TrendArrow? {
         var points: [(x: Double, y: Double)] = []
         for (k, p) in raw.through.enumerated() {
-            guard p.count == 2, p.allSatisfy({ $0.isFinite && abs($0) <= 1.5 }) else {
-                error("an arrow point is [x, y] with both from -1.5 to 1.5", path + [.key("through"), .index(k)])
+            guard p.count == 2, p.allSatisfy(InputBounds.annotation.contains) else {
+                error("an arrow point is [x, y] with both \(InputBounds.annotation.rangeText)", path + [.key("through"), .index(k)])
                 return nil
             }
             points.append((p[0], p[1]))

@@ -44,6 +44,8 @@ import Testing
                 // Mermaid's 0 ... 1 maps onto the table's -1 ... 1.
                 let m = NumberBound.show((Double(v)! + 1) / 2)
                 out.append(Sample(reader: .mermaid, file: "b.mmd", text: "quadrantChart\n    A: [\(m), 0.5]\n", expected: "Mermaid positions run from 0 to 1"))
+            case ("arrow point or band border", .yaml):
+                out.append(yaml("tools: []\nfigures:\n  - { id: f, kind: map, arrows: [ { through: [[0, 0], [\(v), 0]] } ] }\n"))
             case ("radius", .yaml):
                 out.append(yaml("tools:\n  - { name: A, x: 0.1, y: 0.1, style: { radius: \(v) } }\n"))
                 out += theme("marker-radius")
