@@ -52,7 +52,7 @@ public enum InputBounds {
     // MARK: Counts
 
     /// Tools (or radar blips, or Mermaid points) one file may hold: the same in every format.
-    /// 100,000 tools render in about 20 s; a million would take minutes and gigabytes.
+    /// 100,000 tools render in under 10 s; a million would take minutes and gigabytes.
     public static let maxTools = 100_000
     /// Diagnostics kept per file; the rest are counted ("and N more errors").
     public static let maxDiagnostics = 100
