@@ -29,10 +29,9 @@ figures: build
 test: setup
 	$(SWIFT) test
 
-## Fuzz the input decoders for 60 seconds (seeded mutations of fuzz/corpus).
+## Coverage-guided fuzzing: libFuzzer + AddressSanitizer, 40 s per decoder (fuzz/run.sh).
 fuzz: setup
-	$(SWIFT) build --product mlscape
-	$$($(SWIFT) build --show-bin-path)/mlscape fuzz --seconds 60 --corpus fuzz/corpus
+	fuzz/run.sh
 
 ## Mutation check: each bug in scripts/mutations.txt, applied alone to a scratch copy of the
 ## sources (.build-mutate/), must make its tests fail. Takes several minutes; not run in CI.

@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "mlscape", targets: ["mlscape"]),
         .library(name: "ScapePipeline", targets: ["ScapePipeline"]),
+        // The libFuzzer harness over every decoder; fuzz/run.sh builds it with -sanitize=fuzzer,address.
+        .executable(name: "mlscape-fuzz", targets: ["FuzzDecoders"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -57,6 +59,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "CFuzzDriver", path: "fuzz/Sources/CFuzzDriver"),
+        .executableTarget(name: "FuzzDecoders", dependencies: ["CFuzzDriver", "ScapePipeline"], path: "fuzz/Sources/FuzzDecoders",
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(name: "ScapeGeometryTests", dependencies: ["ScapeGeometry"]),
         .testTarget(name: "ScapeModelTests", dependencies: ["ScapeModel"]),
         .testTarget(

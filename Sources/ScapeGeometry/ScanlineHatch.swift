@@ -5,11 +5,17 @@ import Foundation
 /// Polygons with holes or several rings work, since crossings of every ring are paired together.
 public enum ScanlineHatch {
     /// The hatch segments inside `rings` at `angle` radians (0 = horizontal), `gap` apart.
+    /// The most scan lines one polygon gets; the input bounds keep real hatches far below it.
+    public static let maxLines = 20_000
+
     public static func segments(rings: [[Point]], angle: Double, gap: Double) -> [(Point, Point)] {
         guard gap > 0, !rings.isEmpty else { return [] }
         let rotated = rings.map { $0.map { $0.rotated(by: -angle) } }
         let ys = rotated.flatMap { $0.map(\.y) }
-        guard let minY = ys.min(), let maxY = ys.max(), maxY > minY else { return [] }
+        guard let minY = ys.min(), let maxY = ys.max(), maxY > minY, maxY - minY < .infinity else { return [] }
+        // At most `maxLines` scan lines: a gap far below the polygon's size (or below the
+        // spacing of doubles, where `y += gap` stops moving) is widened, never looped on.
+        let gap = max(gap, (maxY - minY) / Double(Self.maxLines))
         var out: [(Point, Point)] = []
         var y = minY + gap / 2 + (maxY - minY).truncatingRemainder(dividingBy: gap) / 2
         while y < maxY {

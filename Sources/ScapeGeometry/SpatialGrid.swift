@@ -20,8 +20,15 @@ public struct SpatialGrid {
         buckets = Array(repeating: [], count: columns * rows)
     }
 
-    private func column(_ x: Double) -> Int { min(columns - 1, max(0, Int(((x - origin.x) / cell).rounded(.down)))) }
-    private func row(_ y: Double) -> Int { min(rows - 1, max(0, Int(((y - origin.y) / cell).rounded(.down)))) }
+    private func column(_ x: Double) -> Int { Self.clampedIndex((x - origin.x) / cell, count: columns) }
+    private func row(_ y: Double) -> Int { Self.clampedIndex((y - origin.y) / cell, count: rows) }
+
+    /// The cell index of a coordinate, clamped to the grid before converting, so a coordinate
+    /// of 1e21 or NaN lands in an edge cell instead of trapping in `Int(_:)`.
+    private static func clampedIndex(_ v: Double, count: Int) -> Int {
+        guard v.isFinite else { return v == .infinity ? count - 1 : 0 }
+        return Int(min(Double(count - 1), max(0, v.rounded(.down))))
+    }
 
     public mutating func insert(_ rect: Rect, _ payload: Payload) {
         let index = Int32(items.count)

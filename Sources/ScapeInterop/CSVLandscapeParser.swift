@@ -15,14 +15,18 @@ public struct CSVLandscapeParser {
 
     /// The landscape of the rows, or every located problem that stops it from being drawn.
     public static func parse(text: String, file: String) -> LoadResult {
+        let records = RecordCount.csvRecords(in: text, stoppingAfter: InputBounds.maxTools + 1)
+        if records > InputBounds.maxTools + 1 {
+            return LoadResult(landscape: nil, diagnostics: [.error(InputBounds.tooManyTools(records - 1, noun: "rows or more"), at: SourceLocation(file: file, line: 1, column: 1))])
+        }
         var parser = CSVLandscapeParser(file: file)
         let landscape = parser.run(text)
-        let sorted = LandscapeLoader.sortedByLocation(parser.diagnostics)
+        let sorted = parser.diagnostics.list(file: file, sort: LandscapeLoader.sortedByLocation)
         return LoadResult(landscape: sorted.hasErrors ? nil : landscape, diagnostics: sorted)
     }
 
     private let file: String
-    private var diagnostics: [Diagnostic] = []
+    private var diagnostics = CappedDiagnostics()
 
     private init(file: String) { self.file = file }
 
@@ -117,9 +121,11 @@ public struct CSVLandscapeParser {
             error("line \(record.line) has an empty name", nameField)
             return nil
         }
-        if name.count > DocumentLimits.maxNameLength || (text("subtitle")?.count ?? 0) > DocumentLimits.maxNameLength {
-            error("line \(record.line): a name or subtitle holds at most \(DocumentLimits.maxNameLength) characters", nameField)
-            return nil
+        for (key, value) in [("name", name), ("subtitle", text("subtitle") ?? "")] {
+            if let p = InputBounds.label.problem(value, what: "the \(key)") {
+                error(p, field(key) ?? nameField)
+                return nil
+            }
         }
         let x = position("x", of: name, xField)
         let y = position("y", of: name, yField)

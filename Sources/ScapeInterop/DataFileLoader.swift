@@ -11,7 +11,14 @@ public enum DataFileLoader {
 
     /// `radarNames` name a Zalando radar's quadrants and rings (the command line's flags); they
     /// win over a sidecar `NAME.radar.yaml` next to the file, which wins over Zalando's defaults.
+    /// Diagnostics are capped per file (the first `InputBounds.maxDiagnostics`, then a count).
     public static func load(contentsOf url: URL, radarNames: RadarNames = RadarNames()) -> LoadResult {
+        var result = uncapped(contentsOf: url, radarNames: radarNames)
+        result.diagnostics = CappedDiagnostics.cap(result.diagnostics, file: url.path)
+        return result
+    }
+
+    private static func uncapped(contentsOf url: URL, radarNames: RadarNames) -> LoadResult {
         let data: Data
         switch LandscapeLoader.read(contentsOf: url) {
         case .success(let d): data = d

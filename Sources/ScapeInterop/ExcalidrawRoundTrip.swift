@@ -113,7 +113,7 @@ public enum ExcalidrawRoundTrip {
     /// The text with each moved tool's `x:` and `y:` values replaced where they are written.
     static func replace(_ moves: [Move], in text: String, file: String, diagnostics: inout [Diagnostic]) -> String? {
         guard !moves.isEmpty else { return text }
-        guard let root = try? Yams.compose(yaml: text), let items = root.mapping?["tools"]?.sequence else {
+        guard let root = try? SafeYAML.compose(text), let items = root.mapping?["tools"]?.sequence else {
             diagnostics.append(.error("cannot find the 'tools:' list in \(file)", at: SourceLocation(file: file, line: 1, column: 1)))
             return nil
         }

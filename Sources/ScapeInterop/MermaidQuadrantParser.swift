@@ -37,7 +37,7 @@ public struct MermaidQuadrantParser {
                                    "classDef", "accTitle", "accDescr"]
 
     private let file: String
-    private var diagnostics: [Diagnostic] = []
+    private var diagnostics = CappedDiagnostics()
     private var sawContent = false
     private var sawHeader = false
     private var block = Block.none
@@ -149,7 +149,7 @@ public struct MermaidQuadrantParser {
     /// Front matter is YAML: `title:` is the chart's title, `config:` its configuration.
     private mutating func frontMatter() {
         let start = blockStart
-        guard let root = try? Yams.compose(yaml: blockLines.joined(separator: "\n")) else {
+        guard let root = try? SafeYAML.compose(blockLines.joined(separator: "\n")) else {
             if blockLines.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
                 diagnostics.append(.warning("the front matter is not valid YAML; ignored", at: start))
             }
@@ -161,7 +161,9 @@ public struct MermaidQuadrantParser {
         }
         for (k, v) in map {
             switch k.string {
-            case "title": title = v.string.flatMap { $0.isEmpty ? nil : $0 }
+            case "title":
+                title = v.string.flatMap { $0.isEmpty ? nil : $0 }
+                if let t = title, let p = InputBounds.label.problem(t, what: "the title") { diagnostics.append(.error(p, at: locate(v))) }
             case "config": config.read(config: v, locate: locate)
             default: diagnostics.append(.warning("front matter '\(k.string ?? "")' is not used by mlscape; ignored", at: locate(k)))
             }
@@ -189,7 +191,7 @@ public struct MermaidQuadrantParser {
             return SourceLocation(file: start.file, line: start.line - 1 + line,
                                   column: line == 1 ? start.column + 2 + (node.mark?.column ?? 1) : node.mark?.column ?? 1)
         }
-        guard let root = try? Yams.compose(yaml: text), let map = root.mapping else {
+        guard let root = try? SafeYAML.compose(text), let map = root.mapping else {
             return diagnostics.append(.warning("this directive is not a mapping like '%%{init: {\"theme\": \"dark\"}}%%'; ignored", at: start))
         }
         for (k, v) in map {
@@ -223,6 +225,7 @@ public struct MermaidQuadrantParser {
         } else if keyword("title") {
             let text = line.text(after("title"))
             title = text.isEmpty ? nil : text
+            if let p = InputBounds.label.problem(text, what: "the title") { error(p, line, after("title").lowerBound) }
         } else if keyword("x-axis") || keyword("y-axis") {
             axis(line, r)
         } else if let n = (1...4).first(where: { keyword("quadrant-\($0)") }) {
@@ -295,7 +298,7 @@ public struct MermaidQuadrantParser {
     /// `Name: [x, y]`, `"Quoted name": [x, y]` or `Name:::class: [x, y]`, then optional styles.
     private mutating func point(_ line: SourceLine, _ r: Range<Int>) {
         let e = r.upperBound
-        let before = diagnostics.count
+        let beforeErrors = diagnostics.errorCount
         var i = r.lowerBound
         let name: String
         if line.chars[i] == "\"" {
@@ -344,10 +347,12 @@ public struct MermaidQuadrantParser {
         let styles = MermaidStyleList(line: line, file: file).parse((close + 1)..<e)
         diagnostics += styles.diagnostics
         if name.trimmingWhitespace().isEmpty { error("a point needs a name before ':'", line, r.lowerBound) }
-        if name.count > DocumentLimits.maxNameLength {
-            error("a point name holds at most \(DocumentLimits.maxNameLength) characters; this one has \(name.count)", line, r.lowerBound)
+        if let p = InputBounds.label.problem(name, what: "the point name") { error(p, line, r.lowerBound) }
+        guard diagnostics.errorCount == beforeErrors, let x, let y else { return }
+        guard points.count < InputBounds.maxTools else {
+            if points.count == InputBounds.maxTools { error(InputBounds.tooManyTools(points.count + 1, noun: "points"), line, r.lowerBound) }
+            return
         }
-        guard !Array(diagnostics[before...]).hasErrors, let x, let y else { return }
         points.append(PendingPoint(name: name, nameAt: nameAt, x: x, y: y, className: className, classAt: classAt, style: styles.style))
     }
 
@@ -372,6 +377,10 @@ public struct MermaidQuadrantParser {
     /// A label, plain or in double quotes (Mermaid's markdown strings lose their backticks).
     private mutating func label(_ line: SourceLine, _ r: Range<Int>) -> String? {
         let text = line.text(r)
+        if let p = InputBounds.label.problem(text, what: "the label") {
+            error(p, line, r.lowerBound)
+            return nil
+        }
         guard text.hasPrefix("\"") else { return text }
         guard text.count >= 2, text.hasSuffix("\"") else {
             error("unclosed '\"' in '\(text)'", line, r.lowerBound)
@@ -409,7 +418,7 @@ public struct MermaidQuadrantParser {
         let quadrants = (1...4).compactMap { n in
             quadrantTitles[n].map { Quadrant(id: "quadrant-\(n)", title: $0, x: corners[n - 1].0, y: corners[n - 1].1) }
         }
-        let sorted = LandscapeLoader.sortedByLocation(diagnostics)
+        let sorted = diagnostics.list(file: file, sort: LandscapeLoader.sortedByLocation)
         var landscape = Landscape(title: title ?? "Landscape", axes: axes, quadrants: quadrants, tools: tools)
         // The chart's title is the figure's title, drawn at its top like Mermaid's.
         if let title { landscape.figures = [Figure(id: "landscape", kind: .map, title: title)] }

@@ -50,15 +50,17 @@ struct MermaidStyleList {
         guard !value.isEmpty else { return .error("style '\(name)' has no value", at: at) }
         switch name {
         case "radius":
-            guard let v = PlainNumber.parse(value), v >= 0 else {
+            guard let v = PlainNumber.parse(value) else {
                 return .error("radius '\(value)' should be a number of pixels, like 12", at: at)
             }
+            if let p = InputBounds.radius.problem(v) { return .error(p, at: at) }
             style.radius = v
         case "stroke-width":
             let digits = value.lowercased().hasSuffix("px") ? String(value.dropLast(2)) : value
-            guard let v = PlainNumber.parse(digits), v >= 0 else {
+            guard let v = PlainNumber.parse(digits) else {
                 return .error("stroke-width '\(value)' should be a size in pixels, like 5px", at: at)
             }
+            if let p = InputBounds.strokeWidth.problem(v) { return .error(p, at: at) }
             style.strokeWidth = v
         default:
             guard let hex = Self.hexColor(value) else {

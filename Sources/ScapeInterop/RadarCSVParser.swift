@@ -26,7 +26,7 @@ public enum RadarCSVParser {
     /// True when the text is a JSON list of objects with name, ring and quadrant.
     public static func looksLikeRadarJSON(_ text: String) -> Bool {
         guard text.first(where: { !$0.isWhitespace }) == "[",
-              let node = try? Yams.compose(yaml: text), let first = node.sequence?.first?.mapping else { return false }
+              let node = try? SafeYAML.compose(text), let first = node.sequence?.first?.mapping else { return false }
         let keys = Set(first.keys.compactMap { $0.string?.lowercased() })
         return ["name", "ring", "quadrant"].allSatisfy(keys.contains)
     }
@@ -58,7 +58,10 @@ public enum RadarCSVParser {
         mutating func jsonRows(_ text: String) -> [Row]? {
             let root: Node?
             do {
-                root = try Yams.compose(yaml: text)
+                root = try SafeYAML.compose(text)
+            } catch let refusal as SafeYAML.Refusal {
+                diagnostics.append(refusal.diagnostic(file: file))
+                return nil
             } catch let error as YamlError {
                 var d = LandscapeLoader.yamlDiagnostic(error, file: file)
                 d.message = d.message.replacingOccurrences(of: "malformed YAML", with: "malformed JSON")
@@ -70,6 +73,10 @@ public enum RadarCSVParser {
             }
             guard let list = root?.sequence else {
                 diagnostics.append(.error("a radar JSON file is a list of blips, [{\"name\": ..., \"ring\": ..., \"quadrant\": ...}, ...]", at: start))
+                return nil
+            }
+            guard list.count <= InputBounds.maxTools else {
+                diagnostics.append(.error(InputBounds.tooManyTools(list.count, noun: "blips"), at: start))
                 return nil
             }
             var rows: [Row] = []
@@ -97,6 +104,11 @@ public enum RadarCSVParser {
             let tabs = header.contains("\t") && !header.contains(",")
             if tabs {
                 diagnostics.append(.warning("the fields are separated by tabs (as Excel's 'Unicode text' writes them); read as such", at: start))
+            }
+            let lines = RecordCount.csvRecords(in: text, stoppingAfter: InputBounds.maxTools + 1)
+            if lines > InputBounds.maxTools + 1 {
+                diagnostics.append(.error(InputBounds.tooManyTools(lines - 1, noun: "rows or more"), at: start))
+                return nil
             }
             let read = CSVReader(file: file, separator: tabs ? "\t" : ",").read(text)
             diagnostics += read.diagnostics
@@ -147,6 +159,14 @@ public enum RadarCSVParser {
 
         /// The radar of the rows: names cleaned, rings and quadrants merged, blips told apart.
         mutating func radar(_ rows: [Row]) -> LoadResult {
+            // The one table of text bounds: descriptions and links are prose, the rest labels.
+            for row in rows {
+                for (key, cell) in row.values {
+                    let bound = ["description", "url", "link"].contains(key) ? InputBounds.prose : InputBounds.label
+                    if let p = bound.problem(cell.value, what: "the \(key)") { diagnostics.append(.error(p, at: cell.at)) }
+                }
+            }
+            if diagnostics.hasErrors { return LoadResult(landscape: nil, diagnostics: diagnostics) }
             var rows = rows
             for k in rows.indices {
                 for column in ["name", "ring", "quadrant"] {
@@ -180,10 +200,6 @@ public enum RadarCSVParser {
                 let name = row.value("name")
                 guard !name.isEmpty else {
                     diagnostics.append(.error("a blip without a name", at: row.values["name"]?.at ?? row.location))
-                    continue
-                }
-                if name.count > DocumentLimits.maxNameLength {
-                    diagnostics.append(.error("a blip's name holds at most \(DocumentLimits.maxNameLength) characters; this one has \(name.count)", at: row.values["name"]!.at))
                     continue
                 }
                 guard let ringIndex = rings.index(of: row.value("ring")), let sector = quadrants.index(of: row.value("quadrant")) else {

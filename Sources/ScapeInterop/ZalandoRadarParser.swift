@@ -37,7 +37,7 @@ public enum ZalandoRadarParser {
     /// True for a mapping with an `entries` list whose items have quadrant, ring and label.
     public static func looksLikeZalando(_ text: String) -> Bool {
         // Cheap checks first: a big landscape in JSON should not be parsed twice to be told apart.
-        guard text.first(where: { !$0.isWhitespace }) == "{", text.contains("\"entries\""), let node = try? Yams.compose(yaml: text),
+        guard text.first(where: { !$0.isWhitespace }) == "{", text.contains("\"entries\""), let node = try? SafeYAML.compose(text),
               let entries = node.mapping?["entries"]?.sequence else { return false }
         guard let first = entries.first?.mapping else { return entries.isEmpty }
         return ["quadrant", "ring", "label"].allSatisfy { first[$0] != nil }
@@ -52,7 +52,7 @@ public enum ZalandoRadarParser {
     public static func sidecar(text: String, file: String) -> (RadarNames, [Diagnostic]) {
         var names = RadarNames()
         var diagnostics: [Diagnostic] = []
-        guard let root = try? Yams.compose(yaml: text), let map = root.mapping else {
+        guard let root = try? SafeYAML.compose(text), let map = root.mapping else {
             return (names, [.error("a radar sidecar is a mapping with quadrants: [4 names] and rings: [1 to 8 names]", at: SourceLocation(file: file, line: 1, column: 1))])
         }
         for (k, v) in map {
@@ -83,7 +83,9 @@ public enum ZalandoRadarParser {
         let start = SourceLocation(file: file, line: 1, column: 1)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try SafeYAML.compose(text)
+        } catch let refusal as SafeYAML.Refusal {
+            return LoadResult(landscape: nil, diagnostics: [refusal.diagnostic(file: file)])
         } catch let error as YamlError {
             return LoadResult(landscape: nil, diagnostics: [LandscapeLoader.yamlDiagnostic(error, file: file)])
         } catch {
@@ -117,9 +119,7 @@ public enum ZalandoRadarParser {
             let q = index("quadrant", 4), r = index("ring", ringNames.count)
             let label = e["label"]?.string?.trimmingWhitespace() ?? ""
             if label.isEmpty { diagnostics.append(.error("the entry has no label", at: at(e["label"] ?? entry))) }
-            if label.count > DocumentLimits.maxNameLength {
-                diagnostics.append(.error("a label holds at most \(DocumentLimits.maxNameLength) characters; this one has \(label.count)", at: at(e["label"])))
-            }
+            if let p = InputBounds.label.problem(label, what: "the label") { diagnostics.append(.error(p, at: at(e["label"]))) }
             var status = BlipStatus.noChange
             if let moved = e["moved"] {
                 switch moved.int {

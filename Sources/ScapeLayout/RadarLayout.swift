@@ -135,27 +135,34 @@ struct RadarLayout {
         }
         let blipRadius = 6.5
         let markers = BlipMarkers(style: spec.markers, ink: ink, greyed: theme.greyedInk, radius: blipRadius)
-        var centers: [Point] = []
+        var centers = BlipSpacingGrid(spacing: blipRadius * 4.5, bounds: Rect(x: c.x - radius, y: c.y - radius, width: 2 * radius, height: 2 * radius))
         var placed: [(name: String, center: Point, ring: Int, sector: Int)] = []
         var placedBlips: [RadarBlip] = []
         var warnings: [String] = []
+        // The candidate spots of a ring and sector are the same for each of its blips: computed once.
+        var spotsOfCell: [Int: [Point]] = [:]
         for (_, blip) in sorted {
-            let r0 = (blip.ring == 0 ? 0 : radii[blip.ring - 1]) + blipRadius * 2, r1 = radii[blip.ring] - blipRadius * 2
-            let a0 = Double(blip.sector) * .pi / 2 + 0.12, a1 = Double(blip.sector + 1) * .pi / 2 - 0.12
+            let spots = spotsOfCell[blip.ring * 8 + blip.sector] ?? {
+                let r0 = (blip.ring == 0 ? 0 : radii[blip.ring - 1]) + blipRadius * 2, r1 = radii[blip.ring] - blipRadius * 2
+                let a0 = Double(blip.sector) * .pi / 2 + 0.12, a1 = Double(blip.sector + 1) * .pi / 2 - 0.12
+                return (1...400).map { i in
+                    let u = Self.halton(i, 2), v = Self.halton(i, 3)
+                    let r = (r0 * r0 + (r1 * r1 - r0 * r0) * u).squareRoot()
+                    let a = a0 + (a1 - a0) * v
+                    return Point(c.x + r * cos(a), c.y - r * sin(a))
+                }
+            }()
+            spotsOfCell[blip.ring * 8 + blip.sector] = spots
             var chosen: Point?
             var best: (Point, Double)?
-            for i in 1...400 {
-                let u = Self.halton(i, 2), v = Self.halton(i, 3)
-                let r = (r0 * r0 + (r1 * r1 - r0 * r0) * u).squareRoot()
-                let a = a0 + (a1 - a0) * v
-                let p = Point(c.x + r * cos(a), c.y - r * sin(a))
-                let nearest = centers.map { $0.distance(to: p) }.min() ?? .infinity
-                if nearest >= blipRadius * 4.5 { chosen = p; break }
+            for p in spots {
+                // No blip within the spacing: take the spot. Else keep the spot farthest from its nearest blip.
+                guard let nearest = centers.nearestWithinSpacing(of: p, giveUpAt: best?.1 ?? -1) else { chosen = p; break }
                 if best == nil || nearest > best!.1 { best = (p, nearest) }
             }
             let p = chosen ?? best!.0
             if chosen == nil { warnings.append("the blip '\(blip.name)' is crowded in its ring and sector") }
-            centers.append(p)
+            centers.insert(p)
             placed.append((blip.name, p, blip.ring, blip.sector))
             placedBlips.append(blip)
         }

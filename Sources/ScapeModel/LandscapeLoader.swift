@@ -55,7 +55,9 @@ public enum LandscapeLoader {
         let start = SourceLocation(file: file, line: 1, column: 1)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try SafeYAML.compose(text)
+        } catch let refusal as SafeYAML.Refusal {
+            return LoadResult(landscape: nil, diagnostics: [refusal.diagnostic(file: file)])
         } catch let error as YamlError {
             return LoadResult(landscape: nil, diagnostics: [yamlDiagnostic(error, file: file, text: text)])
         } catch {
@@ -65,9 +67,6 @@ public enum LandscapeLoader {
             return LoadResult(landscape: nil, diagnostics: [.error("the file holds no data; expected a landscape with a 'tools:' list", at: start)])
         }
         let locator = SourceLocator(file: file, root: root)
-        if !DocumentLimits.expandsWithinLimit(root) {
-            return LoadResult(landscape: nil, diagnostics: [.error("the document expands to more than \(DocumentLimits.maxValues) values through YAML aliases (a 'billion laughs' file?); refusing to read it", at: start)])
-        }
         guard root.mapping != nil else {
             return LoadResult(landscape: nil, diagnostics: [.error("expected a mapping at the top (title:, axes:, tools:, ...), found \(NodeDescription.describe(root))",
                                                                    at: locator.location(of: []))])
@@ -80,7 +79,11 @@ public enum LandscapeLoader {
         } catch {
             return LoadResult(landscape: nil, diagnostics: [.error("cannot read the file: \(error)", at: start)])
         }
+        if let tools = root.mapping?["tools"]?.sequence, tools.count > InputBounds.maxTools {
+            return LoadResult(landscape: nil, diagnostics: [.error(InputBounds.tooManyTools(tools.count), at: locator.location(of: [.key("tools")]))])
+        }
         var diagnostics = UnknownKeys.check(root, locator: locator)
+        diagnostics += SafeYAML.textLengthProblems(root, file: file)
         diagnostics += raw.problems.map { DecodingDiagnostics.diagnostic(for: $0, locator: locator) }
         let validated = LandscapeValidator(raw: raw, locator: locator).validate()
         diagnostics += validated.diagnostics

@@ -58,11 +58,12 @@ struct LandscapeValidator {
             }
         }
         if let a = t.hatchAngle {
-            if a.isFinite && abs(a) <= 360 { out.hatchAngle = a } else { error("theme 'hatch-angle' is \(a); expected degrees from -360 to 360", path + [.key("hatch-angle")]) }
+            if let p = InputBounds.hatchAngle.problem(a, what: "theme 'hatch-angle'") { error(p, path + [.key("hatch-angle")]) } else { out.hatchAngle = a }
         }
-        for (key, value) in [("hatch-gap", t.hatchGap), ("hatch-weight", t.hatchWeight), ("stroke-scale", t.strokeScale)] {
+        for (key, value, bound) in [("hatch-gap", t.hatchGap, InputBounds.hatchGap), ("hatch-weight", t.hatchWeight, InputBounds.hatchWeight),
+                                    ("stroke-scale", t.strokeScale, InputBounds.strokeScale)] {
             guard let v = value else { continue }
-            guard v.isFinite && v > 0 && v <= 50 else { error("theme '\(key)' is \(v); expected a number above 0, at most 50", path + [.key(key)]); continue }
+            if let p = bound.problem(v, what: "theme '\(key)'") { error(p, path + [.key(key)]); continue }
             switch key {
             case "hatch-gap": out.hatchGap = v
             case "hatch-weight": out.hatchWeight = v
@@ -83,9 +84,10 @@ struct LandscapeValidator {
             default: out.quadrantTitle = value
             }
         }
-        for (key, value) in [("tool-size", t.toolSize), ("subtitle-size", t.subtitleSize), ("axis-size", t.axisSize),
-                             ("title-size", t.titleSize), ("marker-radius", t.markerRadius)] {
-            if let v = value, !(v.isFinite && v > 0 && v <= 200) { error("theme '\(key)' is \(v); expected a size from 0 to 200", path + [.key(key)]) }
+        for (key, value, bound) in [("tool-size", t.toolSize, InputBounds.fontSize), ("subtitle-size", t.subtitleSize, InputBounds.fontSize),
+                                    ("axis-size", t.axisSize, InputBounds.fontSize), ("title-size", t.titleSize, InputBounds.fontSize),
+                                    ("marker-radius", t.markerRadius, InputBounds.radius)] {
+            if let v = value, let p = bound.problem(v, what: "theme '\(key)'") { error(p, path + [.key(key)]) }
         }
         return out
     }
@@ -168,18 +170,15 @@ struct LandscapeValidator {
                 error("tool \(i + 1) has an empty name", path + [.key("name")])
                 continue
             }
-            for (key, text) in [("name", t.name), ("subtitle", t.subtitle ?? "")] where text.count > DocumentLimits.maxNameLength {
-                error("tool \(i + 1)'s \(key) is \(text.count) characters long; a label holds at most \(DocumentLimits.maxNameLength)", path + [.key(key)])
-            }
-            if t.name.count > DocumentLimits.maxNameLength || (t.subtitle?.count ?? 0) > DocumentLimits.maxNameLength { continue }
+            // Text lengths are checked for every field at once by `TextLengthCheck`.
             var style: ToolStyle?
             if let st = t.style {
                 style = ToolStyle(radius: st.radius, color: st.color, strokeColor: st.strokeColor, strokeWidth: st.strokeWidth)
                 for (key, value) in [("color", st.color), ("stroke-color", st.strokeColor)] {
                     if let value, !Self.isHexColor(value) { error("tool '\(t.name)' has \(key) '\(value)'; expected #rrggbb", path + [.key("style"), .key(key)]) }
                 }
-                for (key, value) in [("radius", st.radius), ("stroke-width", st.strokeWidth)] {
-                    if let v = value, !(v.isFinite && v > 0 && v <= 100) { error("tool '\(t.name)' has \(key) \(v); expected 0 to 100", path + [.key("style"), .key(key)]) }
+                for (key, value, bound) in [("radius", st.radius, InputBounds.radius), ("stroke-width", st.strokeWidth, InputBounds.strokeWidth)] {
+                    if let v = value, let p = bound.problem(v, what: "tool '\(t.name)' \(key)") { error(p, path + [.key("style"), .key(key)]) }
                 }
             }
             var tool = Tool(id: t.id, name: t.name, subtitle: t.subtitle, x: t.x, y: t.y, categories: t.categories ?? [], url: t.url, style: style,
@@ -193,9 +192,9 @@ struct LandscapeValidator {
             }
             ids[tool.id] = i
             var placed = true
-            for (axis, v) in [("x", t.x), ("y", t.y)] where !v.isFinite || v < -1 || v > 1 {
+            for (axis, v) in [("x", t.x), ("y", t.y)] where !InputBounds.position.contains(v) {
                 let shown = v.isNaN ? "NaN" : v.isFinite ? "\(v)" : (v > 0 ? "infinity" : "-infinity")
-                error("tool '\(t.name)' has \(axis) = \(shown); positions run from -1 to 1", path + [.key(axis)])
+                error("tool '\(t.name)' has \(axis) = \(shown); \(InputBounds.position.note!)", path + [.key(axis)])
                 placed = false
             }
             for (j, c) in tool.categories.enumerated() where !categoryIDs.contains(c) {
@@ -293,7 +292,9 @@ struct LandscapeValidator {
             if f.spec != nil { figure.specLocation = locator.location(of: path + [.key("spec")]) }
             figure.quarter = f.quarter
             if let bands = f.bands {
-                if bands.count != rings.count - 1 || zip(bands, bands.dropFirst()).contains(where: { $0.0 >= $0.1 }) || !bands.allSatisfy(\.isFinite) {
+                if let v = bands.first(where: { !InputBounds.annotation.contains($0) }) {
+                    error(InputBounds.annotation.problem(v, what: "a band border")!, path + [.key("bands")])
+                } else if bands.count != rings.count - 1 || zip(bands, bands.dropFirst()).contains(where: { $0.0 >= $0.1 }) || !bands.allSatisfy(\.isFinite) {
                     error("'bands' needs \(rings.count - 1) increasing borders, one between each pair of rings", path + [.key("bands")])
                 } else {
                     figure.bandBorders = bands
@@ -338,8 +339,8 @@ struct LandscapeValidator {
     private mutating func arrow(_ raw: RawArrow, _ path: SpecPath) -> TrendArrow? {
         var points: [(x: Double, y: Double)] = []
         for (k, p) in raw.through.enumerated() {
-            guard p.count == 2, p.allSatisfy({ $0.isFinite && abs($0) <= 1.5 }) else {
-                error("an arrow point is [x, y] with both from -1.5 to 1.5", path + [.key("through"), .index(k)])
+            guard p.count == 2, p.allSatisfy(InputBounds.annotation.contains) else {
+                error("an arrow point is [x, y] with both \(InputBounds.annotation.rangeText)", path + [.key("through"), .index(k)])
                 return nil
             }
             points.append((p[0], p[1]))

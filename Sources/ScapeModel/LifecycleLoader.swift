@@ -23,14 +23,16 @@ public enum LifecycleLoader {
 
     /// True when the text's top level has `loops:`, i.e. it is a lifecycle spec.
     public static func looksLikeSpec(_ text: String) -> Bool {
-        guard let node = try? Yams.compose(yaml: text), let mapping = node.mapping else { return false }
+        guard let node = try? SafeYAML.compose(text), let mapping = node.mapping else { return false }
         return mapping.keys.contains { $0.string == "loops" } && !mapping.keys.contains { $0.string == "tools" }
     }
 
     public static func load(text: String, file: String) -> (spec: LifecycleSpec?, diagnostics: [Diagnostic]) {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try SafeYAML.compose(text)
+        } catch let refusal as SafeYAML.Refusal {
+            return (nil, [refusal.diagnostic(file: file)])
         } catch let error as YamlError {
             return (nil, [LandscapeLoader.yamlDiagnostic(error, file: file)])
         } catch {
@@ -48,7 +50,7 @@ public enum LifecycleLoader {
         } catch {
             return (nil, [.error("cannot read the file: \(error)", at: locator.location(of: []))])
         }
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = SafeYAML.textLengthProblems(root, file: file)
         func error(_ message: String, _ path: SpecPath) { diagnostics.append(.error(message, at: locator.location(of: path))) }
         var loops: [LoopSpec] = []
         for (i, l) in raw.loops.enumerated() {

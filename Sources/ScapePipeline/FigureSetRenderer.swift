@@ -1,5 +1,6 @@
 import Foundation
 import ScapeModel
+import ScapeRender
 
 /// Renders many figures across threads, one `FigureRenderer` (and Pango engine) per thread.
 /// Each figure's bytes depend only on its inputs, so the output is identical to a serial run
@@ -28,7 +29,9 @@ public struct FigureSetRenderer {
     public func render(_ figures: [Figure], of landscape: Landscape, settings: RenderSettings,
                        progress: (@Sendable (_ done: Int, _ total: Int, _ id: String) -> Void)? = nil) throws -> Output {
         let results = ResultSlots(count: figures.count)
-        let workers = min(jobs, max(1, figures.count))
+        // PNGs are drawn in bounded bands, but several at once still add up: the raster budget caps the workers.
+        let allowed = settings.formats.contains("png") ? RasterBudget.workers(requested: jobs) : jobs
+        let workers = min(allowed, max(1, figures.count))
         // Workers take the next figure from a shared queue, the costliest kinds first, so the
         // last figure does not leave one core idle.
         let order = figures.indices.sorted { (Self.cost(figures[$0].kind), $1) > (Self.cost(figures[$1].kind), $0) }

@@ -61,7 +61,7 @@ public struct MutationFuzzer {
     }
 
     /// Decodes (and lays out, when the input is valid); true when the input was accepted.
-    func exercise(_ target: Target, _ input: [UInt8]) -> Bool {
+    public func exercise(_ target: Target, _ input: [UInt8]) -> Bool {
         let data = Data(input)
         let text = String(decoding: input, as: UTF8.self)
         let result: LoadResult

@@ -5,13 +5,23 @@ import ScapeScene
 public struct PNGWriter: FigureWriter {
     public let name = "png"
 
-    public init() {}
+    /// Pixels above which the figure is drawn in bands (`RasterBudget.bandPixels`; tests lower it).
+    let bandPixels: Int
+
+    public init(bandPixels: Int = RasterBudget.bandPixels) {
+        self.bandPixels = bandPixels
+    }
 
     public func write(_ scene: Scene, options: RenderOptions, text: PangoTextEngine) throws -> [UInt8] {
         let width = Int32((scene.size.width * options.scale).rounded(.up))
         let height = Int32((scene.size.height * options.scale).rounded(.up))
         guard width > 0, height > 0, width <= 32767, height <= 32767 else {
             throw RenderError("the PNG would be \(width)x\(height) pixels; Cairo allows 1 to 32767 on each side (lower --scale)")
+        }
+        let pixels = Int(width) * Int(height)
+        if pixels > bandPixels {
+            return try BandedPNGEncoder().encode(scene, scale: options.scale, width: Int(width), height: Int(height),
+                                                 bandRows: max(1, bandPixels / Int(width)), text: text)
         }
         let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)!
         defer { cairo_surface_destroy(surface) }

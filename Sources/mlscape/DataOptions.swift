@@ -43,6 +43,10 @@ struct DataOptions: ParsableArguments {
                 Console.error("error: cannot read \(data): it is a folder; name a .yaml or .json data file")
                 throw ExitStatus.noInput
             }
+            if let kind = Self.notARegularFile(data) {
+                Console.error("error: cannot read \(data): it is \(kind), not a data file; save the data to a file and name that")
+                throw ExitStatus.noInput
+            }
             guard FileManager.default.isReadableFile(atPath: data) else {
                 Console.error("error: cannot read \(data): permission denied")
                 throw ExitStatus.noInput
@@ -62,5 +66,20 @@ struct DataOptions: ParsableArguments {
             throw ExitStatus.dataError
         }
         return landscape
+    }
+
+    /// What `path` is when it is not a regular file (a pipe, a device, a socket), after
+    /// following links; nil for a regular file. Pipes and devices can be endless or read once.
+    static func notARegularFile(_ path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a pipe"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
+        }
     }
 }

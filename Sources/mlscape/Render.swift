@@ -56,10 +56,10 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Formats, comma-separated: png, svg, pdf, excalidraw, html (one interactive page per figure).", valueName: "list"))
     var format: String = "png,svg"
 
-    @Option(name: .long, help: ArgumentHelp("PNG pixels per figure unit; 2 makes the map about 2250 px wide. Default: 2", valueName: "factor"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("PNG pixels per figure unit; 2 makes the map about 2250 px wide. Default: 2", valueName: "factor"))
     var scale: Double?
 
-    @Option(name: .long, help: ArgumentHelp("PNG width in pixels for every figure, instead of --scale (not with it).", valueName: "px"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("PNG width in pixels for every figure, instead of --scale (not with it).", valueName: "px"))
     var width: Int?
 
     @Option(name: .long, help: ArgumentHelp("light or dark. Default: the data file's 'theme: { name: ... }', else light.", valueName: "theme"))
@@ -71,16 +71,16 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("sketch (hand-drawn, like the blog) or clean (crisp vector). Default: the data file's 'style:', else sketch.", valueName: "style"))
     var style: FigureStyle?
 
-    @Option(name: .long, help: ArgumentHelp("Seed of the hand-drawn wiggle; the same seed gives the same strokes.", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seed of the hand-drawn wiggle; the same seed gives the same strokes.", valueName: "n"))
     var seed: UInt64 = SketchStyle.defaultSeed
 
-    @Option(name: .long, help: ArgumentHelp("How rough the sketch is: 0 architect, 1 artist, 2 cartoonist (or any number 0 to 4).", valueName: "level"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("How rough the sketch is: 0 architect, 1 artist, 2 cartoonist (or any number 0 to 4).", valueName: "level"))
     var roughness: String = "1"
 
     @Option(name: .long, help: ArgumentHelp("Font family for every text, e.g. \"DejaVu Serif\". Default: Comic Neue (sketch), DejaVu Sans (clean).", valueName: "family"))
     var font: String?
 
-    @Option(name: .long, help: ArgumentHelp("Figures rendered in parallel. Default: the number of cores. The output is the same for any value.", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Figures rendered in parallel. Default: the number of cores. The output is the same for any value.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "Treat a label left out for lack of room as an error (exit 65, nothing written).")
@@ -93,11 +93,10 @@ struct Render: ParsableCommand {
     var subset: SubsetOptions
 
     func validate() throws {
-        guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be 1 to 256, got \(jobs)") }
-        if let width, !(16...30000).contains(width) { throw ValidationError("--width must be 16 to 30000 pixels, got \(width)") }
-        if let scale, !(scale.isFinite && scale > 0 && scale <= 20) {
-            throw ValidationError("--scale must be a number above 0 and at most 20, got \(scale)")
-        }
+        if let p = InputBounds.jobs.problem(Double(jobs)) { throw ValidationError(p) }
+        if let width, let p = InputBounds.width.problem(Double(width)) { throw ValidationError(p) }
+        if let scale, let p = InputBounds.scale.problem(scale) { throw ValidationError(p) }
+        if let font, let p = InputBounds.label.problem(font, what: "--font") { throw ValidationError(p) }
         if let width, let scale {
             throw ValidationError("--width \(width) and --scale \(scale) both set the PNG size; give one of them")
         }
@@ -113,8 +112,8 @@ struct Render: ParsableCommand {
         case "artist": return 1
         case "cartoonist": return 2
         default:
-            guard let v = Double(roughness), v.isFinite, v >= 0, v <= 4 else {
-                throw ValidationError("--roughness must be 0 to 4, or architect, artist, cartoonist; got '\(roughness)'")
+            guard let v = Double(roughness), InputBounds.roughness.contains(v) else {
+                throw ValidationError("--roughness is \(roughness); expected \(InputBounds.roughness.rangeText), or architect, artist, cartoonist")
             }
             return v
         }

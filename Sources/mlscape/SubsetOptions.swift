@@ -33,6 +33,7 @@ struct SubsetOptions: ParsableArguments {
     /// The ad-hoc figure; unknown names fail with the closest known ones.
     func figure(in landscape: Landscape) throws -> Figure {
         if let problem = FigureID.problem(with: name) { throw ValidationError("--name '\(name)' \(problem)") }
+        if let title, let problem = InputBounds.label.problem(title, what: "--title") { throw ValidationError(problem) }
         if let radar = RadarListing.radar(of: landscape) { return try radarFigure(radar) }
         let toolNames = landscape.tools.flatMap { [$0.name, $0.id] }
         func checked(_ names: [String], _ known: [String], _ what: String) throws -> [String] {

@@ -28,7 +28,7 @@ import ScapeModel
     }
 
     @Test func aNameOfExactlyTheLongestLengthIsAcceptedInEveryFormat() throws {
-        for (ext, text) in Self.documents(length: DocumentLimits.maxNameLength) {
+        for (ext, text) in Self.documents(length: InputBounds.label.maxCharacters) {
             let url = try file("at-limit.\(ext)", text)
             defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
             #expect(errors(url).isEmpty, "\(ext): \(errors(url))")
@@ -36,11 +36,11 @@ import ScapeModel
     }
 
     @Test func oneCharacterMoreIsALocatedErrorInEveryFormat() throws {
-        for (ext, text) in Self.documents(length: DocumentLimits.maxNameLength + 1) {
+        for (ext, text) in Self.documents(length: InputBounds.label.maxCharacters + 1) {
             let url = try file("over-limit.\(ext)", text)
             defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
             let found = errors(url)
-            #expect(found.count == 1 && found[0].hasPrefix(url.path + ":2:") && found[0].contains("at most \(DocumentLimits.maxNameLength)"), "\(ext): \(found)")
+            #expect(found.count == 1 && found[0].hasPrefix(url.path + ":2:") && found[0].contains("at most \(InputBounds.label.maxCharacters)"), "\(ext): \(found)")
         }
     }
 

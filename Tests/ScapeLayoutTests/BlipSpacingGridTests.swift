@@ -1,0 +1,36 @@
+import ScapeGeometry
+@testable import ScapeLayout
+import Testing
+
+/// The radar's spacing grid must answer exactly as a scan of every placed blip would, so that
+/// the near-linear placement puts each blip where the quadratic one did.
+@Suite struct BlipSpacingGridTests {
+    @Test(arguments: [1, 2, 3])
+    func answersLikeAFullScan(seed: UInt64) {
+        var rng = SplitMix64(state: seed)
+        let bounds = Rect(x: 100, y: 120, width: 780, height: 780)
+        let spacing = 29.25
+        var grid = BlipSpacingGrid(spacing: spacing, bounds: bounds)
+        var placed: [Point] = []
+        func spot() -> Point {
+            Point(bounds.origin.x + Double.random(in: 0...bounds.size.width, using: &rng),
+                  bounds.origin.y + Double.random(in: 0...bounds.size.height, using: &rng))
+        }
+        for _ in 0..<2000 {
+            let p = spot()
+            let scan = placed.map { $0.distance(to: p) }.min() ?? .infinity
+            let answer = grid.nearestWithinSpacing(of: p)
+            if scan >= spacing {
+                #expect(answer == nil, "seed \(seed): a blip within \(answer ?? 0) of \(p) that a scan puts \(scan) away")
+            } else {
+                #expect(answer == scan, "seed \(seed): grid says \(String(describing: answer)), scan says \(scan)")
+            }
+            // Giving up early never reports a spot as farther than its nearest blip.
+            if let early = grid.nearestWithinSpacing(of: p, giveUpAt: 10) {
+                #expect(early >= scan && (early <= 10 || early == scan), "seed \(seed)")
+            }
+            placed.append(p)
+            grid.insert(p)
+        }
+    }
+}
