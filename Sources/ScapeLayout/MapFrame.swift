@@ -77,14 +77,17 @@ public struct MapFrame: Sendable {
             if !text.isEmpty { sizes[end] = (text, measurer.measure(text, font: font)) }
         }
         let m = margin ?? theme.margin, gap = theme.arrowheadLength * 0.6
-        let left = sizes[.negativeX].map { $0.1.width + gap } ?? 0
-        let right = sizes[.positiveX].map { $0.1.width + gap } ?? 0
-        let top = sizes[.positiveY].map { $0.1.height + gap } ?? 0
-        let bottom = sizes[.negativeY].map { $0.1.height + gap } ?? 0
+        // Room on each side of the plot for the labels that go there.
+        var room: [AxisLabelPlacement: Double] = [:]
+        for (end, (_, size)) in sizes {
+            let side = Self.side(of: end, theme: theme)
+            room[side] = max(room[side] ?? 0, (side == .left || side == .right ? size.width : size.height) + gap)
+        }
+        let left = room[.left] ?? 0, right = room[.right] ?? 0, top = room[.top] ?? 0, bottom = room[.bottom] ?? 0
         // Inner ends (a zoom's axes at the origin) need room for half an arrowhead's spread only.
         let innerPad = theme.arrowheadLength * 0.5
-        let padLeft = window.minX < 0 ? left : innerPad, padRight = window.maxX > 0 ? right : innerPad
-        let padTop = window.maxY > 0 ? top : innerPad, padBottom = window.minY < 0 ? bottom : innerPad
+        let padLeft = window.minX < 0 ? left : max(left, innerPad), padRight = window.maxX > 0 ? right : max(right, innerPad)
+        let padTop = window.maxY > 0 ? top : max(top, innerPad), padBottom = window.minY < 0 ? bottom : max(bottom, innerPad)
         self.canvas = canvas
         self.window = window
         unitX = max(10, (canvas.width - 2 * m - padLeft - padRight) / (window.maxX - window.minX))
@@ -94,11 +97,25 @@ public struct MapFrame: Sendable {
         let bounds = Rect(origin: .zero, size: canvas).insetBy(m / 2)
         for (end, (text, size)) in sizes {
             var rect: Rect
-            switch end {
-            case .negativeX: rect = Rect(x: origin.x + window.minX * unitX - gap - size.width, y: origin.y - size.height / 2, width: size.width, height: size.height)
-            case .positiveX: rect = Rect(x: origin.x + window.maxX * unitX + gap, y: origin.y - size.height / 2, width: size.width, height: size.height)
-            case .positiveY: rect = Rect(x: origin.x - size.width / 2, y: origin.y - window.maxY * unitY - gap - size.height, width: size.width, height: size.height)
-            case .negativeY: rect = Rect(x: origin.x - size.width / 2, y: origin.y - window.minY * unitY + gap, width: size.width, height: size.height)
+            let plotLeft = origin.x + window.minX * unitX, plotRight = origin.x + window.maxX * unitX
+            let plotTop = origin.y - window.maxY * unitY, plotBottom = origin.y - window.minY * unitY
+            switch (end, Self.side(of: end, theme: theme)) {
+            case (.negativeX, .top), (.negativeX, .bottom), (.positiveX, .top), (.positiveX, .bottom):
+                // Along the top or bottom edge, at the end's corner.
+                let x = end == .negativeX ? plotLeft : plotRight - size.width
+                let y = theme.xAxisLabels == .top ? plotTop - gap - size.height : plotBottom + gap
+                rect = Rect(x: x, y: y, width: size.width, height: size.height)
+            case (.negativeY, .left), (.negativeY, .right), (.positiveY, .left), (.positiveY, .right):
+                // Beside the left or right edge, level with the middle of the end's half (as
+                // Mermaid centres its y labels), clear of the corners where titles and x labels go.
+                let x = theme.yAxisLabels == .left ? plotLeft - gap - size.width : plotRight + gap
+                let middle = end == .positiveY ? origin.y - window.maxY * unitY / 2 : origin.y - window.minY * unitY / 2
+                let y = middle - size.height / 2
+                rect = Rect(x: x, y: y, width: size.width, height: size.height)
+            case (.negativeX, _): rect = Rect(x: origin.x + window.minX * unitX - gap - size.width, y: origin.y - size.height / 2, width: size.width, height: size.height)
+            case (.positiveX, _): rect = Rect(x: origin.x + window.maxX * unitX + gap, y: origin.y - size.height / 2, width: size.width, height: size.height)
+            case (.positiveY, _): rect = Rect(x: origin.x - size.width / 2, y: origin.y - window.maxY * unitY - gap - size.height, width: size.width, height: size.height)
+            case (.negativeY, _): rect = Rect(x: origin.x - size.width / 2, y: origin.y - window.minY * unitY + gap, width: size.width, height: size.height)
             }
             // Keep a label centred on an axis at the canvas edge inside the canvas.
             rect.origin.x = min(max(rect.minX, bounds.minX), bounds.maxX - rect.width)
@@ -106,6 +123,26 @@ public struct MapFrame: Sendable {
             labels[end] = (text, rect)
         }
         endLabels = labels
+    }
+
+    /// The side of the plot an end's label goes on: beyond its arrowhead, or where the theme
+    /// puts that axis's labels.
+    static func side(of end: AxisEnd, theme: Theme) -> AxisLabelPlacement {
+        switch end {
+        case .negativeX: [.top, .bottom].contains(theme.xAxisLabels) ? theme.xAxisLabels : .left
+        case .positiveX: [.top, .bottom].contains(theme.xAxisLabels) ? theme.xAxisLabels : .right
+        case .positiveY: [.left, .right].contains(theme.yAxisLabels) ? theme.yAxisLabels : .top
+        case .negativeY: [.left, .right].contains(theme.yAxisLabels) ? theme.yAxisLabels : .bottom
+        }
+    }
+
+    /// How an end label's lines align: towards the axis end it names.
+    static func alignment(of end: AxisEnd, theme: Theme) -> TextAlignment {
+        switch side(of: end, theme: theme) {
+        case .left: .right
+        case .right: .left
+        case .top, .bottom, .ends: end == .negativeX ? .left : end == .positiveX ? .right : .center
+        }
     }
 
     /// The canvas point of a data position; y grows upwards in data, downwards on the canvas.
