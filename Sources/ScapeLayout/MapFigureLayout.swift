@@ -59,7 +59,7 @@ struct MapFigureLayout {
             let rect = Rect(center: center, size: size)
             soft.append(SoftObstacle(rect: rect, weight: 1.2))
             nodes.append(.group(SceneGroup(id: "quadrant-titles", children: [
-                .text(SceneText(id: "quadrant/\(q.id)", text: text, font: titleFont, color: QuadrantBackdrop.titleColor(q, theme: theme, fallback: theme.quadrantTitleColor), frame: rect, alignment: .center)),
+                .text(SceneText(id: "quadrant/\(q.id)", text: text, font: titleFont, color: QuadrantBackdrop.titleColor(q, theme: theme, fallback: theme.quadrantTitleColor, watermark: true), frame: rect, alignment: .center)),
             ])))
         } else {
             nodes += map.quadrantTitles(color: theme.quadrantTitleColor, font: theme.quadrantTitleFont)

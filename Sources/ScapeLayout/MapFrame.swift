@@ -83,16 +83,33 @@ public struct MapFrame: Sendable {
             let side = Self.side(of: end, theme: theme)
             room[side] = max(room[side] ?? 0, (side == .left || side == .right ? size.width : size.height) + gap)
         }
-        let left = room[.left] ?? 0, right = room[.right] ?? 0, top = room[.top] ?? 0, bottom = room[.bottom] ?? 0
+        let left = room[.left] ?? 0, right = room[.right] ?? 0
         // Inner ends (a zoom's axes at the origin) need room for half an arrowhead's spread only.
         let innerPad = theme.arrowheadLength * 0.5
         let padLeft = window.minX < 0 ? left : max(left, innerPad), padRight = window.maxX > 0 ? right : max(right, innerPad)
+        let ux = max(10, (canvas.width - 2 * m - padLeft - padRight) / (window.maxX - window.minX))
+        let originX = m + padLeft - window.minX * ux
+        // x labels above or below the plot share that side with the y axis's end label: when
+        // they would touch it, they keep the row next to the plot and the y label moves out.
+        var stackedRow: Double?
+        if [.top, .bottom].contains(theme.xAxisLabels), theme.yAxisLabels == .ends,
+           let y = sizes[theme.xAxisLabels == .top ? .positiveY : .negativeY]?.1 {
+            let plotLeft = originX + window.minX * ux, plotRight = originX + window.maxX * ux
+            let yLabel = (originX - y.width / 2 - gap, originX + y.width / 2 + gap)
+            let xLabels = [sizes[.negativeX].map { (plotLeft, plotLeft + $0.1.width) }, sizes[.positiveX].map { (plotRight - $0.1.width, plotRight) }].compactMap { $0 }
+            if xLabels.contains(where: { $0.0 < yLabel.1 && yLabel.0 < $0.1 }) {
+                let row = xLabels.isEmpty ? 0 : max(sizes[.negativeX]?.1.height ?? 0, sizes[.positiveX]?.1.height ?? 0)
+                stackedRow = row + gap
+                room[theme.xAxisLabels] = row + gap + y.height + gap
+            }
+        }
+        let top = room[.top] ?? 0, bottom = room[.bottom] ?? 0
         let padTop = window.maxY > 0 ? top : max(top, innerPad), padBottom = window.minY < 0 ? bottom : max(bottom, innerPad)
         self.canvas = canvas
         self.window = window
-        unitX = max(10, (canvas.width - 2 * m - padLeft - padRight) / (window.maxX - window.minX))
+        unitX = ux
         unitY = max(10, (canvas.height - 2 * m - padTop - padBottom) / (window.maxY - window.minY))
-        origin = Point(m + padLeft - window.minX * unitX, m + padTop + window.maxY * unitY)
+        origin = Point(originX, m + padTop + window.maxY * unitY)
         var labels: [AxisEnd: (String, Rect)] = [:]
         let bounds = Rect(origin: .zero, size: canvas).insetBy(m / 2)
         for (end, (text, size)) in sizes {
@@ -114,8 +131,12 @@ public struct MapFrame: Sendable {
                 rect = Rect(x: x, y: y, width: size.width, height: size.height)
             case (.negativeX, _): rect = Rect(x: origin.x + window.minX * unitX - gap - size.width, y: origin.y - size.height / 2, width: size.width, height: size.height)
             case (.positiveX, _): rect = Rect(x: origin.x + window.maxX * unitX + gap, y: origin.y - size.height / 2, width: size.width, height: size.height)
-            case (.positiveY, _): rect = Rect(x: origin.x - size.width / 2, y: origin.y - window.maxY * unitY - gap - size.height, width: size.width, height: size.height)
-            case (.negativeY, _): rect = Rect(x: origin.x - size.width / 2, y: origin.y - window.minY * unitY + gap, width: size.width, height: size.height)
+            case (.positiveY, _):
+                let out = theme.xAxisLabels == .top ? stackedRow ?? 0 : 0
+                rect = Rect(x: origin.x - size.width / 2, y: origin.y - window.maxY * unitY - gap - out - size.height, width: size.width, height: size.height)
+            case (.negativeY, _):
+                let out = theme.xAxisLabels == .bottom ? stackedRow ?? 0 : 0
+                rect = Rect(x: origin.x - size.width / 2, y: origin.y - window.minY * unitY + gap + out, width: size.width, height: size.height)
             }
             // Keep a label centred on an axis at the canvas edge inside the canvas.
             rect.origin.x = min(max(rect.minX, bounds.minX), bounds.maxX - rect.width)

@@ -30,9 +30,11 @@ struct QuadrantBackdrop {
         return children.isEmpty ? [] : [.group(SceneGroup(id: "backdrop", children: children))]
     }
 
-    /// A quadrant's title colour: its own when the theme gives one, else `fallback`.
-    static func titleColor(_ quadrant: Quadrant, theme: Theme, fallback: Color) -> Color {
-        theme.quadrantTitleColors[QuadrantCorner(x: quadrant.x, y: quadrant.y).rawValue] ?? fallback
+    /// A quadrant's title colour: its own when the theme gives one (faded for a watermark
+    /// behind a zoom's tools, which must not outshout their names), else `fallback`.
+    static func titleColor(_ quadrant: Quadrant, theme: Theme, fallback: Color, watermark: Bool = false) -> Color {
+        guard let own = theme.quadrantTitleColors[QuadrantCorner(x: quadrant.x, y: quadrant.y).rawValue] else { return fallback }
+        return watermark ? own.withAlpha(0.4) : own
     }
 
     static func sides(of corner: QuadrantCorner) -> (x: AxisSide, y: AxisSide) {

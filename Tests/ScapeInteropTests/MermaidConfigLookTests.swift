@@ -102,6 +102,22 @@ import ScapePipeline
         }
     }
 
+    @Test func longXLabelsAboveOrBelowThePlotStayClearOfTheYAxisEndLabel() throws {
+        for spot in ["top", "bottom"] {
+            let chart = "%%{init: {\"quadrantChart\": {\"xAxisPosition\": \"\(spot)\"}}}%%\nquadrantChart\n"
+                + "  x-axis Cheap and easy to run in production every day --> Costly to run at any scale\n  y-axis Little business value --> Much business value\n"
+            let (s, _) = try svg(chart)
+            let labels = try ["axis.x.negative", "axis.x.positive", spot == "top" ? "axis.y.positive" : "axis.y.negative"].map { try #require(element($0, in: s)) }
+            for i in labels.indices { for j in labels.indices where i < j {
+                let (a, b) = (labels[i], labels[j])
+                #expect(a.maxX < b.minX || b.maxX < a.minX || a.maxY < b.minY || b.maxY < a.minY, "\(spot): labels \(i) and \(j) overlap")
+            } }
+            let p = try plot(s)
+            #expect(spot == "top" ? labels[2].maxY < labels[0].minY && labels[0].maxY < p.top : labels[2].minY > labels[0].maxY && labels[0].minY > p.bottom,
+                    "the x labels keep the row next to the plot")
+        }
+    }
+
     @Test func aChartWithPointsHasItsXLabelsAtTheBottomAsInMermaid() throws {
         let (s, warnings) = try svg(chart(x: "top", points: true))
         #expect(try #require(element("axis.x.negative", in: s)).minY > plot(s).bottom)
