@@ -92,6 +92,10 @@ struct MermaidConfig {
                 if let hex = colour(v, locate) { theme.axisColor = hex }
             } else if key == "quadrantExternalBorderStrokeFill" {
                 if let hex = colour(v, locate) { theme.frameColor = hex }
+            } else if key == "quadrantXAxisTextFill" {
+                if let hex = colour(v, locate) { theme.xLabelColor = hex }
+            } else if key == "quadrantYAxisTextFill" {
+                if let hex = colour(v, locate) { theme.yLabelColor = hex }
             } else {
                 honoured = false
             }

@@ -41,7 +41,8 @@ struct MapLayout {
             guard let (text, rect) = frame.endLabels[end] else { continue }
             let alignment = MapFrame.alignment(of: end, theme: theme)
             let name = ["negativeX": "x/negative", "positiveX": "x/positive", "negativeY": "y/negative", "positiveY": "y/positive"][end.rawValue]!
-            children.append(.text(SceneText(id: "axis/\(name)", text: text, font: font, color: color, frame: rect, alignment: alignment)))
+            let labelColor = ink ?? ([.negativeX, .positiveX].contains(end) ? theme.xAxisLabelColor : theme.yAxisLabelColor) ?? color
+            children.append(.text(SceneText(id: "axis/\(name)", text: text, font: font, color: labelColor, frame: rect, alignment: alignment)))
         }
         return [.group(SceneGroup(id: "axes", children: children))]
     }

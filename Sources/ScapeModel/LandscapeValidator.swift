@@ -104,10 +104,14 @@ struct LandscapeValidator {
                 out[keyPath: target][corner] = color
             }
         }
-        for (key, value) in [("axis-color", t.axisColor), ("frame-color", t.frameColor)] {
+        let colours: [(String, String?, WritableKeyPath<ThemeOverrides, String?>)] = [
+            ("axis-color", t.axisColor, \.axisColor), ("frame-color", t.frameColor, \.frameColor),
+            ("x-label-color", t.xLabelColor, \.xLabelColor), ("y-label-color", t.yLabelColor, \.yLabelColor),
+        ]
+        for (key, value, target) in colours {
             guard let value else { continue }
             guard Self.isHexColor(value) else { error("theme colour '\(key)' is '\(value)'; expected #rrggbb", path + [.key(key)]); continue }
-            if key == "axis-color" { out.axisColor = value } else { out.frameColor = value }
+            out[keyPath: target] = value
         }
         for (key, value, allowed) in [("x-labels", t.xLabels, ["ends", "top", "bottom"]), ("y-labels", t.yLabels, ["ends", "left", "right"])] {
             guard let value else { continue }

@@ -26,6 +26,8 @@ public enum LandscapeYAMLWriter {
             }
             if let v = t.axisColor { f.append("axis-color: \(q(v))") }
             if let v = t.frameColor { f.append("frame-color: \(q(v))") }
+            if let v = t.xLabelColor { f.append("x-label-color: \(q(v))") }
+            if let v = t.yLabelColor { f.append("y-label-color: \(q(v))") }
             if let v = t.xLabels { f.append("x-labels: \(v.rawValue)") }
             if let v = t.yLabels { f.append("y-labels: \(v.rawValue)") }
             if let v = t.aspect { f.append("aspect: \(n(v))") }

@@ -202,6 +202,8 @@ struct RawTheme: Decodable {
     var quadrantTitleColors: [String: String]?
     var axisColor: String?
     var frameColor: String?
+    var xLabelColor: String?
+    var yLabelColor: String?
     var xLabels: String?
     var yLabels: String?
     var aspect: Double?
@@ -212,6 +214,7 @@ struct RawTheme: Decodable {
         case axisSize = "axis-size", titleSize = "title-size", markerRadius = "marker-radius"
         case hatchAngle = "hatch-angle", hatchGap = "hatch-gap", hatchWeight = "hatch-weight", strokeScale = "stroke-scale"
         case quadrantFills = "quadrant-fills", quadrantTitleColors = "quadrant-title-colors", axisColor = "axis-color", frameColor = "frame-color"
+        case xLabelColor = "x-label-color", yLabelColor = "y-label-color"
         case xLabels = "x-labels", yLabels = "y-labels", aspect
     }
 

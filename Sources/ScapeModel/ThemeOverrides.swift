@@ -29,6 +29,9 @@ public struct ThemeOverrides: Sendable, Equatable {
     /// The axis lines' colour, and a frame around the plot in this colour (no frame unless set).
     public var axisColor: String?
     public var frameColor: String?
+    /// The colours of the x and of the y axis's end labels (the ink unless set).
+    public var xLabelColor: String?
+    public var yLabelColor: String?
     /// Where the end labels go: x at ends, top or bottom; y at ends, left or right.
     public var xLabels: AxisLabelSpot?
     public var yLabels: AxisLabelSpot?

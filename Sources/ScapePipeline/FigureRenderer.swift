@@ -94,6 +94,8 @@ public struct RenderSettings: Sendable {
         theme.quadrantTitleColors = o.quadrantTitleColors.compactMapValues(Color.init(hex:))
         theme.axisColor = o.axisColor.flatMap(Color.init(hex:))
         theme.frameColor = o.frameColor.flatMap(Color.init(hex:))
+        theme.xAxisLabelColor = o.xLabelColor.flatMap(Color.init(hex:))
+        theme.yAxisLabelColor = o.yLabelColor.flatMap(Color.init(hex:))
         if let v = o.xLabels.flatMap({ AxisLabelPlacement(rawValue: $0.rawValue) }) { theme.xAxisLabels = v }
         if let v = o.yLabels.flatMap({ AxisLabelPlacement(rawValue: $0.rawValue) }) { theme.yAxisLabels = v }
         if let a = o.aspect {

@@ -41,6 +41,9 @@ public struct Theme: Hashable, Sendable {
     /// The axis lines' colour (the ink unless set), and a frame around the plot when set.
     public var axisColor: Color?
     public var frameColor: Color?
+    /// The x and y axes' end label colours (the ink unless set).
+    public var xAxisLabelColor: Color?
+    public var yAxisLabelColor: Color?
     /// Where the axes' end labels go.
     public var xAxisLabels: AxisLabelPlacement = .ends
     public var yAxisLabels: AxisLabelPlacement = .ends

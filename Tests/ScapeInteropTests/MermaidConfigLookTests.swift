@@ -66,20 +66,26 @@ import ScapePipeline
         }
     }
 
-    @Test func borderFillsColourTheAxesAndFrameThePlot() throws {
+    @Test func borderAndAxisTextFillsColourTheAxesTheirLabelsAndFrameThePlot() throws {
         let (s, warnings) = try svg(Self.colourful)
         #expect(try #require(element("axis.x", in: s)).attributes["stroke"] == "#3636f2")
         #expect(try #require(element("axis.y", in: s)).attributes["stroke"] == "#3636f2")
         let frame = try #require(element("frame", in: s)), p = try plot(s)
         #expect(frame.attributes["stroke"] == "#ff1010")
         #expect(abs(frame.minX - p.left) < 0.5 && abs(frame.maxX - p.right) < 0.5 && abs(frame.minY - p.top) < 0.5 && abs(frame.maxY - p.bottom) < 0.5)
-        let honoured = (1...4).flatMap { ["quadrant\($0)Fill", "quadrant\($0)TextFill"] } + ["quadrantInternalBorderStrokeFill", "quadrantExternalBorderStrokeFill"]
+        // The axis text fills colour the end labels of their axis.
+        for (id, colour) in [("axis.x.negative", "#ffb500"), ("axis.x.positive", "#ffb500"), ("axis.y.negative", "#fae604"), ("axis.y.positive", "#fae604")] {
+            #expect(try #require(element(id, in: s)).attributes["fill"] == colour, "\(id)")
+        }
+        let honoured = (1...4).flatMap { ["quadrant\($0)Fill", "quadrant\($0)TextFill"] }
+            + ["quadrantInternalBorderStrokeFill", "quadrantExternalBorderStrokeFill", "quadrantXAxisTextFill", "quadrantYAxisTextFill"]
         #expect(!warnings.contains { w in honoured.contains { w.contains(".\($0) ") } }, "\(warnings)")
         #expect(warnings.contains { $0.contains("themeVariables.quadrantTitleFill is not used") }, "what cannot apply is still warned of")
         // Without the configuration: no tints, no frame, axes in ink.
         let (plain, _) = try svg("quadrantChart\n  quadrant-1 A\n  P: [0.5, 0.5]\n")
         #expect(!plain.contains("id=\"backdrop\"") && element("frame", in: plain) == nil)
         #expect(try #require(element("axis.x", in: plain)).attributes["stroke"] != "#3636f2")
+        #expect(try #require(element("axis.x.negative", in: svg("quadrantChart\n  x-axis A --> B\n").svg)).attributes["fill"] != "#ffb500")
     }
 
     func chart(x: String? = nil, y: String? = nil, points: Bool = false) -> String {
