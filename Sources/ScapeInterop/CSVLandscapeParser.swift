@@ -56,8 +56,11 @@ public struct CSVLandscapeParser {
         var categories: [Category] = []
         var firstLine: [String: Int] = [:]
         for record in records.dropFirst() {
-            guard checkWidth(record, header: header),
-                  let row = readRow(record, columns: columns, categories: &categories) else { continue }
+            var record = record
+            let fitted = RaggedRow.fit(record, header: header, file: file)
+            record.fields = fitted.fields
+            if let warning = fitted.warning { diagnostics.append(warning) }
+            guard let row = readRow(record, columns: columns, categories: &categories) else { continue }
             let (tool, idField) = row
             if let line = firstLine[tool.id] {
                 let how = columns["id"] == nil ? " (name and subtitle make the id; give one a subtitle, or add an 'id' column)" : ""
@@ -93,19 +96,6 @@ public struct CSVLandscapeParser {
             ok = false
         }
         return ok ? columns : nil
-    }
-
-    /// True when the row has one field per header column; a located error otherwise.
-    private mutating func checkWidth(_ record: CSVReader.Record, header: CSVReader.Record) -> Bool {
-        let have = record.fields.count, want = header.fields.count
-        guard have != want else { return true }
-        let message = "line \(record.line) has \(have) field\(have == 1 ? "" : "s"); the header has \(want) (\(header.fields.map(\.value).joined(separator: ", ")))"
-        if have > want {
-            error(message, record.fields[want])
-        } else {
-            diagnostics.append(.error(message, at: SourceLocation(file: file, line: record.endLine, column: record.endColumn)))
-        }
-        return false
     }
 
     /// The tool of one row and the field its id comes from; nil after reporting what is wrong.

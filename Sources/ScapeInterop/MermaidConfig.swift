@@ -3,29 +3,28 @@ import Yams
 
 /// Mermaid's chart configuration, from front matter `config:` or an `%%{init: {...}}%%`
 /// directive. Keys with a counterpart in an mlscape figure are honoured (text sizes, point
-/// radius and colour, quadrant title colour, dark theme, font); every other key gets one
-/// located warning naming it, so nothing is dropped silently.
+/// radius and colour, quadrant tints and title colours, axis and frame colours, where the axis
+/// labels go, the chart's proportions, dark theme, font); every other key gets one located
+/// warning naming it, so nothing is dropped silently.
 struct MermaidConfig {
     /// The look to lay over the style's theme.
     var theme = ThemeOverrides()
     /// The style every point starts from (classes and inline styles override it).
     var pointStyle = ToolStyle()
     var diagnostics: [Diagnostic] = []
-    private var quadrantTextFills: [(Int, String, SourceLocation)] = []
     private var axisSizes: [(String, Double, SourceLocation)] = []
+    private var chartSize: [String: (Double, SourceLocation)] = [:]
+    /// Where `xAxisPosition` was given: Mermaid draws the x axis at the bottom of a chart with
+    /// points whatever it says, so the parser may have to move it (see `placeXAxis`).
+    private var xAxisPositionAt: SourceLocation?
 
     /// Why a key cannot apply, by key; keys not listed and not honoured are "not used".
     private static let reasons: [String: String] = [
-        "chartWidth": "mlscape sizes its figures itself (use --width for the PNG size)",
-        "chartHeight": "mlscape sizes its figures itself (use --width for the PNG size)",
-        "xAxisPosition": "mlscape draws its axes through the centre with the labels at the arrow ends",
-        "yAxisPosition": "mlscape draws its axes through the centre with the labels at the arrow ends",
         "titleFontSize": "the figure title uses the axis label size",
-        "quadrant1Fill": "mlscape does not fill its quadrants",
-        "quadrant2Fill": "mlscape does not fill its quadrants",
-        "quadrant3Fill": "mlscape does not fill its quadrants",
-        "quadrant4Fill": "mlscape does not fill its quadrants",
     ]
+
+    /// Mermaid's quadrant-N, as the corner mlscape's theme keys its colours by.
+    private static let corners: [QuadrantCorner] = [.topRight, .topLeft, .bottomLeft, .bottomRight]
 
     /// Reads a `config` mapping; `locate` places a node in the file.
     mutating func read(config node: Node, locate: (Node) -> SourceLocation) {
@@ -62,6 +61,15 @@ struct MermaidConfig {
                 if let d = number(v, locate) { theme[keyPath: path] = d }
             } else if key == "xAxisLabelFontSize" || key == "yAxisLabelFontSize" {
                 if let d = number(v, locate) { axisSizes.append((key, d, locate(k))) }
+            } else if key == "chartWidth" || key == "chartHeight" {
+                if let d = number(v, locate) { chartSize[key] = (d, locate(k)) }
+            } else if key == "xAxisPosition" || key == "yAxisPosition" {
+                let allowed: [ThemeOverrides.AxisLabelSpot] = key == "xAxisPosition" ? [.top, .bottom] : [.left, .right]
+                if let spot = v.string.flatMap(ThemeOverrides.AxisLabelSpot.init(rawValue:)), allowed.contains(spot) {
+                    if key == "xAxisPosition" { theme.xLabels = spot; xAxisPositionAt = locate(k) } else { theme.yLabels = spot }
+                } else {
+                    warn("\(key) '\(v.string ?? "")' is not \(allowed.map(\.rawValue).joined(separator: " or ")); ignored", at: locate(v))
+                }
             } else {
                 honoured = false
             }
@@ -77,7 +85,17 @@ struct MermaidConfig {
             if key == "quadrantPointFill" {
                 if let hex = colour(v, locate) { pointStyle.color = hex }
             } else if let n = (1...4).first(where: { key == "quadrant\($0)TextFill" }) {
-                if let hex = colour(v, locate) { quadrantTextFills.append((n, hex, locate(k))) }
+                if let hex = colour(v, locate) { theme.quadrantTitleColors[Self.corners[n - 1].rawValue] = hex }
+            } else if let n = (1...4).first(where: { key == "quadrant\($0)Fill" }) {
+                if let hex = colour(v, locate) { theme.quadrantFills[Self.corners[n - 1].rawValue] = hex }
+            } else if key == "quadrantInternalBorderStrokeFill" {
+                if let hex = colour(v, locate) { theme.axisColor = hex }
+            } else if key == "quadrantExternalBorderStrokeFill" {
+                if let hex = colour(v, locate) { theme.frameColor = hex }
+            } else if key == "quadrantXAxisTextFill" {
+                if let hex = colour(v, locate) { theme.xLabelColor = hex }
+            } else if key == "quadrantYAxisTextFill" {
+                if let hex = colour(v, locate) { theme.yLabelColor = hex }
             } else {
                 honoured = false
             }
@@ -85,12 +103,14 @@ struct MermaidConfig {
         }
     }
 
-    /// One quadrant title colour and one axis label size in mlscape: the first one given wins.
+    /// One axis label size in mlscape: the first one given wins. The chart's size gives the
+    /// figure's proportions (Mermaid's default side is 500).
     private mutating func finish() {
-        if let first = quadrantTextFills.first {
-            theme.quadrantTitle = first.1
-            for other in quadrantTextFills.dropFirst() where other.1 != first.1 {
-                warn("quadrant\(other.0)TextFill differs from quadrant\(first.0)TextFill; mlscape draws every quadrant title in one colour, \(first.1)", at: other.2)
+        if let at = (chartSize["chartWidth"] ?? chartSize["chartHeight"])?.1 {
+            let ratio = (chartSize["chartWidth"]?.0 ?? 500) / (chartSize["chartHeight"]?.0 ?? 500)
+            theme.aspect = min(3, max(1.0 / 3, ratio))
+            if theme.aspect != ratio {
+                warn("the chart's width over height is \((ratio * 100).rounded() / 100); mlscape draws maps from 1:3 to 3:1, so it is drawn at \((theme.aspect! * 100).rounded() / 100)", at: at)
             }
         }
         if let first = axisSizes.first {
@@ -99,6 +119,14 @@ struct MermaidConfig {
                 warn("\(other.0) differs from \(first.0); mlscape uses one size for both axes, \(first.1)", at: other.2)
             }
         }
+    }
+
+    /// Mermaid draws the x axis at the bottom of any chart with points, whatever
+    /// `xAxisPosition` says: so does mlscape, with a warning where the key asks for the top.
+    mutating func placeXAxis(chartHasPoints: Bool) {
+        guard chartHasPoints, theme.xLabels == .top, let at = xAxisPositionAt else { return }
+        theme.xLabels = .bottom
+        warn("xAxisPosition 'top' applies to charts without points; Mermaid and mlscape draw this chart's x axis labels at the bottom", at: at)
     }
 
     private mutating func number(_ v: Node, _ locate: (Node) -> SourceLocation) -> Double? {

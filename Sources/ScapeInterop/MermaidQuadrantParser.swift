@@ -394,6 +394,7 @@ public struct MermaidQuadrantParser {
     private mutating func result() -> LoadResult {
         var tools: [Tool] = []
         var ids = Set<String>()
+        config.placeXAxis(chartHasPoints: !points.isEmpty)
         diagnostics += config.diagnostics
         for p in points {
             var style = config.pointStyle

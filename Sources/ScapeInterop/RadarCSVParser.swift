@@ -122,22 +122,12 @@ public enum RadarCSVParser {
             var rows: [Row] = []
             for record in records.dropFirst() {
                 let at = SourceLocation(file: file, line: record.line, column: 1)
-                if record.fields.count < names.count {
-                    diagnostics.append(.warning("this blip's row has \(record.fields.count) fields and the header \(names.count); the missing ones are read as empty, as Thoughtworks' radar reads them",
-                                                at: SourceLocation(file: file, line: record.endLine, column: record.endColumn)))
-                } else if record.fields.count > names.count {
-                    let extra = record.fields[names.count]
-                    diagnostics.append(.warning("this blip's row has \(record.fields.count) fields and the header \(names.count); the extra ones are ignored, as Thoughtworks' radar ignores them",
-                                                at: SourceLocation(file: file, line: extra.line, column: extra.column)))
-                }
+                let fitted = RaggedRow.fit(record, header: header, file: file)
+                if let warning = fitted.warning { diagnostics.append(warning) }
                 var values: [String: Cell] = [:]
                 for (k, name) in names.enumerated() where values[name] == nil {
-                    if k < record.fields.count {
-                        let f = record.fields[k]
-                        values[name] = Cell(value: f.value.trimmingWhitespace(), at: SourceLocation(file: file, line: f.line, column: f.column))
-                    } else {
-                        values[name] = Cell(value: "", at: SourceLocation(file: file, line: record.endLine, column: record.endColumn))
-                    }
+                    let f = fitted.fields[k]
+                    values[name] = Cell(value: f.value.trimmingWhitespace(), at: SourceLocation(file: file, line: f.line, column: f.column))
                 }
                 rows.append(Row(values: values, location: at))
             }

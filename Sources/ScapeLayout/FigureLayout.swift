@@ -32,7 +32,7 @@ public struct FigureLayout {
             return MapFigureLayout(landscape: landscape, theme: theme, measurer: measurer).layout(figure)
         case .quadrants:
             let map = MapLayout(landscape: landscape, theme: theme, measurer: measurer)
-            let nodes = map.quadrantTitles(color: theme.ink, font: theme.quadsTitleFont) + map.axes()
+            let nodes = QuadrantBackdrop(frame: map.frame, theme: theme).nodes + map.quadrantTitles(color: theme.ink, font: theme.quadsTitleFont) + map.axes()
             return LaidOutFigure(figure: figure, scene: Scene(size: map.frame.canvas, background: theme.background, nodes: nodes), warnings: [])
         case .setup:
             return SetupFigureLayout(landscape: landscape, theme: theme, measurer: measurer).layout(figure)

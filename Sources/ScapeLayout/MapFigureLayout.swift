@@ -40,7 +40,7 @@ struct MapFigureLayout {
         tools = (tools + removed).sorted { $0.id < $1.id }
         let arrows = TrendArrowLayout(frame: map.frame, theme: theme)
         var soft = figure.arrows.flatMap { arrows.obstacles($0) }
-        var nodes: [SceneNode] = []
+        var nodes: [SceneNode] = QuadrantBackdrop(frame: map.frame, theme: theme).nodes
         var warnings: [String] = []
         var titleFont = theme.quadrantTitleFont
         if figure.kind == .radarLandscape {
@@ -59,7 +59,7 @@ struct MapFigureLayout {
             let rect = Rect(center: center, size: size)
             soft.append(SoftObstacle(rect: rect, weight: 1.2))
             nodes.append(.group(SceneGroup(id: "quadrant-titles", children: [
-                .text(SceneText(id: "quadrant/\(q.id)", text: text, font: titleFont, color: theme.quadrantTitleColor, frame: rect, alignment: .center)),
+                .text(SceneText(id: "quadrant/\(q.id)", text: text, font: titleFont, color: QuadrantBackdrop.titleColor(q, theme: theme, fallback: theme.quadrantTitleColor, watermark: true), frame: rect, alignment: .center)),
             ])))
         } else {
             nodes += map.quadrantTitles(color: theme.quadrantTitleColor, font: theme.quadrantTitleFont)

@@ -77,28 +77,66 @@ public struct MapFrame: Sendable {
             if !text.isEmpty { sizes[end] = (text, measurer.measure(text, font: font)) }
         }
         let m = margin ?? theme.margin, gap = theme.arrowheadLength * 0.6
-        let left = sizes[.negativeX].map { $0.1.width + gap } ?? 0
-        let right = sizes[.positiveX].map { $0.1.width + gap } ?? 0
-        let top = sizes[.positiveY].map { $0.1.height + gap } ?? 0
-        let bottom = sizes[.negativeY].map { $0.1.height + gap } ?? 0
+        // Room on each side of the plot for the labels that go there.
+        var room: [AxisLabelPlacement: Double] = [:]
+        for (end, (_, size)) in sizes {
+            let side = Self.side(of: end, theme: theme)
+            room[side] = max(room[side] ?? 0, (side == .left || side == .right ? size.width : size.height) + gap)
+        }
+        let left = room[.left] ?? 0, right = room[.right] ?? 0
         // Inner ends (a zoom's axes at the origin) need room for half an arrowhead's spread only.
         let innerPad = theme.arrowheadLength * 0.5
-        let padLeft = window.minX < 0 ? left : innerPad, padRight = window.maxX > 0 ? right : innerPad
-        let padTop = window.maxY > 0 ? top : innerPad, padBottom = window.minY < 0 ? bottom : innerPad
+        let padLeft = window.minX < 0 ? left : max(left, innerPad), padRight = window.maxX > 0 ? right : max(right, innerPad)
+        let ux = max(10, (canvas.width - 2 * m - padLeft - padRight) / (window.maxX - window.minX))
+        let originX = m + padLeft - window.minX * ux
+        // x labels above or below the plot share that side with the y axis's end label: when
+        // they would touch it, they keep the row next to the plot and the y label moves out.
+        var stackedRow: Double?
+        if [.top, .bottom].contains(theme.xAxisLabels), theme.yAxisLabels == .ends,
+           let y = sizes[theme.xAxisLabels == .top ? .positiveY : .negativeY]?.1 {
+            let plotLeft = originX + window.minX * ux, plotRight = originX + window.maxX * ux
+            let yLabel = (originX - y.width / 2 - gap, originX + y.width / 2 + gap)
+            let xLabels = [sizes[.negativeX].map { (plotLeft, plotLeft + $0.1.width) }, sizes[.positiveX].map { (plotRight - $0.1.width, plotRight) }].compactMap { $0 }
+            if xLabels.contains(where: { $0.0 < yLabel.1 && yLabel.0 < $0.1 }) {
+                let row = xLabels.isEmpty ? 0 : max(sizes[.negativeX]?.1.height ?? 0, sizes[.positiveX]?.1.height ?? 0)
+                stackedRow = row + gap
+                room[theme.xAxisLabels] = row + gap + y.height + gap
+            }
+        }
+        let top = room[.top] ?? 0, bottom = room[.bottom] ?? 0
+        let padTop = window.maxY > 0 ? top : max(top, innerPad), padBottom = window.minY < 0 ? bottom : max(bottom, innerPad)
         self.canvas = canvas
         self.window = window
-        unitX = max(10, (canvas.width - 2 * m - padLeft - padRight) / (window.maxX - window.minX))
+        unitX = ux
         unitY = max(10, (canvas.height - 2 * m - padTop - padBottom) / (window.maxY - window.minY))
-        origin = Point(m + padLeft - window.minX * unitX, m + padTop + window.maxY * unitY)
+        origin = Point(originX, m + padTop + window.maxY * unitY)
         var labels: [AxisEnd: (String, Rect)] = [:]
         let bounds = Rect(origin: .zero, size: canvas).insetBy(m / 2)
         for (end, (text, size)) in sizes {
             var rect: Rect
-            switch end {
-            case .negativeX: rect = Rect(x: origin.x + window.minX * unitX - gap - size.width, y: origin.y - size.height / 2, width: size.width, height: size.height)
-            case .positiveX: rect = Rect(x: origin.x + window.maxX * unitX + gap, y: origin.y - size.height / 2, width: size.width, height: size.height)
-            case .positiveY: rect = Rect(x: origin.x - size.width / 2, y: origin.y - window.maxY * unitY - gap - size.height, width: size.width, height: size.height)
-            case .negativeY: rect = Rect(x: origin.x - size.width / 2, y: origin.y - window.minY * unitY + gap, width: size.width, height: size.height)
+            let plotLeft = origin.x + window.minX * unitX, plotRight = origin.x + window.maxX * unitX
+            let plotTop = origin.y - window.maxY * unitY, plotBottom = origin.y - window.minY * unitY
+            switch (end, Self.side(of: end, theme: theme)) {
+            case (.negativeX, .top), (.negativeX, .bottom), (.positiveX, .top), (.positiveX, .bottom):
+                // Along the top or bottom edge, at the end's corner.
+                let x = end == .negativeX ? plotLeft : plotRight - size.width
+                let y = theme.xAxisLabels == .top ? plotTop - gap - size.height : plotBottom + gap
+                rect = Rect(x: x, y: y, width: size.width, height: size.height)
+            case (.negativeY, .left), (.negativeY, .right), (.positiveY, .left), (.positiveY, .right):
+                // Beside the left or right edge, level with the middle of the end's half (as
+                // Mermaid centres its y labels), clear of the corners where titles and x labels go.
+                let x = theme.yAxisLabels == .left ? plotLeft - gap - size.width : plotRight + gap
+                let middle = end == .positiveY ? origin.y - window.maxY * unitY / 2 : origin.y - window.minY * unitY / 2
+                let y = middle - size.height / 2
+                rect = Rect(x: x, y: y, width: size.width, height: size.height)
+            case (.negativeX, _): rect = Rect(x: origin.x + window.minX * unitX - gap - size.width, y: origin.y - size.height / 2, width: size.width, height: size.height)
+            case (.positiveX, _): rect = Rect(x: origin.x + window.maxX * unitX + gap, y: origin.y - size.height / 2, width: size.width, height: size.height)
+            case (.positiveY, _):
+                let out = theme.xAxisLabels == .top ? stackedRow ?? 0 : 0
+                rect = Rect(x: origin.x - size.width / 2, y: origin.y - window.maxY * unitY - gap - out - size.height, width: size.width, height: size.height)
+            case (.negativeY, _):
+                let out = theme.xAxisLabels == .bottom ? stackedRow ?? 0 : 0
+                rect = Rect(x: origin.x - size.width / 2, y: origin.y - window.minY * unitY + gap + out, width: size.width, height: size.height)
             }
             // Keep a label centred on an axis at the canvas edge inside the canvas.
             rect.origin.x = min(max(rect.minX, bounds.minX), bounds.maxX - rect.width)
@@ -106,6 +144,26 @@ public struct MapFrame: Sendable {
             labels[end] = (text, rect)
         }
         endLabels = labels
+    }
+
+    /// The side of the plot an end's label goes on: beyond its arrowhead, or where the theme
+    /// puts that axis's labels.
+    static func side(of end: AxisEnd, theme: Theme) -> AxisLabelPlacement {
+        switch end {
+        case .negativeX: [.top, .bottom].contains(theme.xAxisLabels) ? theme.xAxisLabels : .left
+        case .positiveX: [.top, .bottom].contains(theme.xAxisLabels) ? theme.xAxisLabels : .right
+        case .positiveY: [.left, .right].contains(theme.yAxisLabels) ? theme.yAxisLabels : .top
+        case .negativeY: [.left, .right].contains(theme.yAxisLabels) ? theme.yAxisLabels : .bottom
+        }
+    }
+
+    /// How an end label's lines align: towards the axis end it names.
+    static func alignment(of end: AxisEnd, theme: Theme) -> TextAlignment {
+        switch side(of: end, theme: theme) {
+        case .left: .right
+        case .right: .left
+        case .top, .bottom, .ends: end == .negativeX ? .left : end == .positiveX ? .right : .center
+        }
     }
 
     /// The canvas point of a data position; y grows upwards in data, downwards on the canvas.

@@ -22,7 +22,7 @@ struct MapLayout {
     /// The axis lines inside the window, arrowheads at the outer ends, and the end labels.
     func axes(ink: Color? = nil) -> [SceneNode] {
         let color = ink ?? theme.ink
-        let stroke = StrokeStyle(color: color, width: theme.axisStroke)
+        let stroke = StrokeStyle(color: ink ?? theme.axisColor ?? color, width: theme.axisStroke)
         let w = frame.window, head = theme.arrowheadLength
         let l = frame.point(x: w.minX, y: 0), r = frame.point(x: w.maxX, y: 0)
         let b = frame.point(x: 0, y: w.minY), t = frame.point(x: 0, y: w.maxY)
@@ -39,9 +39,10 @@ struct MapLayout {
         let font = theme.axisLabelFont
         for end in AxisEnd.allCases {
             guard let (text, rect) = frame.endLabels[end] else { continue }
-            let alignment: TextAlignment = end == .negativeX ? .right : end == .positiveX ? .left : .center
+            let alignment = MapFrame.alignment(of: end, theme: theme)
             let name = ["negativeX": "x/negative", "positiveX": "x/positive", "negativeY": "y/negative", "positiveY": "y/positive"][end.rawValue]!
-            children.append(.text(SceneText(id: "axis/\(name)", text: text, font: font, color: color, frame: rect, alignment: alignment)))
+            let labelColor = ink ?? ([.negativeX, .positiveX].contains(end) ? theme.xAxisLabelColor : theme.yAxisLabelColor) ?? color
+            children.append(.text(SceneText(id: "axis/\(name)", text: text, font: font, color: labelColor, frame: rect, alignment: alignment)))
         }
         return [.group(SceneGroup(id: "axes", children: children))]
     }
@@ -68,7 +69,7 @@ struct MapLayout {
     /// The quadrant titles: faint behind the tools, or in ink alone.
     func quadrantTitles(color: Color, font: FontSpec) -> [SceneNode] {
         let children: [SceneNode] = quadrantTitleFrames(font: font).map { q, text, rect in
-            .text(SceneText(id: "quadrant/\(q.id)", text: text, font: font, color: color, frame: rect, alignment: .center))
+            .text(SceneText(id: "quadrant/\(q.id)", text: text, font: font, color: QuadrantBackdrop.titleColor(q, theme: theme, fallback: color), frame: rect, alignment: .center))
         }
         return children.isEmpty ? [] : [.group(SceneGroup(id: "quadrant-titles", children: children))]
     }

@@ -84,12 +84,47 @@ struct LandscapeValidator {
             default: out.quadrantTitle = value
             }
         }
+        readLook(t, into: &out, path)
         for (key, value, bound) in [("tool-size", t.toolSize, InputBounds.fontSize), ("subtitle-size", t.subtitleSize, InputBounds.fontSize),
                                     ("axis-size", t.axisSize, InputBounds.fontSize), ("title-size", t.titleSize, InputBounds.fontSize),
                                     ("marker-radius", t.markerRadius, InputBounds.radius)] {
             if let v = value, let p = bound.problem(v, what: "theme '\(key)'") { error(p, path + [.key(key)]) }
         }
         return out
+    }
+
+    /// Quadrant tints and title colours, axis and frame colours, label spots and proportions.
+    private mutating func readLook(_ t: RawTheme, into out: inout ThemeOverrides, _ path: SpecPath) {
+        let corners = QuadrantCorner.allCases.map(\.rawValue)
+        for (key, map, target) in [("quadrant-fills", t.quadrantFills, \ThemeOverrides.quadrantFills),
+                                   ("quadrant-title-colors", t.quadrantTitleColors, \ThemeOverrides.quadrantTitleColors)] {
+            for (corner, color) in (map ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard corners.contains(corner) else {
+                    error("theme '\(key)' names '\(corner)'; the quadrants are \(corners.joined(separator: ", "))", path + [.key(key), .key(corner)]); continue
+                }
+                guard Self.isHexColor(color) else { error("theme '\(key)' \(corner) is '\(color)'; expected #rrggbb", path + [.key(key), .key(corner)]); continue }
+                out[keyPath: target][corner] = color
+            }
+        }
+        let colours: [(String, String?, WritableKeyPath<ThemeOverrides, String?>)] = [
+            ("axis-color", t.axisColor, \.axisColor), ("frame-color", t.frameColor, \.frameColor),
+            ("x-label-color", t.xLabelColor, \.xLabelColor), ("y-label-color", t.yLabelColor, \.yLabelColor),
+        ]
+        for (key, value, target) in colours {
+            guard let value else { continue }
+            guard Self.isHexColor(value) else { error("theme colour '\(key)' is '\(value)'; expected #rrggbb", path + [.key(key)]); continue }
+            out[keyPath: target] = value
+        }
+        for (key, value, allowed) in [("x-labels", t.xLabels, ["ends", "top", "bottom"]), ("y-labels", t.yLabels, ["ends", "left", "right"])] {
+            guard let value else { continue }
+            guard allowed.contains(value.lowercased()), let spot = ThemeOverrides.AxisLabelSpot(rawValue: value.lowercased()) else {
+                error("theme '\(key)' is '\(value)'; expected \(allowed.joined(separator: ", "))", path + [.key(key)]); continue
+            }
+            if key == "x-labels" { out.xLabels = spot } else { out.yLabels = spot }
+        }
+        if let a = t.aspect {
+            if a.isFinite && a >= 1.0 / 3 && a <= 3 { out.aspect = a } else { error("theme 'aspect' is \(a); expected a width over height from 0.333 to 3", path + [.key("aspect")]) }
+        }
     }
 
     private func axes() -> Axes {

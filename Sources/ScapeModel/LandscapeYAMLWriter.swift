@@ -20,6 +20,17 @@ public enum LandscapeYAMLWriter {
             if let v = t.axisSize { f.append("axis-size: \(n(v))") }
             if let v = t.titleSize { f.append("title-size: \(n(v))") }
             if let v = t.markerRadius { f.append("marker-radius: \(n(v))") }
+            for (key, map) in [("quadrant-fills", t.quadrantFills), ("quadrant-title-colors", t.quadrantTitleColors)] where !map.isEmpty {
+                let corners = QuadrantCorner.allCases.compactMap { c in map[c.rawValue].map { "\(c.rawValue): \(q($0))" } }
+                f.append("\(key): { \(corners.joined(separator: ", ")) }")
+            }
+            if let v = t.axisColor { f.append("axis-color: \(q(v))") }
+            if let v = t.frameColor { f.append("frame-color: \(q(v))") }
+            if let v = t.xLabelColor { f.append("x-label-color: \(q(v))") }
+            if let v = t.yLabelColor { f.append("y-label-color: \(q(v))") }
+            if let v = t.xLabels { f.append("x-labels: \(v.rawValue)") }
+            if let v = t.yLabels { f.append("y-labels: \(v.rawValue)") }
+            if let v = t.aspect { f.append("aspect: \(n(v))") }
             if !f.isEmpty { out += "theme: { \(f.joined(separator: ", ")) }\n" }
         }
         out += "axes:\n"

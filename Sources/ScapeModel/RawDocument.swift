@@ -199,12 +199,24 @@ struct RawTheme: Decodable {
     var hatchGap: Double?
     var hatchWeight: Double?
     var strokeScale: Double?
+    var quadrantFills: [String: String]?
+    var quadrantTitleColors: [String: String]?
+    var axisColor: String?
+    var frameColor: String?
+    var xLabelColor: String?
+    var yLabelColor: String?
+    var xLabels: String?
+    var yLabels: String?
+    var aspect: Double?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, font, ink, background, greyed, fill
         case quadrantTitle = "quadrant-title", toolSize = "tool-size", subtitleSize = "subtitle-size"
         case axisSize = "axis-size", titleSize = "title-size", markerRadius = "marker-radius"
         case hatchAngle = "hatch-angle", hatchGap = "hatch-gap", hatchWeight = "hatch-weight", strokeScale = "stroke-scale"
+        case quadrantFills = "quadrant-fills", quadrantTitleColors = "quadrant-title-colors", axisColor = "axis-color", frameColor = "frame-color"
+        case xLabelColor = "x-label-color", yLabelColor = "y-label-color"
+        case xLabels = "x-labels", yLabels = "y-labels", aspect
     }
 
     static let keys = Set(CodingKeys.allCases.map(\.rawValue))

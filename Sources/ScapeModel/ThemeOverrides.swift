@@ -23,6 +23,22 @@ public struct ThemeOverrides: Sendable, Equatable {
     public var hatchGap: Double?
     public var hatchWeight: Double?
     public var strokeScale: Double?
+    /// Per-quadrant background tints and title colours (`#rrggbb`), keyed by `QuadrantCorner`.
+    public var quadrantFills: [String: String] = [:]
+    public var quadrantTitleColors: [String: String] = [:]
+    /// The axis lines' colour, and a frame around the plot in this colour (no frame unless set).
+    public var axisColor: String?
+    public var frameColor: String?
+    /// The colours of the x and of the y axis's end labels (the ink unless set).
+    public var xLabelColor: String?
+    public var yLabelColor: String?
+    /// Where the end labels go: x at ends, top or bottom; y at ends, left or right.
+    public var xLabels: AxisLabelSpot?
+    public var yLabels: AxisLabelSpot?
+    /// The map's width over its height (1/3 to 3); its area stays the style's, so text keeps its size.
+    public var aspect: Double?
+
+    public enum AxisLabelSpot: String, Sendable, Equatable, CaseIterable { case ends, top, bottom, left, right }
 
     public init(variant: Variant? = nil, font: String? = nil, ink: String? = nil, background: String? = nil, greyed: String? = nil,
                 quadrantTitle: String? = nil, toolSize: Double? = nil, subtitleSize: Double? = nil, axisSize: Double? = nil,

@@ -90,6 +90,20 @@ public struct RenderSettings: Sendable {
             theme.trendStroke *= k
             theme.regionStroke *= k
         }
+        theme.quadrantFills = o.quadrantFills.compactMapValues(Color.init(hex:))
+        theme.quadrantTitleColors = o.quadrantTitleColors.compactMapValues(Color.init(hex:))
+        theme.axisColor = o.axisColor.flatMap(Color.init(hex:))
+        theme.frameColor = o.frameColor.flatMap(Color.init(hex:))
+        theme.xAxisLabelColor = o.xLabelColor.flatMap(Color.init(hex:))
+        theme.yAxisLabelColor = o.yLabelColor.flatMap(Color.init(hex:))
+        if let v = o.xLabels.flatMap({ AxisLabelPlacement(rawValue: $0.rawValue) }) { theme.xAxisLabels = v }
+        if let v = o.yLabels.flatMap({ AxisLabelPlacement(rawValue: $0.rawValue) }) { theme.yAxisLabels = v }
+        if let a = o.aspect {
+            // The chart's proportions on the style's area, so text keeps its size.
+            let area = theme.mapWidth * theme.mapHeight
+            theme.mapWidth = (area * a).squareRoot().rounded()
+            theme.mapHeight = (area / a).squareRoot().rounded()
+        }
         if let fontFamily { theme.fontFamily = fontFamily }
         return theme
     }

@@ -35,6 +35,18 @@ public struct Theme: Hashable, Sendable {
     public var hatchWeight: Double = 1
     public var regionStroke: Double = 1.6
     public var trendStroke: Double = 2.8
+    /// Quadrant background tints and title colours by corner (`top-right`, ...); none by default.
+    public var quadrantFills: [String: Color] = [:]
+    public var quadrantTitleColors: [String: Color] = [:]
+    /// The axis lines' colour (the ink unless set), and a frame around the plot when set.
+    public var axisColor: Color?
+    public var frameColor: Color?
+    /// The x and y axes' end label colours (the ink unless set).
+    public var xAxisLabelColor: Color?
+    public var yAxisLabelColor: Color?
+    /// Where the axes' end labels go.
+    public var xAxisLabels: AxisLabelPlacement = .ends
+    public var yAxisLabels: AxisLabelPlacement = .ends
 
     /// The width of a map figure; the height follows the axes' proportions.
     public var mapWidth: Double

@@ -68,7 +68,7 @@ struct CLI {
         ("latin1.yaml", "latin1.yaml:1:1: error: the file is not UTF-8 text"),
         ("categories-not-a-list.yaml", "categories-not-a-list.yaml:2:53: error: 'tools[0].categories' should be a list, found 'data-orchestrators'"),
         ("broken-points.mmd", "broken-points.mmd:5:18: error: x = 1.2 is outside 0 ... 1; Mermaid positions run from 0 to 1"),
-        ("ragged.csv", "ragged.csv:3:6: error: line 3 has 2 fields; the header has 3 (name, x, y)"),
+        ("ragged.csv", "ragged.csv:3:6: error: tool 'B' has no y; positions run from -1 to 1"),
         ("unclosed-quote.csv", "unclosed-quote.csv:2:3: error: unclosed quote: the field opened here never ends"),
         ("lifecycle-short-loop.yaml", "lifecycle-short-loop.yaml:3:12: error: loop 'solo' has 1 step; a loop needs at least 2"),
         ("lifecycle-split-run.yaml", "lifecycle-split-run.yaml:5:12: error: loops 'a' and 'b' share 'Two', 'Four', which is not one contiguous run in both"),

@@ -53,12 +53,19 @@ import Testing
         #expect(l.tools.map(\.name) == ["A", "B\nC"])
     }
 
-    @Test func raggedRowsPointAtTheMissingOrExtraField() {
-        let d = errors("name,x,y\nA,0.1,0.2\nB,0.3\nC,0.1,0.2,extra\n")
-        #expect(d == ["t.csv:3:6: error: line 3 has 2 fields; the header has 3 (name, x, y)",
-                      "t.csv:4:11: error: line 4 has 4 fields; the header has 3 (name, x, y)"])
+    @Test func raggedRowsAreFittedToTheHeaderWithWarningsAtTheMissingOrExtraField() throws {
+        let r = parse("name,x,y,url\nA,0.1,0.2,https://a.example\nB,0.3,0.4\nC,0.1,0.2,,extra\n")
+        #expect(r.diagnostics.map(\.description) == [
+            "t.csv:3:10: warning: line 3 has 3 fields; the header has 4 (name, x, y, url); the missing one is read as empty",
+            "t.csv:4:12: warning: line 4 has 5 fields; the header has 4 (name, x, y, url); the extra one is ignored",
+        ])
+        let l = try r.get()
+        #expect(l.tools.map(\.name) == ["A", "B", "C"])
+        #expect(l.tools.map(\.url) == ["https://a.example", nil, nil])
+        // A field the row lacks is empty, so a missing position is still an error, where it would go.
         let fixture = DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/bad/ragged.csv"))
-        #expect(fixture.diagnostics.map { "\($0.location!.line):\($0.location!.column)" } == ["3:6", "4:11"])
+        #expect(fixture.diagnostics.errors.map(\.message) == ["tool 'B' has no y; positions run from -1 to 1"])
+        #expect(fixture.diagnostics.map { "\($0.location!.line):\($0.location!.column)" } == ["3:6", "3:6", "4:11"])
     }
 
     @Test func anUnclosedQuoteIsReportedWhereItOpens() {

@@ -178,7 +178,7 @@ import Testing
 
     @Test func themeColoursMayBeBasicNames() throws {
         let r = parse("%%{init: {\"themeVariables\": {\"quadrant1TextFill\": \"blue\", \"quadrantPointFill\": \"rebeccapurple\"}}}%%\nquadrantChart\n  A: [0.5, 0.5]\n")
-        #expect(try r.get().theme?.quadrantTitle == "#0000ff")
+        #expect(try r.get().theme?.quadrantTitleColors == ["top-right": "#0000ff"])
         #expect(r.diagnostics.map(\.description) == ["c.mmd:1:80: warning: 'rebeccapurple' is not a hex colour like #ff3300 or a basic colour name; ignored"])
     }
 
@@ -203,13 +203,13 @@ import Testing
         """
         let r = parse(text)
         #expect(r.diagnostics.map(\.description) == [
-            "c.mmd:7:5: warning: Mermaid's quadrantChart.xAxisPosition is not used by mlscape: mlscape draws its axes through the centre with the labels at the arrow ends; ignored",
-            "c.mmd:11:5: warning: Mermaid's themeVariables.quadrant1Fill is not used by mlscape: mlscape does not fill its quadrants; ignored",
+            "c.mmd:7:5: warning: xAxisPosition 'top' applies to charts without points; Mermaid and mlscape draw this chart's x axis labels at the bottom",
         ])
         let l = try r.get()
         #expect(l.theme?.variant == .dark)
         #expect(l.theme?.markerRadius == 9 && l.theme?.toolSize == 18 && l.theme?.titleSize == 40 && l.theme?.axisSize == 15)
-        #expect(l.theme?.quadrantTitle == "#123456")
+        #expect(l.theme?.quadrantTitleColors == ["top-right": "#123456"] && l.theme?.quadrantFills == ["top-right": "#eeeeee"])
+        #expect(l.theme?.xLabels == .bottom)
         #expect(l.tools.map { $0.style?.color } == ["#ff0000", "#00ff00"])
     }
 
@@ -238,7 +238,6 @@ import Testing
         """
         let r = parse(text)
         #expect(r.diagnostics.map(\.description) == [
-            "c.mmd:5:5: warning: Mermaid's quadrantChart.chartWidth is not used by mlscape: mlscape sizes its figures itself (use --width for the PNG size); ignored",
             "c.mmd:9:3: warning: 'accTitle' (accessible title) is not drawn by mlscape; ignored",
             "c.mmd:10:3: warning: 'accDescr' (accessible description) is not drawn by mlscape; ignored",
             "c.mmd:11:3: warning: 'accDescr' (accessible description) is not drawn by mlscape; ignored",

@@ -59,8 +59,8 @@ import ScapeModel
     @Test func shortRowsAreFilledAndLongRowsCutWithWarnings() throws {
         let r = parse("name,ring,quadrant,isNew,description\nA,Adopt,Tools\nB,Trial,Tools,true,d,extra,more\n")
         #expect(r.diagnostics.map(\.description) == [
-            "r.csv:2:14: warning: this blip's row has 3 fields and the header 5; the missing ones are read as empty, as Thoughtworks' radar reads them",
-            "r.csv:3:22: warning: this blip's row has 7 fields and the header 5; the extra ones are ignored, as Thoughtworks' radar ignores them",
+            "r.csv:2:14: warning: line 2 has 3 fields; the header has 5 (name, ring, quadrant, isNew, description); the missing 2 are read as empty",
+            "r.csv:3:22: warning: line 3 has 7 fields; the header has 5 (name, ring, quadrant, isNew, description); the extra 2 are ignored",
         ])
         let b = try blips(r)
         #expect(b.map(\.name) == ["A", "B"] && b[0].description == nil && b[1].description == "d" && b[1].isNew)
