@@ -4,32 +4,32 @@ import ScapeModel
 import ScapePipeline
 import ScapeSketch
 
-/// How figures look and where they go, for commands that draw figures of their own making
-/// (`mlscape diff`): the same options, meanings and checks as `mlscape render`.
+/// How figures look and where they go: the options `render` and `diff` share, with one set of
+/// meanings, bounds (from `InputBounds`) and messages, and one way of writing the files.
 struct FigureOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The folder to write into; created if missing.", valueName: "dir"))
-    var out: String = "output"
+    @Option(name: .long, help: ArgumentHelp("The folder to write into; created if missing. Default: output", valueName: "dir"))
+    var out: String?
 
     @Option(name: [.customShort("o"), .long],
-            help: ArgumentHelp("Write the one figure to this exact file; the extension picks the format.", valueName: "file"))
+            help: ArgumentHelp("Write the one selected figure to this exact file; the extension picks the format.", valueName: "file"))
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("Formats, comma-separated: png, svg, pdf, excalidraw, html (one interactive page per figure).", valueName: "list"))
     var format: String = "png,svg"
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("PNG pixels per figure unit; 2 makes the map about 2250 px wide.", valueName: "factor"))
-    var scale: Double = 2
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("PNG pixels per figure unit; 2 makes the map about 2250 px wide. Default: 2", valueName: "factor"))
+    var scale: Double?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("PNG width in pixels, instead of --scale.", valueName: "px"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("PNG width in pixels for every figure, instead of --scale (not with it).", valueName: "px"))
     var width: Int?
 
-    @Option(name: .long, help: ArgumentHelp("light or dark. Default: the data file's, else light.", valueName: "theme"))
+    @Option(name: .long, help: ArgumentHelp("light or dark. Default: the data file's 'theme: { name: ... }', else light.", valueName: "theme"))
     var theme: ThemeOverrides.Variant?
 
     @Option(name: .long, help: ArgumentHelp("transparent, white, or a colour #rrggbb. Default: the style's (white).", valueName: "colour"))
     var background: String?
 
-    @Option(name: .long, help: ArgumentHelp("sketch (hand-drawn) or clean (crisp vector). Default: the data file's 'style:', else sketch.", valueName: "style"))
+    @Option(name: .long, help: ArgumentHelp("sketch (hand-drawn, like the blog) or clean (crisp vector). Default: the data file's 'style:', else sketch.", valueName: "style"))
     var style: FigureStyle?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seed of the hand-drawn wiggle; the same seed gives the same strokes.", valueName: "n"))
@@ -38,10 +38,10 @@ struct FigureOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("How rough the sketch is: 0 architect, 1 artist, 2 cartoonist (or any number 0 to 4).", valueName: "level"))
     var roughness: String = "1"
 
-    @Option(name: .long, help: ArgumentHelp("Font family for every text. Default: Comic Neue (sketch), DejaVu Sans (clean).", valueName: "family"))
+    @Option(name: .long, help: ArgumentHelp("Font family for every text, e.g. \"DejaVu Serif\". Default: Comic Neue (sketch), DejaVu Sans (clean).", valueName: "family"))
     var font: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Figures rendered in parallel. Default: the number of cores.", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Figures rendered in parallel. Default: the number of cores. The output is the same for any value.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "Treat a label left out for lack of room as an error (exit 65, nothing written).")
@@ -51,11 +51,13 @@ struct FigureOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        // The same bounds as `render`, from the one table.
         if let p = InputBounds.jobs.problem(Double(jobs)) { throw ValidationError(p) }
         if let width, let p = InputBounds.width.problem(Double(width)) { throw ValidationError(p) }
-        if let p = InputBounds.scale.problem(scale) { throw ValidationError(p) }
+        if let scale, let p = InputBounds.scale.problem(scale) { throw ValidationError(p) }
         if let font, let p = InputBounds.label.problem(font, what: "--font") { throw ValidationError(p) }
+        if let width, let scale {
+            throw ValidationError("--width \(width) and --scale \(scale) both set the PNG size; give one of them")
+        }
         if let background, Background(argument: background) == nil {
             throw ValidationError("--background '\(background)' is not transparent, white or #rrggbb")
         }
@@ -73,6 +75,15 @@ struct FigureOptions: ParsableArguments {
             }
             return v
         }
+    }
+
+    /// The folder files go to when -o is not given.
+    var outDirectory: String { out ?? "output" }
+
+    /// True when --out is mlscape's own output/ folder, where the gallery page belongs; a
+    /// site's asset folder must not gain an index.html it did not ask for.
+    var writesIntoOwnOutput: Bool {
+        URL(fileURLWithPath: outDirectory).standardizedFileURL.path == URL(fileURLWithPath: "output").standardizedFileURL.path
     }
 
     /// The formats to write: -o's extension, else --format.
@@ -95,19 +106,25 @@ struct FigureOptions: ParsableArguments {
         return out
     }
 
-    /// Renders the figures and writes them atomically, refusing to overwrite an input file.
-    func renderAndWrite(_ figures: [Figure], of landscape: Landscape, inputs: [String]) throws {
+    /// Renders the figures and writes them atomically; refuses to overwrite an input file, leaves
+    /// files whose bytes would not change untouched, and adds the gallery page when `gallery`.
+    func renderAndWrite(_ figures: [Figure], of landscape: Landscape, inputs: [String], gallery: Bool = false) throws {
         let renderer = FigureRenderer()
-        var settings = RenderSettings(formats: try formats(known: renderer.formats.names, figureCount: figures.count), style: style,
-                                      sketch: SketchStyle(roughness: try roughnessLevel(), seed: seed), fontFamily: font,
-                                      background: background.flatMap(Background.init(argument:)), scale: scale)
+        let formats = try formats(known: renderer.formats.names, figureCount: figures.count)
+        var settings = RenderSettings(formats: formats, style: style, sketch: SketchStyle(roughness: try roughnessLevel(), seed: seed),
+                                      fontFamily: font, background: background.flatMap(Background.init(argument:)), scale: scale ?? 2)
         settings.width = width.map(Double.init)
         settings.variant = theme
         for w in renderer.fontWarnings(for: landscape, settings: settings) { Console.error("warning: \(w)") }
         let started = DispatchTime.now().uptimeNanoseconds
+        // A progress line on a terminal when there are many figures; nothing in pipes and logs.
+        let showProgress = !quiet && figures.count > 3 && isatty(STDERR_FILENO) == 1
         let rendered: FigureSetRenderer.Output
         do {
-            rendered = try FigureSetRenderer(jobs: jobs).render(figures, of: landscape, settings: settings)
+            rendered = try FigureSetRenderer(jobs: jobs).render(figures, of: landscape, settings: settings) { done, total, id in
+                if showProgress { Console.progress("[\(done)/\(total)] \(id)") }
+            }
+            if showProgress { Console.progress(nil) }
         } catch {
             Console.error("error: \(error); nothing was written")
             throw ExitCode.failure
@@ -118,29 +135,49 @@ struct FigureOptions: ParsableArguments {
             Console.error("--strict: \(rendered.omittedLabels) label\(rendered.omittedLabels == 1 ? "" : "s") left out; nothing was written")
             throw ExitStatus.dataError
         }
-        let targets: [(dir: URL, name: String, bytes: [UInt8], ms: Double)] = rendered.files.map { f in
-            if let output {
-                let url = URL(fileURLWithPath: output)
-                return (url.deletingLastPathComponent(), url.lastPathComponent, f.bytes, f.milliseconds)
-            }
-            return (URL(fileURLWithPath: out), f.fileName, f.bytes, f.milliseconds)
+        var files = rendered.files
+        if output == nil, gallery {
+            let page = GalleryPage.html(title: landscape.title, figures: figures, formats: formats, landscape: landscape, files: files)
+            files.append(RenderedFile(fileName: "index.html", bytes: Array(page.utf8)))
+        }
+        try write(files, inputs: inputs, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+    }
+
+    private func write(_ files: [RenderedFile], inputs: [String], seconds: Double) throws {
+        let targets: [(dir: URL, name: String, bytes: [UInt8], ms: Double)]
+        if let output {
+            let url = URL(fileURLWithPath: output)
+            targets = files.map { (url.deletingLastPathComponent(), url.lastPathComponent, $0.bytes, $0.milliseconds) }
+        } else {
+            let dir = URL(fileURLWithPath: outDirectory)
+            targets = files.map { (dir, $0.fileName, $0.bytes, $0.milliseconds) }
         }
         let sources = Set(inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path })
         for t in targets where sources.contains(t.dir.appendingPathComponent(t.name).standardizedFileURL.resolvingSymlinksInPath().path) {
             Console.error("error: refusing to overwrite the input file \(t.dir.appendingPathComponent(t.name).relativePath); nothing was written")
             throw ExitStatus.cannotCreate
         }
+        let unchanged = Set(targets.indices.filter { UnchangedFile.matches(targets[$0].bytes, at: targets[$0].dir.appendingPathComponent(targets[$0].name)) })
+        let changed = targets.indices.filter { !unchanged.contains($0) }.map { targets[$0] }
+        let groups = Dictionary(grouping: changed, by: { $0.dir.path })
         do {
-            for (dir, batch) in Dictionary(grouping: targets, by: { $0.dir.path }).sorted(by: { $0.key < $1.key }) {
-                try AtomicFileWriter.write(batch.map { ($0.name, $0.bytes) }, into: URL(fileURLWithPath: dir))
+            for dir in groups.keys.sorted() {
+                try AtomicFileWriter.write(groups[dir]!.map { ($0.name, $0.bytes) }, into: URL(fileURLWithPath: dir))
             }
         } catch {
             Console.error("error: \(error); nothing was written")
             throw ExitStatus.cannotCreate
         }
         guard !quiet else { return }
-        for t in targets { print("wrote \(t.dir.appendingPathComponent(t.name).relativePath) (\(Render.size(t.bytes.count)), \(Int(t.ms.rounded())) ms)") }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        print("\(targets.count) file\(targets.count == 1 ? "" : "s"), \(Render.size(targets.reduce(0) { $0 + $1.bytes.count })), in \(String(format: "%.2f", seconds)) s")
+        for (i, t) in targets.enumerated() {
+            let verb = unchanged.contains(i) ? "unchanged" : "wrote"
+            print("\(verb) \(t.dir.appendingPathComponent(t.name).relativePath) (\(Self.size(t.bytes.count)), \(Int(t.ms.rounded())) ms)")
+        }
+        let total = targets.reduce(0) { $0 + $1.bytes.count }
+        print("\(targets.count) file\(targets.count == 1 ? "" : "s"), \(changed.count) changed, \(Self.size(total)), in \(String(format: "%.2f", seconds)) s")
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes < 1024 ? "\(bytes) B" : bytes < 1024 * 1024 ? String(format: "%.1f KB", Double(bytes) / 1024) : String(format: "%.1f MB", Double(bytes) / 1024 / 1024)
     }
 }

@@ -43,81 +43,13 @@ struct Render: ParsableCommand {
             help: ArgumentHelp("Render only this figure (repeatable, or comma-separated). Default: every figure.", valueName: "id"))
     var figure: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The folder to write into; created if missing. Default: output", valueName: "dir"))
-    var out: String?
-
     @Flag(name: .long, help: "Also write index.html, the gallery page, into a folder other than output/.")
     var gallery = false
 
-    @Option(name: [.customShort("o"), .long],
-            help: ArgumentHelp("Write the one selected figure to this exact file; the extension picks the format.", valueName: "file"))
-    var output: String?
-
-    @Option(name: .long, help: ArgumentHelp("Formats, comma-separated: png, svg, pdf, excalidraw, html (one interactive page per figure).", valueName: "list"))
-    var format: String = "png,svg"
-
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("PNG pixels per figure unit; 2 makes the map about 2250 px wide. Default: 2", valueName: "factor"))
-    var scale: Double?
-
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("PNG width in pixels for every figure, instead of --scale (not with it).", valueName: "px"))
-    var width: Int?
-
-    @Option(name: .long, help: ArgumentHelp("light or dark. Default: the data file's 'theme: { name: ... }', else light.", valueName: "theme"))
-    var theme: ThemeOverrides.Variant?
-
-    @Option(name: .long, help: ArgumentHelp("transparent, white, or a colour #rrggbb. Default: the style's (white).", valueName: "colour"))
-    var background: String?
-
-    @Option(name: .long, help: ArgumentHelp("sketch (hand-drawn, like the blog) or clean (crisp vector). Default: the data file's 'style:', else sketch.", valueName: "style"))
-    var style: FigureStyle?
-
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seed of the hand-drawn wiggle; the same seed gives the same strokes.", valueName: "n"))
-    var seed: UInt64 = SketchStyle.defaultSeed
-
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("How rough the sketch is: 0 architect, 1 artist, 2 cartoonist (or any number 0 to 4).", valueName: "level"))
-    var roughness: String = "1"
-
-    @Option(name: .long, help: ArgumentHelp("Font family for every text, e.g. \"DejaVu Serif\". Default: Comic Neue (sketch), DejaVu Sans (clean).", valueName: "family"))
-    var font: String?
-
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Figures rendered in parallel. Default: the number of cores. The output is the same for any value.", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Flag(name: .long, help: "Treat a label left out for lack of room as an error (exit 65, nothing written).")
-    var strict = false
-
-    @Flag(name: .shortAndLong, help: "Print nothing but warnings and errors.")
-    var quiet = false
+    @OptionGroup var options: FigureOptions
 
     @OptionGroup(title: "Ad-hoc figure (instead of the data file's figures)")
     var subset: SubsetOptions
-
-    func validate() throws {
-        if let p = InputBounds.jobs.problem(Double(jobs)) { throw ValidationError(p) }
-        if let width, let p = InputBounds.width.problem(Double(width)) { throw ValidationError(p) }
-        if let scale, let p = InputBounds.scale.problem(scale) { throw ValidationError(p) }
-        if let font, let p = InputBounds.label.problem(font, what: "--font") { throw ValidationError(p) }
-        if let width, let scale {
-            throw ValidationError("--width \(width) and --scale \(scale) both set the PNG size; give one of them")
-        }
-        if let background, Background(argument: background) == nil {
-            throw ValidationError("--background '\(background)' is not transparent, white or #rrggbb")
-        }
-        _ = try roughnessLevel()
-    }
-
-    private func roughnessLevel() throws -> Double {
-        switch roughness.lowercased() {
-        case "architect": return 0
-        case "artist": return 1
-        case "cartoonist": return 2
-        default:
-            guard let v = Double(roughness), InputBounds.roughness.contains(v) else {
-                throw ValidationError("--roughness is \(roughness); expected \(InputBounds.roughness.rangeText), or architect, artist, cartoonist")
-            }
-            return v
-        }
-    }
 
     func run() throws {
         let landscape = try input.load()
@@ -125,59 +57,9 @@ struct Render: ParsableCommand {
             throw ValidationError("--figure picks figures of the data file; the subset options (--only, --category, --quadrant, --ring, --highlight, --title) build a new one: use one or the other")
         }
         let figures = subset.isRequested ? [try subset.figure(in: landscape)] : try selectedFigures(of: landscape)
-        let formats: [String]
-        let renderer = FigureRenderer()
-        if let output {
-            guard figures.count == 1 else {
-                throw ValidationError("-o/--output writes one figure; select it with --figure (there are \(figures.count))")
-            }
-            let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
-            guard renderer.formats.writer(for: ext) != nil else {
-                throw ValidationError("cannot tell the format of '\(output)'; end it in \(renderer.formats.names.map { "." + $0 }.joined(separator: ", "))")
-            }
-            formats = [ext]
-        } else {
-            formats = try parseFormats(renderer.formats.names)
-        }
-        var settings = RenderSettings(formats: formats, style: style, sketch: SketchStyle(roughness: try roughnessLevel(), seed: seed),
-                                      fontFamily: font, background: background.flatMap(Background.init(argument:)), scale: scale ?? 2)
-        settings.width = width.map(Double.init)
-        settings.variant = theme
-        for w in renderer.fontWarnings(for: landscape, settings: settings) { Console.error("warning: \(w)") }
-        let output: FigureSetRenderer.Output
-        let started = DispatchTime.now().uptimeNanoseconds
-        // A progress line on a terminal when there are many figures; nothing in pipes and logs.
-        let showProgress = !quiet && figures.count > 3 && isatty(STDERR_FILENO) == 1
-        do {
-            output = try FigureSetRenderer(jobs: jobs).render(figures, of: landscape, settings: settings) { done, total, id in
-                if showProgress { Console.progress("[\(done)/\(total)] \(id)") }
-            }
-            if showProgress { Console.progress(nil) }
-        } catch {
-            Console.error("error: \(error); nothing was written")
-            throw ExitCode.failure
-        }
-        let severity = strict && output.omittedLabels > 0 ? "error" : "warning"
-        for w in output.warnings { Console.error("\(severity): \(w)") }
-        if strict && output.omittedLabels > 0 {
-            Console.error("--strict: \(output.omittedLabels) label\(output.omittedLabels == 1 ? "" : "s") left out; nothing was written")
-            throw ExitStatus.dataError
-        }
-        var files = output.files
-        if self.output == nil, gallery || (figure.isEmpty && !subset.isRequested && writesIntoOwnOutput) {
-            let page = GalleryPage.html(title: landscape.title, figures: figures, formats: formats, landscape: landscape, files: files)
-            files.append(RenderedFile(fileName: "index.html", bytes: Array(page.utf8)))
-        }
-        try write(files, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
-    }
-
-    /// The folder files go to when -o is not given.
-    private var outDirectory: String { out ?? "output" }
-
-    /// True when --out is mlscape's own output/ folder, where the gallery page belongs; a
-    /// site's asset folder must not gain an index.html it did not ask for.
-    private var writesIntoOwnOutput: Bool {
-        URL(fileURLWithPath: outDirectory).standardizedFileURL.path == URL(fileURLWithPath: "output").standardizedFileURL.path
+        let wholeSet = figure.isEmpty && !subset.isRequested
+        try options.renderAndWrite(figures, of: landscape, inputs: input.data.map { [$0] } ?? [],
+                                   gallery: gallery || (wholeSet && options.writesIntoOwnOutput))
     }
 
     private func selectedFigures(of landscape: Landscape) throws -> [Figure] {
@@ -194,60 +76,5 @@ struct Render: ParsableCommand {
             if !chosen.contains(f) { chosen.append(f) }
         }
         return chosen
-    }
-
-    static func size(_ bytes: Int) -> String {
-        bytes < 1024 ? "\(bytes) B" : bytes < 1024 * 1024 ? String(format: "%.1f KB", Double(bytes) / 1024) : String(format: "%.1f MB", Double(bytes) / 1024 / 1024)
-    }
-
-    private func parseFormats(_ known: [String]) throws -> [String] {
-        var out: [String] = []
-        for raw in format.split(separator: ",") {
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
-            guard known.contains(name) else {
-                throw ValidationError("unknown format '\(name)'; the formats are \(known.joined(separator: ", "))")
-            }
-            if !out.contains(name) { out.append(name) }
-        }
-        guard !out.isEmpty else { throw ValidationError("--format needs at least one of \(known.joined(separator: ", "))") }
-        return out
-    }
-
-    private func write(_ files: [RenderedFile], seconds: Double) throws {
-        let targets: [(dir: URL, name: String, bytes: [UInt8], ms: Double)]
-        if let output {
-            let url = URL(fileURLWithPath: output)
-            targets = files.map { (url.deletingLastPathComponent(), url.lastPathComponent, $0.bytes, $0.milliseconds) }
-        } else {
-            let dir = URL(fileURLWithPath: outDirectory)
-            targets = files.map { (dir, $0.fileName, $0.bytes, $0.milliseconds) }
-        }
-        if let data = input.data {
-            let source = URL(fileURLWithPath: data).standardizedFileURL.resolvingSymlinksInPath().path
-            for t in targets where t.dir.appendingPathComponent(t.name).standardizedFileURL.resolvingSymlinksInPath().path == source {
-                Console.error("error: refusing to overwrite the input file \(data); nothing was written")
-                throw ExitStatus.cannotCreate
-            }
-        }
-        let unchanged = Set(targets.indices.filter { UnchangedFile.matches(targets[$0].bytes, at: targets[$0].dir.appendingPathComponent(targets[$0].name)) })
-        let changed = targets.indices.filter { !unchanged.contains($0) }.map { targets[$0] }
-        let groups = Dictionary(grouping: changed, by: { $0.dir.path })
-        do {
-            for dir in groups.keys.sorted() {
-                let batch = groups[dir]!
-                try AtomicFileWriter.write(batch.map { ($0.name, $0.bytes) }, into: URL(fileURLWithPath: dir))
-            }
-        } catch {
-            Console.error("error: \(error); nothing was written")
-            throw ExitStatus.cannotCreate
-        }
-        if !quiet {
-            for (i, t) in targets.enumerated() {
-                let verb = unchanged.contains(i) ? "unchanged" : "wrote"
-                print("\(verb) \(t.dir.appendingPathComponent(t.name).relativePath) (\(Self.size(t.bytes.count)), \(Int(t.ms.rounded())) ms)")
-            }
-            let total = targets.reduce(0) { $0 + $1.bytes.count }
-            print("\(targets.count) file\(targets.count == 1 ? "" : "s"), \(changed.count) changed, \(Self.size(total)), in \(String(format: "%.2f", seconds)) s")
-        }
     }
 }
