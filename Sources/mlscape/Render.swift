@@ -23,7 +23,7 @@ struct Render: ParsableCommand {
           mlscape render
               the built-in figure set into output/
           mlscape render my-stack.yaml --out figures --format png,pdf
-          mlscape render --figure ml-landscape-all --scale 4 --background none
+          mlscape render --figure ml-landscape-all --scale 4 --background transparent
           mlscape render --figure ml-landscape-all -o map.pdf
               one figure; the extension picks the format
           mlscape render --category ml-task-orchestrators --title Orchestrators
