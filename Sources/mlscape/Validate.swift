@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScapeModel
+import ScapePipeline
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,15 +9,45 @@ struct Validate: ParsableCommand {
         Prints nothing but a summary when the file is fine. Exit status 65 when there is an error;
         warnings (a tool outside its category's quadrant, an unknown key) do not fail.
 
+        With --layout, also lays every figure out (nothing is drawn or written) and reports
+        each tool a reader could not identify: its name neither next to its own marker nor
+        joined to it by a clear leader nor numbered in a legend (see "Every tool
+        identifiable" in the README). Exit status 65 when any is found.
+
         Example:
           mlscape validate my-stack.yaml
+          mlscape validate --layout my-stack.yaml
         """
     )
 
     @OptionGroup var input: DataOptions
 
+    @Flag(help: "Lay the figures out and report every tool a reader could not identify.")
+    var layout = false
+
     func run() throws {
         let landscape = try input.load()
         print("ok: \(landscape.tools.count) tools, \(landscape.categories.count) categories, \(landscape.quadrants.count) quadrants, \(landscape.effectiveFigures.count) figures")
+        guard layout else { return }
+        let renderer = FigureRenderer()
+        var failures = 0
+        for figure in landscape.effectiveFigures {
+            let laid = renderer.layout(figure, of: landscape)
+            let audit = LabelAudit(scene: laid.scene)
+            guard !audit.verdicts.isEmpty else { continue }
+            let c = audit.counts
+            let summary = LabelAudit.Verdict.allCases.compactMap { v in c[v].map { "\(v.rawValue)=\($0)" } }.joined(separator: " ")
+            print("\(figure.id): \(summary) overlaps=\(audit.overlaps) covered=\(audit.coveredLabels)")
+            for w in laid.warnings { Console.error("warning: \(figure.id): \(w)") }
+            for f in audit.failures {
+                let parts = f.split(separator: " ")
+                let id = parts[0].split(separator: ":", maxSplits: 1).last.map(String.init) ?? ""
+                let name = landscape.tools.first { $0.id == id }?.name ?? id
+                Console.error("\(input.data ?? "built-in data"): \(figure.id): '\(name)' is not identifiable (\(parts.last ?? ""))")
+                failures += 1
+            }
+            failures += audit.overlaps + audit.coveredLabels
+        }
+        if failures > 0 { throw ExitStatus.dataError }
     }
 }

@@ -81,16 +81,27 @@ import ScapeGeometry
         }
     }
 
-    @Test func higherPriorityLabelsWin() {
-        // Two markers so close that only one label fits beside them in a tight box.
+    @Test func markersOnTopOfEachOtherGetNoAdjacentName() {
+        // Any box beside one is as near the other: a name there would read as either tool's.
         let bounds = Rect(x: 0, y: 0, width: 120, height: 40)
         let reqs = [
             LabelRequest(anchor: Point(20, 20), anchorRadius: 5, size: Size(80, 14), priority: 0),
             LabelRequest(anchor: Point(22, 22), anchorRadius: 5, size: Size(80, 14), priority: 1),
         ]
         let placed = LabelPlacer(gap: 5, allowLeaders: false).place(reqs, obstacles: [], bounds: bounds)
-        #expect(placed[1].isPlaced)
-        #expect(!placed[0].isPlaced)
+        #expect(placed.allSatisfy { $0.outcome != .adjacent })
+    }
+
+    @Test func higherPriorityLabelsWin() {
+        // Two markers whose only free spots (right of each, in a narrow box) overlap.
+        let bounds = Rect(x: 0, y: 120, width: 70, height: 110)
+        let reqs = [
+            LabelRequest(anchor: Point(10, 150), anchorRadius: 5, size: Size(50, 60), priority: 0),
+            LabelRequest(anchor: Point(10, 196), anchorRadius: 5, size: Size(50, 60), priority: 1),
+        ]
+        let placed = LabelPlacer(gap: 5, allowLeaders: false).place(reqs, obstacles: [], bounds: bounds)
+        #expect(placed[1].outcome == .adjacent)
+        #expect(placed[0].outcome != .adjacent)
     }
 
     @Test func prefersTheRightSideWhenItIsFree() {
