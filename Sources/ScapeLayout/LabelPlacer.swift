@@ -159,8 +159,50 @@ public struct LabelPlacer: Sendable {
     public func place(_ requests: [LabelRequest], obstacles: [Rect], soft: [SoftObstacle] = [], bounds: Rect) -> [LabelPlacement] {
         var state = PlacementState(placer: self, requests: requests, obstacles: obstacles, soft: soft, bounds: bounds)
         state.run()
-        return state.result()
+        var result = state.result()
+        // Crowded spots: names left out there are escalated, with their neighbours, to numbers
+        // from the start, so small numbers share the crowd's room instead of long names taking
+        // it all. Each round widens the neighbourhood. Skipped for huge inputs, where omission
+        // is allowed and time is short.
+        guard requests.count <= Self.escalationLimit, requests.contains(where: { $0.calloutSize != nil }) else { return result }
+        var numbered = Set<Int>()
+        var radius = (requests.lazy.map { $0.variants[0].height }.max() ?? 16) * 2
+        for _ in 0..<Self.escalationRounds {
+            let left = result.indices.filter { result[$0].outcome == .omitted && requests[$0].calloutSize != nil }
+            guard !left.isEmpty else { break }
+            var grid = SpatialGrid(bounds: bounds.union(requests.reduce(bounds) { $0.union(Rect(center: $1.anchor, size: Size(1, 1))) }), cellSize: radius)
+            for (i, r) in requests.enumerated() { grid.insert(Rect(center: r.anchor, size: .zero), i) }
+            var grown = numbered
+            for i in left {
+                grown.insert(i)
+                let a = requests[i].anchor
+                grid.forEachCandidate(near: Rect(center: a, size: Size(2 * radius, 2 * radius))) { k in
+                    let j = grid.items[k].payload
+                    if requests[j].calloutSize != nil, requests[j].anchor.distance(to: a) <= radius { grown.insert(j) }
+                }
+            }
+            guard grown.count <= calloutLimit else { break }
+            numbered = grown
+            var asNumbers = requests
+            for i in numbered { asNumbers[i].variants = [requests[i].calloutSize!] }
+            var next = PlacementState(placer: self, requests: asNumbers, obstacles: obstacles, soft: soft, bounds: bounds)
+            next.callouts = numbered.count
+            next.run()
+            var candidate = next.result()
+            for i in numbered where candidate[i].outcome == .adjacent || candidate[i].outcome == .leader {
+                candidate[i].outcome = .callout
+                candidate[i].variant = 0
+            }
+            let omittedBefore = result.filter { $0.outcome == .omitted }.count
+            if candidate.filter({ $0.outcome == .omitted }).count < omittedBefore { result = candidate }
+            radius *= 1.6
+        }
+        return result
     }
+
+    /// Up to how many labels crowded names are escalated to numbers.
+    public static let escalationLimit = 3000
+    static let escalationRounds = 4
 
     /// The plain baseline: eight positions, input order, first free one or nothing. For benchmarks.
     public func placeGreedyBaseline(_ requests: [LabelRequest], obstacles: [Rect], bounds: Rect) -> [LabelPlacement] {

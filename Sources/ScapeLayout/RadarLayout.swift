@@ -79,10 +79,15 @@ struct RadarLayout {
         for (k, ring) in spec.rings.enumerated() {
             let inner = k == 0 ? 0 : fractions[k - 1]
             // Mid-band on the diagonal; the open outer ring's name just past its border.
-            let f = k < fractions.count ? (inner + fractions[k]) / 2 : inner + 0.09
             let t = Double.pi / 4
-            let p = Point(o.x + f * lx * pow(cos(t), 2.0 / 3.0) * 0.9, o.y - f * ly * pow(sin(t), 2.0 / 3.0) * 0.9)
+            let diagonal = Point(lx * pow(cos(t), 2.0 / 3.0), -ly * pow(sin(t), 2.0 / 3.0))
             let size = measurer.measure(ring, font: font)
+            // The open outer ring's name goes just past its border, clear of the line: its
+            // half-extent along the diagonal plus a gap.
+            let unit = diagonal.normalized
+            let extent = (size.width * abs(unit.x) + size.height * abs(unit.y)) / 2 + theme.labelGap * 2
+            let f = k < fractions.count ? (inner + fractions[k]) / 2 * 0.9 : inner + extent / diagonal.length
+            let p = o + diagonal * f
             let rect = Rect(center: p, size: size)
             rects.append(rect)
             nodes.append(.text(SceneText(id: "radar/ring/\(k + 1)", text: ring, font: font, color: theme.ink, frame: rect, alignment: .center)))
@@ -156,9 +161,10 @@ struct RadarLayout {
             centers.append(p)
             placed.append((blip.name, p, blip.ring, blip.sector))
         }
-        let labelFont = FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.8)
-        let requests = placed.map { LabelRequest(anchor: $0.center, anchorRadius: blipRadius, size: measurer.measure($0.name, font: labelFont)) }
-        let placements = LabelPlacer(gap: 4).place(requests, obstacles: obstacles, bounds: Rect(origin: .zero, size: canvas).insetBy(theme.margin / 2))
+        let labeller = RadarBlipLabels(theme: theme, measurer: measurer)
+        let labels = labeller.label(placed.map { .init(name: $0.name, owner: "blip/\(Tool.makeID(name: $0.name, subtitle: nil))", center: $0.center, ring: $0.ring, sector: $0.sector) },
+                                    mode: figure.blipLabels ?? .auto, sectors: spec.sectors, blipRadius: blipRadius, obstacles: obstacles,
+                                    bounds: Rect(origin: .zero, size: canvas).insetBy(theme.margin / 2), ink: ink)
         var blipNodes: [SceneNode] = []
         var labelRects: [Rect] = []
         for (i, b) in placed.enumerated() {
@@ -170,14 +176,8 @@ struct RadarLayout {
                 : .circle(center: b.center, radius: blipRadius)
             var children: [SceneNode] = [.path(ScenePath(id: "blip/\(Tool.makeID(name: b.name, subtitle: nil))/mark", path: shape, fill: color,
                                                          stroke: StrokeStyle(color: ink, width: 0.8)))]
-            if placements[i].isPlaced {
-                labelRects.append(placements[i].rect)
-                let (fraction, centered) = placements[i].side.textAlignment
-                children.append(.text(SceneText(id: "blip/\(Tool.makeID(name: b.name, subtitle: nil))/name", text: b.name, font: labelFont, color: ink,
-                                                frame: placements[i].rect, alignment: centered ? .center : fraction == 0 ? .left : .right)))
-            } else {
-                warnings.append("the label of blip '\(b.name)' was left out for lack of room")
-            }
+            children += labels.children[i]
+            for case .text(let t) in labels.children[i] { labelRects.append(t.frame) }
             let title = [b.name, blip.description].compactMap { $0 }.joined(separator: ": ")
             blipNodes.append(.group(SceneGroup(id: "blip/\(Tool.makeID(name: b.name, subtitle: nil))", title: title, children: children)))
         }
@@ -198,8 +198,19 @@ struct RadarLayout {
             }
             nodes.append(.group(SceneGroup(id: "legend", children: legend)))
         }
-        let scene = Scene(size: canvas, background: theme.background, nodes: nodes)
-        return Result(figure: LaidOutFigure(figure: figure, scene: scene, warnings: warnings, omittedLabels: placements.indices.filter { !placements[$0].isPlaced }.map { placed[$0].name }),
+        for name in labels.omitted { warnings.append("the label of blip '\(name)' was left out for lack of room") }
+        var size = canvas
+        if labels.numbered > 0 {
+            // Room for the numbered legends: the radar moves right by the left one's width.
+            let shift = Point(labels.left, 0)
+            nodes = nodes.map { $0.offset(by: shift) }
+            nodes.append(labels.legend[0])
+            nodes.append(labels.legend[1].offset(by: Point(canvas.width + labels.left, 0)))
+            size.width += labels.left + labels.right
+            warnings.append("\(labels.numbered) blip\(labels.numbered == 1 ? " is" : "s are") numbered, with the names in a legend; the figure grew from \(Int(canvas.width))x\(Int(canvas.height)) to \(Int(size.width))x\(Int(size.height))")
+        }
+        let scene = Scene(size: size, background: theme.background, nodes: nodes)
+        return Result(figure: LaidOutFigure(figure: figure, scene: scene, warnings: warnings, omittedLabels: labels.omitted),
                       blips: placed, ringRadii: radii, center: c, labelRects: labelRects)
     }
 

@@ -275,6 +275,12 @@ struct LandscapeValidator {
             }
             figure.spec = f.spec
             figure.quarter = f.quarter
+            if let mode = f.blipLabels {
+                figure.blipLabels = BlipLabels(rawValue: mode.lowercased())
+                if figure.blipLabels == nil {
+                    error("unknown blip-labels '\(mode)'; use \(BlipLabels.allCases.map(\.rawValue).joined(separator: ", "))", path + [.key("blip-labels")])
+                }
+            }
             if let bands = f.bands {
                 if bands.count != rings.count - 1 || zip(bands, bands.dropFirst()).contains(where: { $0.0 >= $0.1 }) || !bands.allSatisfy(\.isFinite) {
                     error("'bands' needs \(rings.count - 1) increasing borders, one between each pair of rings", path + [.key("bands")])

@@ -27,6 +27,12 @@ public struct LabelAudit: Sendable {
         public var id: String
         public var box: Rect
         public var points: [Point]
+
+        public init(id: String, box: Rect, points: [Point]) {
+            self.id = id
+            self.box = box
+            self.points = points
+        }
     }
 
     public var items: [Item]
@@ -143,7 +149,7 @@ public struct LabelAudit: Sendable {
             if item.id == "title" || item.id.hasPrefix("axis.x.") || item.id.hasPrefix("axis.y.") { fixedLabels.append(item.box); continue }
             guard let (owner, part) = Self.split(item.id) else { continue }
             switch part {
-            case "marker": tools[owner, default: Tool()].marker = tools[owner]?.marker.map { $0.union(item.box) } ?? item.box
+            case "marker", "mark": tools[owner, default: Tool()].marker = tools[owner]?.marker.map { $0.union(item.box) } ?? item.box
             case "name", "subtitle":
                 tools[owner, default: Tool()].names.append(item.box)
             case "leader": tools[owner, default: Tool()].leader += item.points

@@ -6,6 +6,7 @@ import ScapeSketch
 
 extension FigureStyle: ExpressibleByArgument {}
 extension ThemeOverrides.Variant: ExpressibleByArgument {}
+extension BlipLabels: ExpressibleByArgument {}
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -79,6 +80,9 @@ struct Render: ParsableCommand {
     @Flag(name: .long, help: "Treat a label left out for lack of room as an error (exit 65, nothing written).")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp("Radar blips: names beside them, numbers with a legend, or auto (names, and numbers for a crowded quadrant). Default: the figure's 'blip-labels:', else auto.", valueName: "mode"))
+    var blipLabels: BlipLabels?
+
     @Flag(name: .shortAndLong, help: "Print nothing but warnings and errors.")
     var quiet = false
 
@@ -115,7 +119,10 @@ struct Render: ParsableCommand {
         if subset.isRequested && !figure.isEmpty {
             throw ValidationError("--figure picks figures of the data file; the subset options (--only, --category, --quadrant, --ring, --highlight, --title) build a new one: use one or the other")
         }
-        let figures = subset.isRequested ? [try subset.figure(in: landscape)] : try selectedFigures(of: landscape)
+        var figures = subset.isRequested ? [try subset.figure(in: landscape)] : try selectedFigures(of: landscape)
+        if let blipLabels {
+            for k in figures.indices where figures[k].kind == .radar { figures[k].blipLabels = blipLabels }
+        }
         let formats: [String]
         let renderer = FigureRenderer()
         if let output {

@@ -30,6 +30,7 @@ struct Validate: ParsableCommand {
         print("ok: \(landscape.tools.count) tools, \(landscape.categories.count) categories, \(landscape.quadrants.count) quadrants, \(landscape.effectiveFigures.count) figures")
         guard layout else { return }
         let renderer = FigureRenderer()
+        let locations = ToolLocations(path: input.data)
         var failures = 0
         for figure in landscape.effectiveFigures {
             let laid = renderer.layout(figure, of: landscape)
@@ -42,12 +43,23 @@ struct Validate: ParsableCommand {
             for f in audit.failures {
                 let parts = f.split(separator: " ")
                 let id = parts[0].split(separator: ":", maxSplits: 1).last.map(String.init) ?? ""
-                let name = landscape.tools.first { $0.id == id }?.name ?? id
-                Console.error("\(input.data ?? "built-in data"): \(figure.id): '\(name)' is not identifiable (\(parts.last ?? ""))")
+                let name = landscape.tools.first { $0.id == id }?.name ?? landscape.figures.lazy.compactMap { $0.radar }.flatMap(\.blips).first { Tool.makeID(name: $0.name, subtitle: nil) == id }?.name ?? id
+                let place = locations.location(of: name).map { ":\($0.line):\($0.column)" } ?? ""
+                Console.error("\(input.data ?? "built-in data")\(place): error: \(figure.id): '\(name)' is not identifiable (\(Self.explain(String(parts.last ?? ""))))")
                 failures += 1
             }
             failures += audit.overlaps + audit.coveredLabels
         }
         if failures > 0 { throw ExitStatus.dataError }
+    }
+
+    static func explain(_ verdict: String) -> String {
+        switch verdict {
+        case "ambiguous": return "ambiguous: its name is nearer another tool's marker"
+        case "far": return "far: its name is too far from its marker, with no leader"
+        case "crossed": return "crossed: its leader crosses another name, marker or leader"
+        case "omitted": return "omitted: no room for its name or a number"
+        default: return verdict
+        }
     }
 }
