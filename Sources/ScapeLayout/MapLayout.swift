@@ -131,7 +131,11 @@ struct MapLayout {
                 layer.omitted.append(tool.name)
             case .callout:
                 let number = "\(numbers[i]!)"
-                let box = Rect(center: p.rect.center, size: measurer.measure(number, font: legend.font))
+                // Aligned towards the marker inside the reserved box, so the drawn number is no
+                // nearer any other marker than the box the placer judged.
+                let size = measurer.measure(number, font: legend.font)
+                let box = Rect(x: p.rect.minX + (p.rect.width - size.width) * p.side.textAlignment.fraction, y: p.rect.midY - size.height / 2,
+                               width: size.width, height: size.height)
                 if p.hasLeader {
                     children.append(leader(from: requests[i], to: box, id: "tool/\(tool.id)/leader", ink: ink))
                 }

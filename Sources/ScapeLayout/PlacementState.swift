@@ -93,22 +93,14 @@ struct PlacementState {
         return out
     }
 
-    /// The price of covering soft obstacles and of standing nearer another marker than one's own.
+    /// The price of covering soft obstacles and of crowding another label.
     func penalty(_ rect: Rect, _ owner: Int) -> Double {
         var cost = 0.0
         softGrid.forEachCandidate(near: rect) { k in
             let s = soft[softGrid.items[k].payload]
             cost += rect.overlapArea(with: s.rect) / max(1, rect.area) * s.weight
         }
-        // Ambiguity: a foreign marker closer to the label than the label's own marker.
-        let own = distance(rect, requests[owner].anchor)
-        let reach = rect.outsetBy(min(own, placer.gap * 3))
-        var ambiguous = 0.0
-        fixed.forEachCandidate(near: reach) { k in
-            let item = fixed.items[k]
-            guard item.payload >= 0, item.payload != owner, item.rect.intersects(reach) else { return }
-            if distance(rect, requests[item.payload].anchor) < own { ambiguous += 1 }
-        }
+        // Ambiguity is a constraint (`unambiguous`), not a price: no candidate scored here has it.
         // Crowding: another label right beside this one reads as one phrase ("GCP Paperspace").
         var crowded = 0.0
         let near = rect.outsetBy(placer.gap * 2.5)
@@ -119,7 +111,7 @@ struct PlacementState {
             let sameLine = min(p.rect.maxY, rect.maxY) - max(p.rect.minY, rect.minY) > rect.height * 0.5
             crowded += sameLine ? 2.5 : 0.6
         }
-        return cost + min(ambiguous, 3) * 1.5 + crowded
+        return cost + crowded
     }
 
     /// A name next to a marker reads as that marker's: no other marker may be as near to the
@@ -270,7 +262,7 @@ struct PlacementState {
             var distance = req.anchorRadius + h * 1.5
             while distance <= h * reach {
                 // Directions about a label height apart along the circle, at least 16.
-                let directions = max(16, min(fine ? 48 : 24, Int(2 * .pi * distance / (h * 1.2))))
+                let directions = fine ? max(16, min(48, Int(2 * .pi * distance / (h * 1.2)))) : 16
                 for k in 0..<directions {
                     let angle = Double(k) * 2 * .pi / Double(directions)
                     let dir = Point(cos(angle), sin(angle))

@@ -81,7 +81,10 @@ struct RadarBlipLabels {
                 continue
             }
             let text = number[i].map { "\($0)" } ?? b.name
-            let box = number[i] != nil ? Rect(center: p.rect.center, size: measurer.measure(text, font: font)) : p.rect
+            // A number is aligned towards its blip inside the reserved box (see MapLayout).
+            let size = measurer.measure(text, font: font)
+            let box = number[i] != nil ? Rect(x: p.rect.minX + (p.rect.width - size.width) * p.side.textAlignment.fraction, y: p.rect.midY - size.height / 2,
+                                              width: size.width, height: size.height) : p.rect
             if p.hasLeader {
                 let end = Point(min(max(b.center.x, box.minX), box.maxX), min(max(b.center.y, box.minY), box.maxY))
                 let start = b.center + (end - b.center).normalized * (blipRadius + 1)
