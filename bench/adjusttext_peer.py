@@ -42,12 +42,12 @@ def box_distance(b, x, y):
 
 def judge(boxes, points):
     """(ambiguous, far) by the rule: the nearest point to a label's box must be its own,
-    within 2r + max(8, r) of the marker's edge. A grid keeps it near-linear."""
+    within 2r + max(12, r) of the marker's edge. A grid keeps it near-linear."""
     cell = 64.0
     grid = {}
     for k, (x, y) in enumerate(points):
         grid.setdefault((int(x // cell), int(y // cell)), []).append(k)
-    reach = 2 * MARKER_RADIUS + max(8.0, MARKER_RADIUS)
+    reach = 2 * MARKER_RADIUS + max(12.0, MARKER_RADIUS)
     ambiguous = far = 0
     for i, b in enumerate(boxes):
         own = box_distance(b, *points[i])

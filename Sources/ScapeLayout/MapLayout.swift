@@ -86,7 +86,9 @@ struct MapLayout {
                 let n = measurer.measure(name, font: nameFont)
                 return Size(max(n.width, sub?.width ?? 0), n.height + (sub?.height ?? 0))
             }
-            let radius = (tools[i].style?.radius ?? theme.markerRadius) + (tools[i].style?.strokeWidth ?? theme.markerStroke) / 2
+            // Past 2,000 tools unstyled markers are small dots: labels and leaders go to the dot.
+            let radius = tools.count > 2000 && tools[i].style == nil ? dotRadius(count: tools.count)
+                : (tools[i].style?.radius ?? theme.markerRadius) + (tools[i].style?.strokeWidth ?? theme.markerStroke) / 2
             return LabelRequest(anchor: frame.point(x: tools[i].x, y: tools[i].y), anchorRadius: radius,
                                 variants: variants, priority: greyed.contains(tools[i].id) ? 0 : 1, calloutSize: numberSize)
         }
@@ -120,8 +122,7 @@ struct MapLayout {
             if tools.count > 2000 && style == nil {
                 // A cloud of thousands: each tool a small solid dot, cheap to draw in every style.
                 // The dot shrinks with density, so the cloud still shows where tools gather.
-                let share = (frame.canvas.width * frame.canvas.height / Double(tools.count)).squareRoot()
-                marker.path = .circle(center: requests[i].anchor, radius: min(theme.markerRadius * 0.5, max(0.6, share * 0.25)))
+                marker.path = .circle(center: requests[i].anchor, radius: dotRadius(count: tools.count))
                 marker.fill = ink
                 marker.stroke = nil
             }
@@ -168,6 +169,13 @@ struct MapLayout {
         let end = Point(min(max(a.x, rect.minX), rect.maxX), min(max(a.y, rect.minY), rect.maxY))
         let start = a + (end - a).normalized * (request.anchorRadius + 1)
         return .path(ScenePath(id: id, path: .segment(start, end), stroke: StrokeStyle(color: ink, width: theme.markerStroke * 0.6)))
+    }
+
+    /// The dot of a tool among thousands: it shrinks with density, so the cloud still shows
+    /// where tools gather.
+    func dotRadius(count: Int) -> Double {
+        let share = (frame.canvas.width * frame.canvas.height / Double(max(1, count))).squareRoot()
+        return min(theme.markerRadius * 0.5, max(0.6, share * 0.25))
     }
 
     /// The legend for callout numbers: the tool font a little smaller, as tall as the plot.

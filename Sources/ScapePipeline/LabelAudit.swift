@@ -139,7 +139,7 @@ public struct LabelAudit: Sendable {
 
     /// The largest distance from a name (or number) to its own marker's edge that still reads
     /// as "next to it": about one marker and a gap.
-    static func reach(markerRadius r: Double) -> Double { 2 * r + max(8, r) }
+    static func reach(markerRadius r: Double) -> Double { 2 * r + max(12, r) }
 
     mutating func classify() {
         struct Tool { var marker: Rect?; var names: [Rect] = []; var name: Rect?; var leader: [Point] = []; var callout: Rect? }

@@ -40,15 +40,18 @@ struct Validate: ParsableCommand {
             let summary = LabelAudit.Verdict.allCases.compactMap { v in c[v].map { "\(v.rawValue)=\($0)" } }.joined(separator: " ")
             print("\(figure.id): \(summary) overlaps=\(audit.overlaps) covered=\(audit.coveredLabels)")
             for w in laid.warnings { Console.error("warning: \(figure.id): \(w)") }
-            for f in audit.failures {
+            let shownLimit = 20
+            if audit.failures.count > shownLimit {
+                Console.error("\(input.data ?? "built-in data"): \(figure.id): \(audit.failures.count) tools are not identifiable; the first \(shownLimit):")
+            }
+            for f in audit.failures.prefix(shownLimit) {
                 let parts = f.split(separator: " ")
                 let id = parts[0].split(separator: ":", maxSplits: 1).last.map(String.init) ?? ""
                 let name = landscape.tools.first { $0.id == id }?.name ?? landscape.figures.lazy.compactMap { $0.radar }.flatMap(\.blips).first { Tool.makeID(name: $0.name, subtitle: nil) == id }?.name ?? id
                 let place = locations.location(of: name).map { ":\($0.line):\($0.column)" } ?? ""
                 Console.error("\(input.data ?? "built-in data")\(place): error: \(figure.id): '\(name)' is not identifiable (\(Self.explain(String(parts.last ?? ""))))")
-                failures += 1
             }
-            failures += audit.overlaps + audit.coveredLabels
+            failures += audit.failures.count + audit.overlaps + audit.coveredLabels
         }
         if failures > 0 { throw ExitStatus.dataError }
     }
