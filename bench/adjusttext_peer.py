@@ -1,8 +1,11 @@
 """The label benchmark's peer: the same points through matplotlib + adjustText.
 
 Reads `mlscape bench points` CSV on stdin and prints one line in mlscape's format:
-adjusttext n=... placed=... leaders=0 omitted=0 overlaps=... ms=... peak_mb=...
-(overlaps: pairs of label boxes that intersect after adjustText has run).
+adjusttext n=... placed=... leaders=0 omitted=0 ambiguous=... far=... overlaps=... ms=... peak_mb=...
+(overlaps: pairs of label boxes that intersect after adjustText has run; ambiguous: labels
+whose nearest point is another's; far: labels further from their own point than about one
+marker and a gap, the rule mlscape's LabelAudit applies. adjustText draws no leader lines
+here, so every label is judged by nearness alone.)
 """
 import csv
 import resource
@@ -28,6 +31,40 @@ def count_overlaps(boxes):
     return count
 
 
+MARKER_RADIUS = 4.0
+
+
+def box_distance(b, x, y):
+    dx = max(b.x0 - x, 0, x - b.x1)
+    dy = max(b.y0 - y, 0, y - b.y1)
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def judge(boxes, points):
+    """(ambiguous, far) by the rule: the nearest point to a label's box must be its own,
+    within 2r + max(12, r) of the marker's edge. A grid keeps it near-linear."""
+    cell = 64.0
+    grid = {}
+    for k, (x, y) in enumerate(points):
+        grid.setdefault((int(x // cell), int(y // cell)), []).append(k)
+    reach = 2 * MARKER_RADIUS + max(12.0, MARKER_RADIUS)
+    ambiguous = far = 0
+    for i, b in enumerate(boxes):
+        own = box_distance(b, *points[i])
+        probe = own + 1
+        found = False
+        for gx in range(int((b.x0 - probe) // cell), int((b.x1 + probe) // cell) + 1):
+            for gy in range(int((b.y0 - probe) // cell), int((b.y1 + probe) // cell) + 1):
+                for k in grid.get((gx, gy), []):
+                    if k != i and box_distance(b, *points[k]) < own - 0.5:
+                        found = True
+        if found:
+            ambiguous += 1
+        elif own - MARKER_RADIUS > reach:
+            far += 1
+    return ambiguous, far
+
+
 def main():
     rows = list(csv.DictReader(sys.stdin))
     xs = [float(r["x"]) for r in rows]
@@ -46,8 +83,10 @@ def main():
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     boxes = [t.get_window_extent(renderer) for t in texts]
+    points = [tuple(p) for p in ax.transData.transform(list(zip(xs, ys)))]
+    ambiguous, far = judge(boxes, points)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"adjusttext n={len(rows)} placed={len(rows)} leaders=0 omitted=0 "
+    print(f"adjusttext n={len(rows)} placed={len(rows)} leaders=0 omitted=0 ambiguous={ambiguous} far={far} "
           f"overlaps={count_overlaps(boxes)} ms={seconds * 1000:.1f} peak_mb={peak_mb:.0f}")
 
 

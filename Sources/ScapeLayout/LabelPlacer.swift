@@ -9,17 +9,21 @@ public struct LabelRequest: Sendable {
     public var variants: [Size]
     /// Higher goes first: highlighted tools win over greyed ones.
     public var priority: Int
+    /// The size of a callout number drawn at the marker when the name finds no spot (the
+    /// name then goes to a legend); nil: no callout, the name is left out instead.
+    public var calloutSize: Size?
 
-    public init(anchor: Point, anchorRadius: Double, variants: [Size], priority: Int = 0) {
+    public init(anchor: Point, anchorRadius: Double, variants: [Size], priority: Int = 0, calloutSize: Size? = nil) {
         precondition(!variants.isEmpty, "a label needs at least one shape")
         self.anchor = anchor
         self.anchorRadius = anchorRadius
         self.variants = variants
         self.priority = priority
+        self.calloutSize = calloutSize
     }
 
-    public init(anchor: Point, anchorRadius: Double, size: Size, priority: Int = 0) {
-        self.init(anchor: anchor, anchorRadius: anchorRadius, variants: [size], priority: priority)
+    public init(anchor: Point, anchorRadius: Double, size: Size, priority: Int = 0, calloutSize: Size? = nil) {
+        self.init(anchor: anchor, anchorRadius: anchorRadius, variants: [size], priority: priority, calloutSize: calloutSize)
     }
 }
 
@@ -45,6 +49,8 @@ public enum LabelOutcome: String, Sendable {
     case adjacent
     /// Further away, joined to its marker by a leader line.
     case leader
+    /// A number next to the marker (`rect` is the number's box); the name goes to a legend.
+    case callout
     /// No room anywhere: left out, counted and reported.
     case omitted
 }
@@ -55,8 +61,11 @@ public struct LabelPlacement: Sendable {
     /// Index into the request's variants.
     public var variant: Int
     public var outcome: LabelOutcome
+    /// Joined to the marker by a leader line (a leader's name, or a callout number set apart).
+    public var hasLeader = false
 
-    public var isPlaced: Bool { outcome != .omitted }
+    /// The name is drawn next to its marker or at the end of a leader (not in a legend).
+    public var isPlaced: Bool { outcome == .adjacent || outcome == .leader }
 }
 
 /// Something labels may cover at a price (a quadrant title, a region outline).
@@ -89,7 +98,11 @@ public struct LabelPlacer: Sendable {
     public var leaderReach: Double
     public var repairPasses: Int
 
-    public init(gap: Double, rings: Int = 3, allowLeaders: Bool = true, leaderReach: Double = 8, repairPasses: Int = 2) {
+    /// How many callout numbers a legend can hold; past it, names are left out.
+    public var calloutLimit: Int
+
+    public init(gap: Double, rings: Int = 2, allowLeaders: Bool = true, leaderReach: Double = 14, repairPasses: Int = 2, calloutLimit: Int = Int.max) {
+        self.calloutLimit = calloutLimit
         self.gap = gap
         self.rings = rings
         self.allowLeaders = allowLeaders
@@ -106,10 +119,12 @@ public struct LabelPlacer: Sendable {
 
     /// The adjacent candidates of one label, cheapest first.
     func candidates(for request: LabelRequest) -> [Candidate] {
+        candidates(around: request.anchor, radius: request.anchorRadius, variants: request.variants)
+    }
+
+    func candidates(around c: Point, radius r: Double, variants: [Size]) -> [Candidate] {
         var out: [Candidate] = []
-        let c = request.anchor
-        let r = request.anchorRadius
-        for (v, size) in request.variants.enumerated() {
+        for (v, size) in variants.enumerated() {
             let w = size.width, h = size.height
             for ring in 0..<rings {
                 let step = Double(ring) * (gap + r)
@@ -144,8 +159,50 @@ public struct LabelPlacer: Sendable {
     public func place(_ requests: [LabelRequest], obstacles: [Rect], soft: [SoftObstacle] = [], bounds: Rect) -> [LabelPlacement] {
         var state = PlacementState(placer: self, requests: requests, obstacles: obstacles, soft: soft, bounds: bounds)
         state.run()
-        return state.result()
+        var result = state.result()
+        // Crowded spots: names left out there are escalated, with their neighbours, to numbers
+        // from the start, so small numbers share the crowd's room instead of long names taking
+        // it all. Each round widens the neighbourhood. Skipped for huge inputs, where omission
+        // is allowed and time is short.
+        guard requests.count <= Self.escalationLimit, requests.contains(where: { $0.calloutSize != nil }) else { return result }
+        var numbered = Set<Int>()
+        var radius = (requests.lazy.map { $0.variants[0].height }.max() ?? 16) * 2
+        for _ in 0..<Self.escalationRounds {
+            let left = result.indices.filter { result[$0].outcome == .omitted && requests[$0].calloutSize != nil }
+            guard !left.isEmpty else { break }
+            var grid = SpatialGrid(bounds: bounds.union(requests.reduce(bounds) { $0.union(Rect(center: $1.anchor, size: Size(1, 1))) }), cellSize: radius)
+            for (i, r) in requests.enumerated() { grid.insert(Rect(center: r.anchor, size: .zero), i) }
+            var grown = numbered
+            for i in left {
+                grown.insert(i)
+                let a = requests[i].anchor
+                grid.forEachCandidate(near: Rect(center: a, size: Size(2 * radius, 2 * radius))) { k in
+                    let j = grid.items[k].payload
+                    if requests[j].calloutSize != nil, requests[j].anchor.distance(to: a) <= radius { grown.insert(j) }
+                }
+            }
+            guard grown.count <= calloutLimit else { break }
+            numbered = grown
+            var asNumbers = requests
+            for i in numbered { asNumbers[i].variants = [requests[i].calloutSize!] }
+            var next = PlacementState(placer: self, requests: asNumbers, obstacles: obstacles, soft: soft, bounds: bounds)
+            next.callouts = numbered.count
+            next.run()
+            var candidate = next.result()
+            for i in numbered where candidate[i].outcome == .adjacent || candidate[i].outcome == .leader {
+                candidate[i].outcome = .callout
+                candidate[i].variant = 0
+            }
+            let omittedBefore = result.filter { $0.outcome == .omitted }.count
+            if candidate.filter({ $0.outcome == .omitted }).count < omittedBefore { result = candidate }
+            radius *= 1.6
+        }
+        return result
     }
+
+    /// Up to how many labels crowded names are escalated to numbers.
+    public static let escalationLimit = 3000
+    static let escalationRounds = 4
 
     /// The plain baseline: eight positions, input order, first free one or nothing. For benchmarks.
     public func placeGreedyBaseline(_ requests: [LabelRequest], obstacles: [Rect], bounds: Rect) -> [LabelPlacement] {

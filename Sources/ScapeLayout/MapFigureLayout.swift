@@ -78,10 +78,25 @@ struct MapFigureLayout {
         nodes += drawn?.annotated(layer.nodes, removed: removed) ?? layer.nodes
         nodes += drawn?.markNodes(removed: removed) ?? []
         for (k, arrow) in figure.arrows.enumerated() { nodes.append(arrows.node(arrow, index: k)) }
+        // Past what names can do in the plot: numbers at the markers, names in a legend on
+        // the right, for which the figure grows.
+        if !layer.callouts.isEmpty {
+            let origin = Point(canvas.width, theme.margin)
+            let legend = layer.legend.layout(layer.callouts, origin: origin, ink: theme.ink)
+            let grown = Size(canvas.width + legend.width + theme.margin * 2, canvas.height)
+            warnings.append("\(layer.callouts.count) tool\(layer.callouts.count == 1 ? " is" : "s are") numbered, with \(layer.callouts.count == 1 ? "its name" : "their names") in a legend; the figure grew from \(Int(canvas.width))x\(Int(canvas.height)) to \(Int(grown.width))x\(Int(grown.height))")
+            nodes += legend.nodes
+            canvas = grown
+        }
+        // A title goes in a band of its own above everything, so it covers no axis label.
         if let title = figure.title {
-            let size = measurer.measure(title, font: theme.axisLabelFont)
-            nodes.append(.text(SceneText(id: "title", text: title, font: theme.axisLabelFont, color: theme.ink,
+            let font = theme.axisLabelFont
+            let size = measurer.measure(title, font: font)
+            let band = size.height + theme.margin
+            nodes = nodes.map { $0.offset(by: Point(0, band)) }
+            nodes.append(.text(SceneText(id: "title", text: title, font: font, color: theme.ink,
                                          frame: Rect(origin: Point(theme.margin, theme.margin), size: size))))
+            canvas.height += band
         }
         if !layer.omitted.isEmpty {
             let shown = layer.omitted.prefix(5).map { "'\($0)'" }.joined(separator: ", ")

@@ -80,20 +80,33 @@ struct MapLayout {
     func tools(_ tools: [Tool], greyed: Set<String> = [], soft extraSoft: [SoftObstacle] = [], obstacles extraHard: [Rect] = [], titleFont: FontSpec? = nil) -> ToolLayer {
         let nameFont = theme.toolFont, subFont = theme.subtitleFont
         let names = tools.map { ToolLabelText(tool: $0) }
+        let legend = calloutLegend
+        let numberSize = legend.numberSize(count: tools.count)
         let requests = tools.indices.map { i -> LabelRequest in
             let sub = tools[i].subtitle.map { measurer.measure($0, font: subFont) }
             let variants = names[i].variants.map { name -> Size in
                 let n = measurer.measure(name, font: nameFont)
                 return Size(max(n.width, sub?.width ?? 0), n.height + (sub?.height ?? 0))
             }
-            let radius = (tools[i].style?.radius ?? theme.markerRadius) + (tools[i].style?.strokeWidth ?? theme.markerStroke) / 2
+            // Past 2,000 tools unstyled markers are small dots: labels and leaders go to the dot.
+            let radius = tools.count > 2000 && tools[i].style == nil ? dotRadius(count: tools.count)
+                : (tools[i].style?.radius ?? theme.markerRadius) + (tools[i].style?.strokeWidth ?? theme.markerStroke) / 2
             return LabelRequest(anchor: frame.point(x: tools[i].x, y: tools[i].y), anchorRadius: radius,
-                                variants: variants, priority: greyed.contains(tools[i].id) ? 0 : 1)
+                                variants: variants, priority: greyed.contains(tools[i].id) ? 0 : 1, calloutSize: numberSize)
         }
         let bounds = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
         let titles = quadrantTitleFrames(font: titleFont ?? theme.quadrantTitleFont).map { SoftObstacle(rect: $0.2, weight: 1.2) }
-        let placements = LabelPlacer(gap: theme.labelGap).place(requests, obstacles: axisObstacles() + extraHard, soft: titles + extraSoft, bounds: bounds)
-        var layer = ToolLayer(placements: placements, anchors: requests.map(\.anchor))
+        let placer = LabelPlacer(gap: theme.labelGap, calloutLimit: legend.capacity)
+        let placements = placer.place(requests, obstacles: axisObstacles() + extraHard, soft: titles + extraSoft, bounds: bounds)
+        var layer = ToolLayer(placements: placements, anchors: requests.map(\.anchor), legend: legend)
+        // Callout numbers follow the legend, which is sorted by name.
+        let numbered = tools.indices.filter { placements[$0].outcome == .callout }
+            .sorted { (tools[$0].name.lowercased(), tools[$0].id) < (tools[$1].name.lowercased(), tools[$1].id) }
+        var numbers: [Int: Int] = [:]
+        for (k, i) in numbered.enumerated() {
+            numbers[i] = k + 1
+            layer.callouts.append(CalloutLegend.Entry(number: k + 1, name: tools[i].name, owner: "tool/\(tools[i].id)"))
+        }
         for (i, tool) in tools.enumerated() {
             let p = placements[i]
             let isGrey = greyed.contains(tool.id)
@@ -111,8 +124,7 @@ struct MapLayout {
             if tools.count > 2000 && style == nil {
                 // A cloud of thousands: each tool a small solid dot, cheap to draw in every style.
                 // The dot shrinks with density, so the cloud still shows where tools gather.
-                let share = (frame.canvas.width * frame.canvas.height / Double(tools.count)).squareRoot()
-                marker.path = .circle(center: requests[i].anchor, radius: min(theme.markerRadius * 0.5, max(0.6, share * 0.25)))
+                marker.path = .circle(center: requests[i].anchor, radius: dotRadius(count: tools.count))
                 marker.fill = ink
                 marker.stroke = nil
             }
@@ -120,13 +132,27 @@ struct MapLayout {
             switch p.outcome {
             case .omitted:
                 layer.omitted.append(tool.name)
+            case .callout:
+                let number = "\(numbers[i]!)"
+                // Aligned towards the marker inside the reserved box, so the drawn number is no
+                // nearer any other marker than the box the placer judged.
+                let size = measurer.measure(number, font: legend.font)
+                let box = Rect(x: p.rect.minX + (p.rect.width - size.width) * p.side.textAlignment.fraction, y: p.rect.midY - size.height / 2,
+                               width: size.width, height: size.height)
+                if p.hasLeader {
+                    children.append(leader(from: requests[i], to: box, id: "tool/\(tool.id)/leader", ink: ink))
+                }
+                if p.rect.contains(requests[i].anchor) {
+                    // The number on its marker: a disc of the background under it keeps it legible.
+                    let r = max(box.width, box.height) / 2 + 1
+                    children.append(.path(ScenePath(id: "tool/\(tool.id)/callout-disc", path: .circle(center: requests[i].anchor, radius: r),
+                                                    fill: theme.background ?? .white, stroke: StrokeStyle(color: ink, width: theme.markerStroke * 0.6))))
+                }
+                children.append(.text(SceneText(id: "tool/\(tool.id)/callout", text: number, font: legend.font, color: ink,
+                                                frame: box, alignment: .center)))
             case .leader:
                 layer.leaders += 1
-                let a = requests[i].anchor
-                let end = Point(min(max(a.x, p.rect.minX), p.rect.maxX), min(max(a.y, p.rect.minY), p.rect.maxY))
-                let start = a + (end - a).normalized * (requests[i].anchorRadius + 1)
-                children.append(.path(ScenePath(id: "tool/\(tool.id)/leader", path: .segment(start, end),
-                                                stroke: StrokeStyle(color: ink, width: theme.markerStroke * 0.6))))
+                children.append(leader(from: requests[i], to: p.rect, id: "tool/\(tool.id)/leader", ink: ink))
                 fallthrough
             case .adjacent:
                 children += labelTexts(tool, name: names[i].variants[p.variant], placement: p, ink: ink, nameFont: nameFont, subFont: subFont)
@@ -137,6 +163,27 @@ struct MapLayout {
         }
         layer.nodes = [.group(SceneGroup(id: "tools", children: layer.nodes))]
         return layer
+    }
+
+    /// The line from a marker's edge to the nearest point of its name's (or number's) box.
+    func leader(from request: LabelRequest, to rect: Rect, id: String, ink: Color) -> SceneNode {
+        let a = request.anchor
+        let end = Point(min(max(a.x, rect.minX), rect.maxX), min(max(a.y, rect.minY), rect.maxY))
+        let start = a + (end - a).normalized * (request.anchorRadius + 1)
+        return .path(ScenePath(id: id, path: .segment(start, end), stroke: StrokeStyle(color: ink, width: theme.markerStroke * 0.6)))
+    }
+
+    /// The dot of a tool among thousands: it shrinks with density, so the cloud still shows
+    /// where tools gather.
+    func dotRadius(count: Int) -> Double {
+        let share = (frame.canvas.width * frame.canvas.height / Double(max(1, count))).squareRoot()
+        return min(theme.markerRadius * 0.5, max(0.6, share * 0.25))
+    }
+
+    /// The legend for callout numbers: the tool font a little smaller, as tall as the plot.
+    var calloutLegend: CalloutLegend {
+        CalloutLegend(font: FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.85), measurer: measurer,
+                      height: frame.canvas.height - 2 * theme.margin)
     }
 
     /// The name (and subtitle below it) inside the placed box, aligned towards the marker.
@@ -168,6 +215,9 @@ struct ToolLayer {
     var anchors: [Point]
     var leaders = 0
     var omitted: [String] = []
+    var legend: CalloutLegend
+    /// Tools drawn with a number at the marker and their name in the legend, in legend order.
+    var callouts: [CalloutLegend.Entry] = []
 }
 
 /// A tool's label text: on one line, or (for long names of several words) wrapped onto two.

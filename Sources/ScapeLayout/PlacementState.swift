@@ -15,11 +15,17 @@ struct PlacementState {
     var labels: SpatialGrid
     /// Leader lines drawn so far, as thin boxes per segment (checked exactly).
     var leaderSegments: [(Point, Point, Int)] = []
+    /// The leader segments' boxes (payload: index into `leaderSegments`).
+    var leaderGrid: SpatialGrid
     var placed: [LabelPlacement?]
     var candidateCache: [Int: [LabelPlacer.Candidate]] = [:]
     /// Each label's free spots other than where it is, cheapest first; forgotten whenever
     /// any label moves (repair asks for them many times in between).
     var alternatives: [Int: [(LabelPlacement, Double)]] = [:]
+    /// The largest marker radius, for how far ambiguity tests must look.
+    let maxRadius: Double
+    /// Callouts given so far.
+    var callouts = 0
 
     init(placer: LabelPlacer, requests: [LabelRequest], obstacles: [Rect], soft: [SoftObstacle], bounds: Rect) {
         self.placer = placer
@@ -32,6 +38,7 @@ struct PlacementState {
         fixed = SpatialGrid(bounds: area, cellSize: cell)
         softGrid = SpatialGrid(bounds: area, cellSize: cell * 2)
         labels = SpatialGrid(bounds: area, cellSize: cell)
+        leaderGrid = SpatialGrid(bounds: area, cellSize: cell * 2)
         for r in obstacles { fixed.insert(r, -1) }
         for (i, r) in requests.enumerated() {
             let d = 2 * r.anchorRadius
@@ -39,6 +46,7 @@ struct PlacementState {
         }
         for (i, s) in soft.enumerated() { softGrid.insert(s.rect, i) }
         placed = Array(repeating: nil, count: requests.count)
+        maxRadius = requests.map(\.anchorRadius).max() ?? 0
     }
 
     mutating func candidates(_ i: Int) -> [LabelPlacer.Candidate] {
@@ -65,8 +73,12 @@ struct PlacementState {
             if p.rect.outsetBy(LabelPlacer.labelSpacing / 2).intersects(rect) { clear = false }
         }
         guard clear else { return false }
-        for (a, b, owner) in leaderSegments where owner != ignoring && candidate.intersectsSegment(a, b) { return false }
-        return true
+        leaderGrid.forEachCandidate(near: candidate) { k in
+            guard clear else { return }
+            let (a, b, owner) = leaderSegments[leaderGrid.items[k].payload]
+            if owner != ignoring && candidate.intersectsSegment(a, b) { clear = false }
+        }
+        return clear
     }
 
     /// Placed labels that overlap `rect` (or come closer than the label spacing).
@@ -81,22 +93,14 @@ struct PlacementState {
         return out
     }
 
-    /// The price of covering soft obstacles and of standing nearer another marker than one's own.
+    /// The price of covering soft obstacles and of crowding another label.
     func penalty(_ rect: Rect, _ owner: Int) -> Double {
         var cost = 0.0
         softGrid.forEachCandidate(near: rect) { k in
             let s = soft[softGrid.items[k].payload]
             cost += rect.overlapArea(with: s.rect) / max(1, rect.area) * s.weight
         }
-        // Ambiguity: a foreign marker closer to the label than the label's own marker.
-        let own = distance(rect, requests[owner].anchor)
-        let reach = rect.outsetBy(min(own, placer.gap * 3))
-        var ambiguous = 0.0
-        fixed.forEachCandidate(near: reach) { k in
-            let item = fixed.items[k]
-            guard item.payload >= 0, item.payload != owner, item.rect.intersects(reach) else { return }
-            if distance(rect, requests[item.payload].anchor) < own { ambiguous += 1 }
-        }
+        // Ambiguity is a constraint (`unambiguous`), not a price: no candidate scored here has it.
         // Crowding: another label right beside this one reads as one phrase ("GCP Paperspace").
         var crowded = 0.0
         let near = rect.outsetBy(placer.gap * 2.5)
@@ -107,8 +111,27 @@ struct PlacementState {
             let sameLine = min(p.rect.maxY, rect.maxY) - max(p.rect.minY, rect.minY) > rect.height * 0.5
             crowded += sameLine ? 2.5 : 0.6
         }
-        return cost + min(ambiguous, 3) * 1.5 + crowded
+        return cost + crowded
     }
+
+    /// A name next to a marker reads as that marker's: no other marker may be as near to the
+    /// box as its own (edge to edge, with a little to spare for the glyphs' own margins).
+    func unambiguous(_ rect: Rect, _ owner: Int) -> Bool {
+        let own = distance(rect, requests[owner].anchor) - requests[owner].anchorRadius
+        let probe = rect.outsetBy(max(0, own) + placer.gap + maxRadius * 2 + 2)
+        var clear = true
+        fixed.forEachCandidate(near: probe) { k in
+            guard clear else { return }
+            let item = fixed.items[k]
+            guard item.payload >= 0, item.payload != owner else { return }
+            let other = requests[item.payload]
+            if distance(rect, other.anchor) - other.anchorRadius < own + max(Self.ambiguityMargin, placer.gap) { clear = false }
+        }
+        return clear
+    }
+
+    /// How much nearer its own marker a name must be than to any other.
+    static let ambiguityMargin = 2.0
 
     func distance(_ rect: Rect, _ p: Point) -> Double {
         let dx = max(rect.minX - p.x, 0, p.x - rect.maxX)
@@ -126,7 +149,7 @@ struct PlacementState {
         var best: (LabelPlacer.Candidate, Double)?
         for c in candidates(i) {
             if let best, c.cost >= best.1 { break }
-            guard staticallyFree(c.rect, i), clearOfLabels(c.rect, ignoring: ignoring) else { continue }
+            guard staticallyFree(c.rect, i), clearOfLabels(c.rect, ignoring: ignoring), unambiguous(c.rect, i) else { continue }
             if let avoiding, avoiding.intersects(c.rect) { continue }
             let score = c.cost + penalty(c.rect, i)
             if best == nil || score < best!.1 { best = (c, score) }
@@ -139,7 +162,7 @@ struct PlacementState {
         var out: [(LabelPlacement, Double)] = []
         let current = placed[i]?.rect
         for c in candidates(i) where c.rect != current {
-            guard staticallyFree(c.rect, i), clearOfLabels(c.rect, ignoring: i) else { continue }
+            guard staticallyFree(c.rect, i), clearOfLabels(c.rect, ignoring: i), unambiguous(c.rect, i) else { continue }
             out.append((LabelPlacement(rect: c.rect, side: c.side, variant: c.variant, outcome: .adjacent), c.cost + penalty(c.rect, i)))
         }
         return out.sorted { $0.1 < $1.1 }
@@ -171,18 +194,50 @@ struct PlacementState {
             unplaced = unplaced.filter { !repair($0) }
         }
         if placer.allowLeaders {
-            unplaced = unplaced.filter { !placeWithLeader($0) }
+            unplaced = unplaced.filter { !placeWithLeader($0, sizes: requests[$0].variants, outcome: .leader) }
         }
+        // Past the leaders: a number at the marker, the name in a legend.
+        for i in unplaced where requests[i].calloutSize != nil && callouts < placer.calloutLimit {
+            let size = requests[i].calloutSize!
+            if let spot = bestCallout(i, size: size) {
+                put(i, spot)
+                callouts += 1
+            } else if let spot = calloutOnMarker(i, size: size) {
+                // In a tight cluster: the number on the marker itself, as radars do.
+                put(i, spot)
+                callouts += 1
+            } else if placer.allowLeaders, placeWithLeader(i, sizes: [size], outcome: .callout) {
+                callouts += 1
+            }
+        }
+    }
+
+    /// The number centred on marker i, if no other marker's centre is as near and no label is there.
+    func calloutOnMarker(_ i: Int, size: Size) -> LabelPlacement? {
+        let rect = Rect(center: requests[i].anchor, size: size)
+        guard bounds.contains(rect), clearOfLabels(rect), unambiguous(rect, i) else { return nil }
+        return LabelPlacement(rect: rect, side: .above, variant: 0, outcome: .callout)
+    }
+
+    /// The cheapest free, unambiguous spot for a callout number next to marker i.
+    mutating func bestCallout(_ i: Int, size: Size) -> LabelPlacement? {
+        var best: (LabelPlacer.Candidate, Double)?
+        for c in placer.candidates(around: requests[i].anchor, radius: requests[i].anchorRadius, variants: [size]) {
+            if let best, c.cost >= best.1 { break }
+            guard staticallyFree(c.rect, i), clearOfLabels(c.rect), unambiguous(c.rect, i) else { continue }
+            let score = c.cost + penalty(c.rect, i)
+            if best == nil || score < best!.1 { best = (c, score) }
+        }
+        return best.map { LabelPlacement(rect: $0.0.rect, side: $0.0.side, variant: 0, outcome: .callout) }
     }
 
     /// Conflict-driven repair: find a candidate of i blocked by one lower-or-equal-priority
     /// label that can itself move to another free spot; move it and place i.
     mutating func repair(_ i: Int) -> Bool {
-        for c in candidates(i) where staticallyFree(c.rect, i) {
+        for c in candidates(i) where staticallyFree(c.rect, i) && unambiguous(c.rect, i) {
             let blocking = blockers(of: c.rect)
             guard blocking.count == 1, let j = blocking.first, requests[j].priority <= requests[i].priority else { continue }
-            let leaderClear = leaderSegments.allSatisfy { !c.rect.intersectsSegment($0.0, $0.1) }
-            guard leaderClear else { continue }
+            guard clearOfLeaders(c.rect) else { continue }
             if alternatives[j] == nil { alternatives[j] = freeSpots(j) }
             guard let moved = alternatives[j]!.first(where: { !$0.0.rect.intersects(c.rect) })?.0 else { continue }
             alternatives.removeAll()
@@ -195,16 +250,19 @@ struct PlacementState {
         return false
     }
 
-    /// A free spot within reach, joined by a leader that crosses no label and no marker.
-    mutating func placeWithLeader(_ i: Int) -> Bool {
+    /// The nearest free spot, searched outwards by distance, joined by a straight leader
+    /// that crosses no label, marker or other leader. Few labels get a fine and far search;
+    /// many a coarse and short one, so huge inputs stay near-linear.
+    mutating func placeWithLeader(_ i: Int, sizes: [Size], outcome: LabelOutcome) -> Bool {
         let req = requests[i]
-        // A finer search where there are few labels; a coarse one keeps huge inputs linear.
         let fine = requests.count <= 500
-        let directions = fine ? 24 : 16
-        for (v, size) in req.variants.enumerated() {
+        let reach = fine ? placer.leaderReach : min(placer.leaderReach, 8)
+        for (v, size) in sizes.enumerated() {
             let h = max(size.height, 8)
             var distance = req.anchorRadius + h * 1.5
-            while distance <= h * placer.leaderReach {
+            while distance <= h * reach {
+                // Directions about a label height apart along the circle, at least 16.
+                let directions = fine ? max(16, min(48, Int(2 * .pi * distance / (h * 1.2)))) : 16
                 for k in 0..<directions {
                     let angle = Double(k) * 2 * .pi / Double(directions)
                     let dir = Point(cos(angle), sin(angle))
@@ -214,8 +272,8 @@ struct PlacementState {
                     let end = nearestPoint(on: rect, to: req.anchor)
                     let start = req.anchor + (end - req.anchor).normalized * (req.anchorRadius + 1)
                     guard leaderIsClear(start, end, owner: i) else { continue }
-                    put(i, LabelPlacement(rect: rect, side: side(of: dir), variant: v, outcome: .leader))
-                    leaderSegments.append((start, end, i))
+                    put(i, LabelPlacement(rect: rect, side: side(of: dir), variant: outcome == .leader ? v : 0, outcome: outcome, hasLeader: true))
+                    addLeader(start, end, i)
                     return true
                 }
                 distance += fine ? h / 2 : h
@@ -242,9 +300,37 @@ struct PlacementState {
         labels.forEachCandidate(near: box) { k in
             guard clear else { return }
             let item = labels.items[k]
-            if let p = placed[item.payload], p.rect == item.rect, p.rect.intersectsSegment(a, b) { clear = false }
+            if let p = placed[item.payload], p.rect == item.rect, p.rect.outsetBy(1).intersectsSegment(a, b) { clear = false }
+        }
+        guard clear else { return false }
+        leaderGrid.forEachCandidate(near: box) { k in
+            guard clear else { return }
+            let (p, q, _) = leaderSegments[leaderGrid.items[k].payload]
+            if Self.segmentsCross(a, b, p, q) { clear = false }
         }
         return clear
+    }
+
+    func clearOfLeaders(_ rect: Rect) -> Bool {
+        var clear = true
+        leaderGrid.forEachCandidate(near: rect) { k in
+            guard clear else { return }
+            let (a, b, _) = leaderSegments[leaderGrid.items[k].payload]
+            if rect.intersectsSegment(a, b) { clear = false }
+        }
+        return clear
+    }
+
+    mutating func addLeader(_ a: Point, _ b: Point, _ owner: Int) {
+        leaderGrid.insert(Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 0.01, height: abs(a.y - b.y) + 0.01), leaderSegments.count)
+        leaderSegments.append((a, b, owner))
+    }
+
+    /// Whether two segments cross (touching ends do not count).
+    static func segmentsCross(_ p: Point, _ q: Point, _ r: Point, _ s: Point) -> Bool {
+        func orient(_ a: Point, _ b: Point, _ c: Point) -> Double { (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x) }
+        let d1 = orient(r, s, p), d2 = orient(r, s, q), d3 = orient(p, q, r), d4 = orient(p, q, s)
+        return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))
     }
 
     func side(of dir: Point) -> LabelSide {

@@ -79,10 +79,15 @@ struct RadarLayout {
         for (k, ring) in spec.rings.enumerated() {
             let inner = k == 0 ? 0 : fractions[k - 1]
             // Mid-band on the diagonal; the open outer ring's name just past its border.
-            let f = k < fractions.count ? (inner + fractions[k]) / 2 : inner + 0.09
             let t = Double.pi / 4
-            let p = Point(o.x + f * lx * pow(cos(t), 2.0 / 3.0) * 0.9, o.y - f * ly * pow(sin(t), 2.0 / 3.0) * 0.9)
+            let diagonal = Point(lx * pow(cos(t), 2.0 / 3.0), -ly * pow(sin(t), 2.0 / 3.0))
             let size = measurer.measure(ring, font: font)
+            // The open outer ring's name goes just past its border, clear of the line: its
+            // half-extent along the diagonal plus a gap.
+            let unit = diagonal.normalized
+            let extent = (size.width * abs(unit.x) + size.height * abs(unit.y)) / 2 + theme.labelGap * 2
+            let f = k < fractions.count ? (inner + fractions[k]) / 2 * 0.9 : inner + extent / diagonal.length
+            let p = o + diagonal * f
             let rect = Rect(center: p, size: size)
             rects.append(rect)
             nodes.append(.text(SceneText(id: "radar/ring/\(k + 1)", text: ring, font: font, color: theme.ink, frame: rect, alignment: .center)))
@@ -166,23 +171,20 @@ struct RadarLayout {
             placed.append((blip.name, p, blip.ring, blip.sector))
             placedBlips.append(blip)
         }
-        let labelFont = FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.8)
-        let requests = placed.map { LabelRequest(anchor: $0.center, anchorRadius: markers.extent, size: measurer.measure($0.name, font: labelFont)) }
-        let placements = LabelPlacer(gap: 4).place(requests, obstacles: obstacles, bounds: Rect(origin: .zero, size: canvas).insetBy(theme.margin / 2))
+        let labeller = RadarBlipLabels(theme: theme, measurer: measurer)
+        let labels = labeller.label(placed.indices.map { i in
+                                        .init(name: placed[i].name, owner: "blip/\(placedBlips[i].id)", center: placed[i].center, ring: placed[i].ring, sector: placed[i].sector)
+                                    },
+                                    mode: figure.blipLabels ?? .auto, sectors: spec.sectors, blipRadius: blipRadius, obstacles: obstacles,
+                                    bounds: Rect(origin: .zero, size: canvas).insetBy(theme.margin / 2), ink: ink)
         var blipNodes: [SceneNode] = []
         var labelRects: [Rect] = []
         for (i, b) in placed.enumerated() {
             let blip = placedBlips[i]
             let color = spec.ringColors.indices.contains(b.ring) ? Color(hex: spec.ringColors[b.ring]) ?? Self.sectorColors[b.sector % 4] : Self.sectorColors[b.sector % 4]
             var children = markers.mark(blip.status, active: blip.active, at: b.center, centre: c, fill: color, id: "blip/\(blip.id)")
-            if placements[i].isPlaced {
-                labelRects.append(placements[i].rect)
-                let (fraction, centered) = placements[i].side.textAlignment
-                children.append(.text(SceneText(id: "blip/\(blip.id)/name", text: b.name, font: labelFont, color: ink,
-                                                frame: placements[i].rect, alignment: centered ? .center : fraction == 0 ? .left : .right)))
-            } else {
-                warnings.append("the label of blip '\(b.name)' was left out for lack of room")
-            }
+            children += labels.children[i]
+            for case .text(let t) in labels.children[i] { labelRects.append(t.frame) }
             let title = [b.name, blip.plainDescription].compactMap { $0 }.joined(separator: ": ")
             blipNodes.append(.group(SceneGroup(id: "blip/\(blip.id)", title: title, link: blip.url, children: children)))
         }
@@ -194,8 +196,19 @@ struct RadarLayout {
                 nodes.append(legend)
             }
         }
-        let scene = Scene(size: canvas, background: theme.background, nodes: nodes)
-        return Result(figure: LaidOutFigure(figure: figure, scene: scene, warnings: warnings, omittedLabels: placements.indices.filter { !placements[$0].isPlaced }.map { placed[$0].name }),
+        for name in labels.omitted { warnings.append("the label of blip '\(name)' was left out for lack of room") }
+        var size = canvas
+        if labels.numbered > 0 {
+            // Room for the numbered legends: the radar moves right by the left one's width.
+            let shift = Point(labels.left, 0)
+            nodes = nodes.map { $0.offset(by: shift) }
+            nodes.append(labels.legend[0])
+            nodes.append(labels.legend[1].offset(by: Point(canvas.width + labels.left, 0)))
+            size.width += labels.left + labels.right
+            warnings.append("\(labels.numbered) blip\(labels.numbered == 1 ? " is" : "s are") numbered, with the names in a legend; the figure grew from \(Int(canvas.width))x\(Int(canvas.height)) to \(Int(size.width))x\(Int(size.height))")
+        }
+        let scene = Scene(size: size, background: theme.background, nodes: nodes)
+        return Result(figure: LaidOutFigure(figure: figure, scene: scene, warnings: warnings, omittedLabels: labels.omitted),
                       blips: placed, ringRadii: radii, center: c, labelRects: labelRects)
     }
 

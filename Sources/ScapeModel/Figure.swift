@@ -169,6 +169,8 @@ public struct Figure: Sendable, Equatable {
     public var bandBorders: [Double]?
     /// Map, zoom: what changed since an older edition, drawn over this one (`mlscape diff`).
     public var changes: FigureChanges?
+    /// Radar: how blips are named (nil: `.auto`).
+    public var blipLabels: BlipLabels?
 
     public init(id: String, kind: FigureKind, title: String? = nil, only: ToolSelection? = nil, highlight: ToolSelection? = nil,
                 arrows: [TrendArrow] = [], regions: Bool? = nil, quadrant: String? = nil, axisLabels: Axes? = nil,
@@ -196,6 +198,7 @@ public struct Figure: Sendable, Equatable {
             && a.note == b.note && a.pictograms.negative == b.pictograms.negative && a.pictograms.positive == b.pictograms.positive
             && a.glyphs == b.glyphs && a.boxes == b.boxes && a.step == b.step && a.spec == b.spec && a.lifecycle == b.lifecycle
             && a.radar == b.radar && a.quarter == b.quarter && a.bandBorders == b.bandBorders && a.changes == b.changes && a.file == b.file
+            && a.blipLabels == b.blipLabels
     }
 
     /// The output file name without extension: `file`, else the id.
@@ -203,4 +206,14 @@ public struct Figure: Sendable, Equatable {
 
     /// Whether category regions are drawn.
     public var showsRegions: Bool { regions ?? (kind == .zoom) }
+}
+
+/// How a radar names its blips.
+public enum BlipLabels: String, Sendable, Equatable, CaseIterable {
+    /// Names beside the blips; a name with no room is left out (counted, warned).
+    case names
+    /// A number beside each blip, the names in a numbered legend per quadrant.
+    case numbers
+    /// Names where they identify their blip; a crowded quadrant switches to numbers.
+    case auto
 }

@@ -39,7 +39,8 @@ public struct Landscape: Sendable, Equatable {
 
     /// The figures drawn when the data names none: the map of every tool.
     public var effectiveFigures: [Figure] {
-        figures.isEmpty ? [Figure(id: "landscape", kind: .map)] : figures
+        // The one implicit figure carries the data's own title (a Mermaid chart's `title`), if any.
+        figures.isEmpty ? [Figure(id: "landscape", kind: .map, title: title == "Landscape" || title.isEmpty ? nil : title)] : figures
     }
 }
 

@@ -326,6 +326,12 @@ struct LandscapeValidator {
             figure.spec = f.spec
             if f.spec != nil { figure.specLocation = locator.location(of: path + [.key("spec")]) }
             figure.quarter = f.quarter
+            if let mode = f.blipLabels {
+                figure.blipLabels = BlipLabels(rawValue: mode.lowercased())
+                if figure.blipLabels == nil {
+                    error("unknown blip-labels '\(mode)'; use \(BlipLabels.allCases.map(\.rawValue).joined(separator: ", "))", path + [.key("blip-labels")])
+                }
+            }
             if let bands = f.bands {
                 if let v = bands.first(where: { !InputBounds.annotation.contains($0) }) {
                     error(InputBounds.annotation.problem(v, what: "a band border")!, path + [.key("bands")])

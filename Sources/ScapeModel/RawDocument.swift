@@ -150,8 +150,14 @@ struct RawFigure: Decodable {
     var spec: String?
     var quarter: Bool?
     var bands: [Double]?
+    var blipLabels: String?
     static let keys: Set<String> = ["id", "file", "kind", "title", "only", "highlight", "arrows", "regions", "quadrant", "axes",
-                                    "note", "pictograms", "glyphs", "boxes", "step", "spec", "quarter", "bands"]
+                                    "note", "pictograms", "glyphs", "boxes", "step", "spec", "quarter", "bands", "blip-labels"]
+
+    enum CodingKeys: String, CodingKey {
+        case id, file, kind, title, only, highlight, arrows, regions, quadrant, axes, note, pictograms, glyphs, boxes, step, spec, quarter, bands
+        case blipLabels = "blip-labels"
+    }
 }
 
 struct RawSelection: Decodable {

@@ -19,6 +19,9 @@ public struct LabelBenchmark {
         public var placed: Int
         public var leaders: Int
         public var omitted: Int
+        /// Names without leader whose nearest marker is another's, or far from their own (by `LabelAudit`).
+        public var ambiguous = 0
+        public var far = 0
         public var overlaps: Int
         public var milliseconds: Double
         public var peakMegabytes: Double
@@ -57,9 +60,26 @@ public struct LabelBenchmark {
                               : placer.place(reqs, obstacles: [], bounds: Self.canvas)
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let drawn = placed.filter(\.isPlaced).map(\.rect)
-        return Line(n: n, placed: drawn.count, leaders: placed.filter { $0.outcome == .leader }.count,
-                    omitted: placed.filter { $0.outcome == .omitted }.count, overlaps: Self.countOverlaps(drawn),
-                    milliseconds: ms, peakMegabytes: ProcessMemory.peakMegabytes)
+        var line = Line(n: n, placed: drawn.count, leaders: placed.filter { $0.outcome == .leader }.count,
+                        omitted: placed.filter { $0.outcome == .omitted }.count, overlaps: Self.countOverlaps(drawn),
+                        milliseconds: ms, peakMegabytes: ProcessMemory.peakMegabytes)
+        // Judged from the drawn boxes and lines alone, as a reader would.
+        var items: [LabelAudit.Item] = []
+        for (i, p) in placed.enumerated() {
+            let r = reqs[i]
+            items.append(LabelAudit.Item(id: "tool.\(i).marker", box: Rect(center: r.anchor, size: Size(2 * r.anchorRadius, 2 * r.anchorRadius)), points: []))
+            guard p.isPlaced else { continue }
+            items.append(LabelAudit.Item(id: "tool.\(i).name", box: p.rect, points: []))
+            if p.hasLeader {
+                let end = Point(min(max(r.anchor.x, p.rect.minX), p.rect.maxX), min(max(r.anchor.y, p.rect.minY), p.rect.maxY))
+                let start = r.anchor + (end - r.anchor).normalized * (r.anchorRadius + 1)
+                items.append(LabelAudit.Item(id: "tool.\(i).leader", box: Rect(center: start, size: .zero).union(Rect(center: end, size: .zero)), points: [start, end]))
+            }
+        }
+        let audit = LabelAudit(items: items)
+        line.ambiguous = audit.count(.ambiguous)
+        line.far = audit.count(.far)
+        return line
     }
 
     /// Pairs of rectangles whose interiors meet: sort by left edge, sweep, compare only with
@@ -97,6 +117,6 @@ public struct LabelBenchmark {
     }
 
     public static func format(_ l: Line, name: String = "labels") -> String {
-        "\(name) n=\(l.n) placed=\(l.placed) leaders=\(l.leaders) omitted=\(l.omitted) overlaps=\(l.overlaps) ms=\(String(format: "%.1f", l.milliseconds)) peak_mb=\(Int(l.peakMegabytes.rounded()))"
+        "\(name) n=\(l.n) placed=\(l.placed) leaders=\(l.leaders) omitted=\(l.omitted) ambiguous=\(l.ambiguous) far=\(l.far) overlaps=\(l.overlaps) ms=\(String(format: "%.1f", l.milliseconds)) peak_mb=\(Int(l.peakMegabytes.rounded()))"
     }
 }

@@ -9,7 +9,7 @@ struct Bench: ParsableCommand {
         abstract: "Measure the label placer and the whole figure set (benchmarks, not tests).",
         discussion: """
         Examples:
-          mlscape bench labels --n 45,300,1000,10000,100000
+          mlscape bench labels --n 45,80,150,300,1000,10000,100000
           mlscape bench figures --n 5 --jobs 2
           mlscape bench serve --n 20
               save -> event latency of the live preview
@@ -21,9 +21,21 @@ struct Bench: ParsableCommand {
 
     struct Labels: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Place labels 'Tool i' on n seeded uniform points (2251x1521 canvas, 25 px font).",
+            abstract: "Lay out maps of n tools 'Tool i' from four seeded point sets, and judge every tool.",
             discussion: """
-            One line per size. placed: labels drawn (leaders included); leaders:
+            'map' lines (sizes up to 1000): the real map figure (axes, axis labels,
+            quadrant titles and margins of the built-in landscape) with n tools from
+            each point set: uniform, clusters (five Gaussian clusters), quadrant (all
+            in one quadrant), tools-80 (the shape of fixtures/examples/tools-80.csv,
+            when run from the repository). Each tool is judged from the drawn scene
+            (see "Every tool identifiable" in the README): adjacent, leaders,
+            callouts (number + legend) identify it; omitted, ambiguous (nearest
+            marker is another's), far and crossed (a leader crossing something) do
+            not. covered: names over an axis label or title. canvas: the figure's
+            size, grown for a legend. ms: the whole figure's layout.
+
+            'labels' lines: the placer alone on n seeded uniform points on a bare
+            2251x1521 canvas with a 25 px font. One line per size. placed: labels drawn (leaders included); leaders:
             labels joined to their point by a leader line; omitted: labels left
             out; overlaps: pairs of drawn labels that intersect, counted by a
             sweep over the drawn boxes, independently of the placer; ms:
@@ -36,11 +48,26 @@ struct Bench: ParsableCommand {
         )
 
         @Option(help: ArgumentHelp("Comma-separated sizes.", valueName: "list"))
-        var n: String = "45,300,1000,10000,100000"
+        var n: String = "45,80,150,300,1000,10000,100000"
+
+        @Option(help: ArgumentHelp("Point sets for the map lines (uniform, clusters, quadrant, tools-80), comma-separated.", valueName: "list"))
+        var sets: String = "uniform,clusters,quadrant,tools-80"
 
         func run() throws {
             let sizes = try parseSizes(n)
+            let chosen = try sets.split(separator: ",").map { name -> MapBenchmark.PointSet in
+                guard let s = MapBenchmark.PointSet(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("--sets takes uniform, clusters, quadrant, tools-80")
+                }
+                return s
+            }
             print(LabelBenchmark.format(try LabelBenchmark.blog(), name: "blog"))
+            let maps = try MapBenchmark(shapeFile: URL(fileURLWithPath: "fixtures/examples/tools-80.csv"))
+            for set in chosen {
+                for size in sizes where size <= 1000 {
+                    print(MapBenchmark.format(maps.run(set, n: size)))
+                }
+            }
             let bench = LabelBenchmark()
             for size in sizes {
                 print(LabelBenchmark.format(bench.run(n: size)))

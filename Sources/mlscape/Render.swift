@@ -6,6 +6,7 @@ import ScapeSketch
 
 extension FigureStyle: ExpressibleByArgument {}
 extension ThemeOverrides.Variant: ExpressibleByArgument {}
+extension BlipLabels: ExpressibleByArgument {}
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,6 +47,9 @@ struct Render: ParsableCommand {
     @Flag(name: .long, help: "Also write index.html, the gallery page, into a folder other than output/.")
     var gallery = false
 
+    @Option(name: .long, help: ArgumentHelp("Radar blips: names beside them, numbers with a legend, or auto (names, and numbers for a crowded quadrant). Default: the figure's 'blip-labels:', else auto.", valueName: "mode"))
+    var blipLabels: BlipLabels?
+
     @OptionGroup var options: FigureOptions
 
     @OptionGroup(title: "Ad-hoc figure (instead of the data file's figures)")
@@ -56,7 +60,10 @@ struct Render: ParsableCommand {
         if subset.isRequested && !figure.isEmpty {
             throw ValidationError("--figure picks figures of the data file; the subset options (--only, --category, --quadrant, --ring, --highlight, --title) build a new one: use one or the other")
         }
-        let figures = subset.isRequested ? [try subset.figure(in: landscape)] : try selectedFigures(of: landscape)
+        var figures = subset.isRequested ? [try subset.figure(in: landscape)] : try selectedFigures(of: landscape)
+        if let blipLabels {
+            for k in figures.indices where figures[k].kind == .radar { figures[k].blipLabels = blipLabels }
+        }
         let wholeSet = figure.isEmpty && !subset.isRequested
         try options.renderAndWrite(figures, of: landscape, inputs: input.data.map { [$0] } ?? [],
                                    gallery: gallery || (wholeSet && options.writesIntoOwnOutput))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScapeModel
+import ScapePipeline
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,9 +10,15 @@ struct Validate: ParsableCommand {
         warnings (a tool outside its category's quadrant, an unknown key such as a misspelled
         'catgories:') do not fail, unless --strict.
 
+        With --layout, also lays every figure out (nothing is drawn or written) and reports
+        each tool a reader could not identify: its name neither next to its own marker nor
+        joined to it by a clear leader nor numbered in a legend (see "Every tool
+        identifiable" in the README). Exit status 65 when any is found.
+
         Examples:
           mlscape validate my-stack.yaml
           mlscape validate --strict my-stack.yaml     in CI: any warning fails
+          mlscape validate --layout my-stack.yaml
         """
     )
 
@@ -20,12 +27,51 @@ struct Validate: ParsableCommand {
     @Flag(name: .long, help: "Fail (exit 65) on any warning about the data, such as an unknown key.")
     var strict = false
 
+    @Flag(help: "Lay the figures out and report every tool a reader could not identify.")
+    var layout = false
+
     func run() throws {
         let landscape = try input.load(strict: strict)
         if let radar = RadarListing.radar(of: landscape) {
             print("ok: \(radar.blips.count) blips, \(radar.rings.count) rings, \(radar.sectors.count) quadrants")
-            return
+        } else {
+            print("ok: \(landscape.tools.count) tools, \(landscape.categories.count) categories, \(landscape.quadrants.count) quadrants, \(landscape.effectiveFigures.count) figures")
         }
-        print("ok: \(landscape.tools.count) tools, \(landscape.categories.count) categories, \(landscape.quadrants.count) quadrants, \(landscape.effectiveFigures.count) figures")
+        guard layout else { return }
+        let renderer = FigureRenderer()
+        let locations = ToolLocations(path: input.data)
+        var failures = 0
+        for figure in landscape.effectiveFigures {
+            let laid = renderer.layout(figure, of: landscape)
+            let audit = LabelAudit(scene: laid.scene)
+            guard !audit.verdicts.isEmpty else { continue }
+            let c = audit.counts
+            let summary = LabelAudit.Verdict.allCases.compactMap { v in c[v].map { "\(v.rawValue)=\($0)" } }.joined(separator: " ")
+            print("\(figure.id): \(summary) overlaps=\(audit.overlaps) covered=\(audit.coveredLabels)")
+            for w in laid.warnings { Console.error("warning: \(figure.id): \(w)") }
+            let shownLimit = 20
+            if audit.failures.count > shownLimit {
+                Console.error("\(input.data ?? "built-in data"): \(figure.id): \(audit.failures.count) tools are not identifiable; the first \(shownLimit):")
+            }
+            for f in audit.failures.prefix(shownLimit) {
+                let parts = f.split(separator: " ")
+                let id = parts[0].split(separator: ":", maxSplits: 1).last.map(String.init) ?? ""
+                let name = landscape.tools.first { $0.id == id }?.name ?? landscape.figures.lazy.compactMap { $0.radar }.flatMap(\.blips).first { Tool.makeID(name: $0.name, subtitle: nil) == id }?.name ?? id
+                let place = locations.location(of: name).map { ":\($0.line):\($0.column)" } ?? ""
+                Console.error("\(input.data ?? "built-in data")\(place): error: \(figure.id): '\(name)' is not identifiable (\(Self.explain(String(parts.last ?? ""))))")
+            }
+            failures += audit.failures.count + audit.overlaps + audit.coveredLabels
+        }
+        if failures > 0 { throw ExitStatus.dataError }
+    }
+
+    static func explain(_ verdict: String) -> String {
+        switch verdict {
+        case "ambiguous": return "ambiguous: its name is nearer another tool's marker"
+        case "far": return "far: its name is too far from its marker, with no leader"
+        case "crossed": return "crossed: its leader crosses another name, marker or leader"
+        case "omitted": return "omitted: no room for its name or a number"
+        default: return verdict
+        }
     }
 }

@@ -55,12 +55,7 @@ import ScapePipeline
                 #expect(label.distance(to: end) <= 2, "\(file): the leader of \(a) does not reach its name")
             }
         }
-        if file.hasSuffix("tools-80.csv") {
-            // Issue #12 (identifiable tools) is about exactly this: remove the known issue once it is fixed.
-            withKnownIssue("crowded names nearer a neighbour's marker, issue #12") { #expect(misread.isEmpty, "\(misread)") }
-        } else {
-            #expect(misread.isEmpty, "\(file): names nearer another tool's marker than their own (name -> marker): \(misread)")
-        }
+        #expect(misread.isEmpty, "\(file): names nearer another tool's marker than their own (name -> marker): \(misread)")
     }
 
     @Test func svgIdsStayUniqueWhenTwoToolIdsSanitiseAlike() throws {

@@ -1,0 +1,144 @@
+import ScapeGeometry
+import ScapeModel
+import ScapeScene
+
+/// Names or numbers for a full radar's blips, and a numbered legend per quadrant (the
+/// Thoughtworks and Zalando convention). `auto` names blips where the names identify them
+/// and switches a crowded quadrant to numbers, so no blip goes unnamed.
+struct RadarBlipLabels {
+    let theme: Theme
+    let measurer: any TextMeasurer
+
+    struct Blip {
+        var name: String
+        /// The scene id prefix, e.g. `blip/mlflow`.
+        var owner: String
+        var center: Point
+        var ring: Int
+        var sector: Int
+    }
+
+    struct Output {
+        /// Per blip: its name or number (and leader), in radar coordinates.
+        var children: [[SceneNode]]
+        /// The legends, with the left one starting at x = 0 (the caller shifts the radar right by `left`).
+        var legend: [SceneNode] = []
+        var left = 0.0
+        var right = 0.0
+        var omitted: [String] = []
+        var numbered = 0
+    }
+
+    var font: FontSpec { FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.8) }
+
+    func label(_ blips: [Blip], mode: BlipLabels, sectors: [String], blipRadius: Double, obstacles: [Rect], bounds: Rect, ink: Color) -> Output {
+        let digits = String(max(1, blips.count)).count
+        let numberSize = measurer.measure(String(repeating: "8", count: digits), font: font)
+        let nameSizes = blips.map { measurer.measure($0.name, font: font) }
+        func run(_ numberedSectors: Set<Int>, callouts: Bool) -> [LabelPlacement] {
+            let requests = blips.indices.map { i in
+                LabelRequest(anchor: blips[i].center, anchorRadius: blipRadius,
+                             size: numberedSectors.contains(blips[i].sector) ? numberSize : nameSizes[i],
+                             calloutSize: callouts ? numberSize : nil)
+            }
+            return LabelPlacer(gap: 4).place(requests, obstacles: obstacles, bounds: bounds)
+        }
+        var numberedSectors = Set<Int>()
+        var placements: [LabelPlacement]
+        switch mode {
+        case .names:
+            placements = run([], callouts: false)
+        case .numbers:
+            numberedSectors = Set(blips.map(\.sector))
+            placements = run(numberedSectors, callouts: true)
+        case .auto:
+            placements = run([], callouts: true)
+            // A quadrant where any name needed a number goes to numbers whole; repeat while
+            // the new layout pushes another quadrant's name out.
+            for _ in 0..<4 {
+                let crowded = Set(blips.indices.filter { !placements[$0].isPlaced }.map { blips[$0].sector })
+                guard !crowded.isSubset(of: numberedSectors) else { break }
+                numberedSectors.formUnion(crowded)
+                placements = run(numberedSectors, callouts: true)
+            }
+        }
+        let isNumbered = blips.indices.map { i in
+            placements[i].outcome != .omitted && (numberedSectors.contains(blips[i].sector) || placements[i].outcome == .callout)
+        }
+        // Numbers run by quadrant, ring and name, as on the Thoughtworks radar.
+        let order = blips.indices.filter { isNumbered[$0] }.sorted {
+            (blips[$0].sector, blips[$0].ring, blips[$0].name) < (blips[$1].sector, blips[$1].ring, blips[$1].name)
+        }
+        var number: [Int: Int] = [:]
+        for (k, i) in order.enumerated() { number[i] = k + 1 }
+        var out = Output(children: [], numbered: order.count)
+        for (i, b) in blips.enumerated() {
+            let p = placements[i]
+            var children: [SceneNode] = []
+            if p.outcome == .omitted {
+                out.omitted.append(b.name)
+                out.children.append(children)
+                continue
+            }
+            let text = number[i].map { "\($0)" } ?? b.name
+            // A number is aligned towards its blip inside the reserved box (see MapLayout).
+            let size = measurer.measure(text, font: font)
+            let box = number[i] != nil ? Rect(x: p.rect.minX + (p.rect.width - size.width) * p.side.textAlignment.fraction, y: p.rect.midY - size.height / 2,
+                                              width: size.width, height: size.height) : p.rect
+            if p.hasLeader {
+                let end = Point(min(max(b.center.x, box.minX), box.maxX), min(max(b.center.y, box.minY), box.maxY))
+                let start = b.center + (end - b.center).normalized * (blipRadius + 1)
+                children.append(.path(ScenePath(id: "\(b.owner)/leader", path: .segment(start, end), stroke: StrokeStyle(color: ink, width: 0.8))))
+            }
+            if number[i] != nil {
+                children.append(.text(SceneText(id: "\(b.owner)/callout", text: text, font: font, color: ink, frame: box, alignment: .center)))
+            } else {
+                let (fraction, centered) = p.side.textAlignment
+                children.append(.text(SceneText(id: "\(b.owner)/name", text: text, font: font, color: ink, frame: box,
+                                                alignment: centered ? .center : fraction == 0 ? .left : .right)))
+            }
+            out.children.append(children)
+        }
+        guard !order.isEmpty else { return out }
+        // Legends: quadrants 1 and 4 (right half) on the right, 2 and 3 on the left.
+        let rowHeight = measurer.measure("0", font: font).height * 1.12
+        let headFont = FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.85, weight: .bold)
+        let numberWidth = numberSize.width
+        func column(_ sectorsOnSide: [Int], x0: Double) -> (nodes: [SceneNode], width: Double) {
+            var nodes: [SceneNode] = []
+            var x = x0, y = bounds.minY, widest = 0.0
+            let bottom = bounds.maxY
+            for s in sectorsOnSide {
+                let entries = order.filter { blips[$0].sector == s }
+                guard !entries.isEmpty else { continue }
+                let head = s < sectors.count ? sectors[s] : "Quadrant \(s + 1)"
+                let hs = measurer.measure(head, font: headFont)
+                if y + hs.height + rowHeight > bottom { x += widest + 18; y = bounds.minY; widest = 0 }
+                nodes.append(.text(SceneText(id: "legend/sector/\(s + 1)", text: head, font: headFont, color: RadarLayout.sectorColors[s % 4],
+                                             frame: Rect(origin: Point(x, y), size: hs))))
+                widest = max(widest, hs.width)
+                y += hs.height + 2
+                for i in entries {
+                    if y + rowHeight > bottom { x += widest + 18; y = bounds.minY; widest = 0 }
+                    let n = "\(number[i]!)"
+                    let ns = measurer.measure(n, font: font)
+                    nodes.append(.text(SceneText(id: "\(blips[i].owner)/legend-number", text: n, font: font, color: ink,
+                                                 frame: Rect(x: x + numberWidth - ns.width, y: y, width: ns.width, height: ns.height), alignment: .right)))
+                    nodes.append(.text(SceneText(id: "\(blips[i].owner)/name", text: blips[i].name, font: font, color: ink,
+                                                 frame: Rect(origin: Point(x + numberWidth + 6, y), size: nameSizes[i]))))
+                    widest = max(widest, numberWidth + 6 + nameSizes[i].width)
+                    y += rowHeight
+                }
+                y += rowHeight * 0.6
+            }
+            return (nodes, nodes.isEmpty ? 0 : x + widest - x0)
+        }
+        let leftColumn = column([1, 2], x0: theme.margin)
+        out.left = leftColumn.width > 0 ? leftColumn.width + theme.margin : 0
+        let rightColumn = column([0, 3], x0: 0)
+        out.right = rightColumn.width > 0 ? rightColumn.width + theme.margin : 0
+        out.legend = [.group(SceneGroup(id: "blip-legend-left", children: leftColumn.nodes)),
+                      .group(SceneGroup(id: "blip-legend-right", children: rightColumn.nodes))]
+        return out
+    }
+}

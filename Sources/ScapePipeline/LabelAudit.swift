@@ -1,0 +1,298 @@
+import Foundation
+import ScapeGeometry
+import ScapeScene
+
+/// Checks from the outside, on what was drawn (an SVG file, or the scene it is written from),
+/// that a reader can tell which name belongs to which marker. It knows nothing of the placer:
+/// it reads ids (`tool.X.marker`, `tool.X.name`, `tool.X.leader`, `tool.X.callout`, radar
+/// `blip.X.*`, `title`, `axis.*`) and geometry, and classifies every marker by the rule:
+///
+/// - adjacent: the marker nearest to the name's box is its own, within about one
+///   marker-plus-gap of it;
+/// - leader: a line from the marker to the name crossing no other name, marker, leader,
+///   axis label or title;
+/// - callout: a number next to the marker (nearest marker its own) and the name drawn
+///   elsewhere (a legend);
+/// - otherwise omitted, ambiguous (nearest marker is another's), far, or crossed.
+public struct LabelAudit: Sendable {
+    /// What a reader makes of one marker.
+    public enum Verdict: String, Sendable, CaseIterable {
+        case adjacent, leader, callout, omitted, ambiguous, far, crossed
+
+        public var isIdentifiable: Bool { self == .adjacent || self == .leader || self == .callout }
+    }
+
+    /// One drawn thing: its box and, for lines, its points.
+    public struct Item: Sendable {
+        public var id: String
+        public var box: Rect
+        public var points: [Point]
+
+        public init(id: String, box: Rect, points: [Point]) {
+            self.id = id
+            self.box = box
+            self.points = points
+        }
+    }
+
+    public var items: [Item]
+    public var verdicts: [String: Verdict] = [:]
+    /// Pairs of drawn names whose boxes overlap.
+    public var overlaps = 0
+    /// Names, numbers or leaders drawn over an axis label or the title.
+    public var coveredLabels = 0
+
+    public init(items: [Item]) {
+        self.items = items
+        classify()
+    }
+
+    /// Reads an SVG written by `SVGWriter`: every `<path id=... d=...>`.
+    public init(svg: String) {
+        var items: [Item] = []
+        var rest = svg[...]
+        while let r = rest.range(of: "<path id=\"") {
+            rest = rest[r.upperBound...]
+            guard let q = rest.firstIndex(of: "\"") else { break }
+            let id = String(rest[..<q])
+            guard let d = rest.range(of: " d=\""), let end = rest[d.upperBound...].firstIndex(of: "\"") else { break }
+            let points = Self.points(inPathData: rest[d.upperBound..<end])
+            rest = rest[end...]
+            if let item = Self.item(id: id, points: points) { items.append(item) }
+        }
+        self.init(items: items)
+    }
+
+    /// Reads a scene directly (the same ids with `/` for `.`, the same geometry), for
+    /// benchmarks too large to write out.
+    public init(scene: Scene) {
+        var items: [Item] = []
+        for node in scene.allNodes {
+            let id = node.id.replacingOccurrences(of: "/", with: ".")
+            switch node {
+            case .path(let p):
+                var pts: [Point] = []
+                for e in p.path.elements {
+                    switch e {
+                    case .move(let a), .line(let a): pts.append(a)
+                    case .cubic(let a, let b, let c): pts += [a, b, c]
+                    case .close: break
+                    }
+                }
+                if let item = Self.item(id: id, points: pts) { items.append(item) }
+            case .text(let t):
+                items.append(Item(id: id, box: t.frame, points: []))
+            case .group:
+                break
+            }
+        }
+        self.init(items: items)
+    }
+
+    static func points(inPathData d: Substring) -> [Point] {
+        var numbers: [Double] = []
+        var points: [Point] = []
+        var token = ""
+        func flush() {
+            if !token.isEmpty, let v = Double(token) { numbers.append(v) }
+            token = ""
+        }
+        for c in d {
+            if c.isNumber || c == "." || (c == "-" && token.isEmpty) {
+                token.append(c)
+            } else if c == "-" {
+                flush(); token.append(c)
+            } else {
+                flush()
+                if c.isLetter {
+                    // Each command's coordinates come in pairs.
+                    var k = 0
+                    while k + 1 < numbers.count { points.append(Point(numbers[k], numbers[k + 1])); k += 2 }
+                    numbers.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        flush()
+        var k = 0
+        while k + 1 < numbers.count { points.append(Point(numbers[k], numbers[k + 1])); k += 2 }
+        return points
+    }
+
+    static func item(id: String, points: [Point]) -> Item? {
+        guard let first = points.first else { return nil }
+        var box = Rect(center: first, size: .zero)
+        for p in points.dropFirst() { box = box.union(Rect(center: p, size: .zero)) }
+        return Item(id: id, box: box, points: points)
+    }
+
+    /// `tool.X.name` -> ("X", "name") for the `tool` and `blip` families.
+    static func split(_ id: String) -> (owner: String, part: String)? {
+        guard id.hasPrefix("tool.") || id.hasPrefix("blip.") else { return nil }
+        guard let dot = id.lastIndex(of: "."), dot > id.index(id.startIndex, offsetBy: 4) else { return nil }
+        let family = id.hasPrefix("tool.") ? "tool" : "blip"
+        var part = String(id[id.index(after: dot)...])
+        // The SVG writer makes repeated ids unique with "-2", "-3" (sketched strokes).
+        if let dash = part.firstIndex(of: "-"), part[part.index(after: dash)...].allSatisfy(\.isNumber) { part = String(part[..<dash]) }
+        let owner = family + ":" + String(id[id.index(id.startIndex, offsetBy: 5)..<dot])
+        return (owner, part)
+    }
+
+    /// The largest distance from a name (or number) to its own marker's edge that still reads
+    /// as "next to it": about one marker and a gap.
+    static func reach(markerRadius r: Double) -> Double { 2 * r + max(12, r) }
+
+    mutating func classify() {
+        struct Tool { var marker: Rect?; var names: [Rect] = []; var name: Rect?; var leader: [Point] = []; var callout: Rect? }
+        var tools: [String: Tool] = [:]
+        var fixedLabels: [Rect] = []
+        for item in items {
+            if item.id == "title" || item.id.hasPrefix("axis.x.") || item.id.hasPrefix("axis.y.") { fixedLabels.append(item.box); continue }
+            guard let (owner, part) = Self.split(item.id) else { continue }
+            switch part {
+            case "marker", "mark": tools[owner, default: Tool()].marker = tools[owner]?.marker.map { $0.union(item.box) } ?? item.box
+            case "name", "subtitle":
+                tools[owner, default: Tool()].names.append(item.box)
+            case "leader": tools[owner, default: Tool()].leader += item.points
+            case "callout": tools[owner, default: Tool()].callout = item.box
+            default: break
+            }
+        }
+        // A name drawn in one box per line: the box nearest its marker is what a reader links.
+        for key in tools.keys {
+            var t = tools[key]!
+            if !t.names.isEmpty { t.name = t.names.dropFirst().reduce(t.names[0]) { $0.union($1) } }
+            tools[key] = t
+        }
+        let owners = tools.keys.filter { tools[$0]!.marker != nil }.sorted()
+        let markers = owners.map { tools[$0]!.marker! }
+        let maxRadius = markers.map { max($0.width, $0.height) / 2 }.max() ?? 0
+        let cell = max(16, maxRadius * 6)
+        let area = markers.reduce(Rect(x: 0, y: 0, width: 1, height: 1)) { $0.union($1) }
+        var grid = SpatialGrid(bounds: area, cellSize: cell)
+        for (k, m) in markers.enumerated() { grid.insert(m, k) }
+        // Drawn names, numbers and leaders, for crossing and overlap tests.
+        var labelGrid = SpatialGrid(bounds: area.outsetBy(2000), cellSize: cell * 2)
+        var labelOwner: [String] = []
+        for o in tools.keys.sorted() {
+            for box in (tools[o]!.names + [tools[o]!.callout].compactMap { $0 }) {
+                labelGrid.insert(box, labelOwner.count); labelOwner.append(o)
+            }
+        }
+        var leaders: [(owner: String, a: Point, b: Point)] = []
+        for o in owners {
+            let pts = tools[o]!.leader
+            for k in stride(from: 0, to: pts.count - 1, by: 1) { leaders.append((o, pts[k], pts[k + 1])) }
+        }
+
+        func edgeDistance(_ box: Rect, _ marker: Rect) -> Double {
+            let c = marker.center
+            let dx = max(box.minX - c.x, 0, c.x - box.maxX), dy = max(box.minY - c.y, 0, c.y - box.maxY)
+            return (dx * dx + dy * dy).squareRoot() - marker.width / 2
+        }
+        /// Adjacent-and-unambiguous test of a box against its marker k.
+        func nearVerdict(_ box: Rect, _ k: Int) -> Verdict {
+            let own = edgeDistance(box, markers[k])
+            var ambiguous = false
+            let probe = box.outsetBy(max(0, own) + 2 * maxRadius + 1)
+            grid.forEachCandidate(near: probe) { j in
+                guard !ambiguous else { return }
+                let m = grid.items[j]
+                if m.payload != k, edgeDistance(box, m.rect) < own - 0.5 { ambiguous = true }
+            }
+            if ambiguous { return .ambiguous }
+            return own <= Self.reach(markerRadius: markers[k].width / 2) ? .adjacent : .far
+        }
+
+        /// A leader from marker k to `target`: joined at both ends, crossing nothing else.
+        func leaderIsClear(_ pts: [Point], _ k: Int, _ o: String, to target: Rect) -> Bool {
+            let marker = markers[k]
+            guard edgeDistance(Rect(center: pts.first!, size: .zero), marker) <= 3, target.outsetBy(3 + target.height * 0.3).contains(pts.last!) else { return false }
+            var crossed = false
+            for s in 0..<(pts.count - 1) where !crossed {
+                let a = pts[s], b = pts[s + 1]
+                let box = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 0.01, height: abs(a.y - b.y) + 0.01)
+                grid.forEachCandidate(near: box) { j in
+                    let m = grid.items[j]
+                    if m.payload != k, Self.segment(a, b, passesWithin: m.rect.width / 2, of: m.rect.center) { crossed = true }
+                }
+                labelGrid.forEachCandidate(near: box) { j in
+                    let item = labelGrid.items[j]
+                    if labelOwner[item.payload] != o, item.rect.intersectsSegment(a, b) { crossed = true }
+                }
+                if fixedLabels.contains(where: { $0.intersectsSegment(a, b) }) { crossed = true }
+                for l in leaders where l.owner != o && Self.segmentsCross(a, b, l.a, l.b) { crossed = true; break }
+            }
+            return !crossed
+        }
+
+        for (k, o) in owners.enumerated() {
+            let t = tools[o]!
+            let verdict: Verdict
+            if let number = t.callout {
+                if t.name == nil {
+                    verdict = .omitted
+                } else if !t.leader.isEmpty {
+                    verdict = leaderIsClear(t.leader, k, o, to: number) ? .callout : .crossed
+                } else {
+                    let v = nearVerdict(number, k)
+                    verdict = v == .adjacent ? .callout : v
+                }
+            } else if !t.leader.isEmpty, let name = t.name {
+                verdict = leaderIsClear(t.leader, k, o, to: name) ? .leader : .crossed
+            } else if let name = t.name {
+                verdict = nearVerdict(name, k)
+            } else {
+                verdict = .omitted
+            }
+            verdicts[o] = verdict
+        }
+        // Overlapping names, and anything over an axis label or the title.
+        let drawn = tools.keys.sorted().flatMap { o in (tools[o]!.name.map { [$0] } ?? []) + (tools[o]!.callout.map { [$0] } ?? []) }
+        overlaps = Self.countOverlaps(drawn.map { $0.insetBy(0.5) })
+        coveredLabels = fixedLabels.reduce(0) { n, fixed in
+            n + drawn.filter { $0.insetBy(0.5).intersects(fixed) }.count + leaders.filter { fixed.insetBy(0.5).intersectsSegment($0.a, $0.b) }.count
+        }
+    }
+
+    /// How many markers got each verdict.
+    public var counts: [Verdict: Int] {
+        var out: [Verdict: Int] = [:]
+        for v in verdicts.values { out[v, default: 0] += 1 }
+        return out
+    }
+
+    public func count(_ v: Verdict) -> Int { counts[v] ?? 0 }
+
+    /// Every marker identifiable, no overlaps, nothing over an axis label or title.
+    public var allIdentifiable: Bool { verdicts.values.allSatisfy(\.isIdentifiable) && overlaps == 0 && coveredLabels == 0 }
+
+    /// The markers that fail, with their verdict, sorted, for failure messages.
+    public var failures: [String] {
+        verdicts.filter { !$0.value.isIdentifiable }.map { "\($0.key) \($0.value.rawValue)" }.sorted()
+    }
+
+    static func segment(_ a: Point, _ b: Point, passesWithin r: Double, of c: Point) -> Bool {
+        let ab = b - a
+        let len2 = ab.dot(ab)
+        let t = len2 == 0 ? 0 : max(0, min(1, (c - a).dot(ab) / len2))
+        return (a + ab * t).distance(to: c) < r
+    }
+
+    static func segmentsCross(_ p: Point, _ q: Point, _ r: Point, _ s: Point) -> Bool {
+        func orient(_ a: Point, _ b: Point, _ c: Point) -> Double { (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x) }
+        let d1 = orient(r, s, p), d2 = orient(r, s, q), d3 = orient(p, q, r), d4 = orient(p, q, s)
+        return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))
+    }
+
+    public static func countOverlaps(_ rects: [Rect]) -> Int {
+        let sorted = rects.sorted { $0.minX < $1.minX }
+        var active: [Rect] = []
+        var count = 0
+        for r in sorted {
+            active.removeAll { $0.maxX <= r.minX }
+            for a in active where a.intersects(r) { count += 1 }
+            active.append(r)
+        }
+        return count
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Where a tool is written in its data file, for located layout messages: the first line
+/// that names it (`name: X` in YAML, `X,` in CSV, `X:` in a Mermaid chart), as line:col.
+struct ToolLocations {
+    let lines: [Substring]
+
+    init(path: String?) {
+        let text = path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    func location(of name: String) -> (line: Int, column: Int)? {
+        for (k, line) in lines.enumerated() {
+            guard let r = line.range(of: name) else { continue }
+            // A whole name: what follows is not more of a longer name.
+            let after = line[r.upperBound...].first
+            guard after == nil || !(after!.isLetter || after!.isNumber) else { continue }
+            return (k + 1, line.distance(from: line.startIndex, to: r.lowerBound) + 1)
+        }
+        return nil
+    }
+}
