@@ -17,9 +17,10 @@ import ScapeModel
         DataFileLoader.load(contentsOf: url).diagnostics.filter { $0.severity == .error }.map(\.description)
     }
 
-    /// A name in each format, holding `length` characters.
-    static func documents(length: Int) -> [(String, String)] {
-        let name = String(repeating: "n", count: length)
+    /// A name in each format, holding `length` characters (of two bytes each in UTF-8 when
+    /// `letter` is "é": the limit counts characters, not bytes).
+    static func documents(length: Int, letter: Character = "n") -> [(String, String)] {
+        let name = String(repeating: letter, count: length)
         return [
             ("yaml", "tools:\n  - { name: \(name), x: 0.1, y: 0.1 }\n"),
             ("csv", "name,x,y\n\(name),0.1,0.1\n"),
@@ -28,19 +29,23 @@ import ScapeModel
     }
 
     @Test func aNameOfExactlyTheLongestLengthIsAcceptedInEveryFormat() throws {
-        for (ext, text) in Self.documents(length: InputBounds.label.maxCharacters) {
-            let url = try file("at-limit.\(ext)", text)
-            defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
-            #expect(errors(url).isEmpty, "\(ext): \(errors(url))")
+        for letter: Character in ["n", "é"] {
+            for (ext, text) in Self.documents(length: InputBounds.label.maxCharacters, letter: letter) {
+                let url = try file("at-limit.\(ext)", text)
+                defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+                #expect(errors(url).isEmpty, "\(ext), '\(letter)': \(errors(url))")
+            }
         }
     }
 
     @Test func oneCharacterMoreIsALocatedErrorInEveryFormat() throws {
-        for (ext, text) in Self.documents(length: InputBounds.label.maxCharacters + 1) {
-            let url = try file("over-limit.\(ext)", text)
-            defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
-            let found = errors(url)
-            #expect(found.count == 1 && found[0].hasPrefix(url.path + ":2:") && found[0].contains("at most \(InputBounds.label.maxCharacters)"), "\(ext): \(found)")
+        for letter: Character in ["n", "é"] {
+            for (ext, text) in Self.documents(length: InputBounds.label.maxCharacters + 1, letter: letter) {
+                let url = try file("over-limit.\(ext)", text)
+                defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+                let found = errors(url)
+                #expect(found.count == 1 && found[0].hasPrefix(url.path + ":2:") && found[0].contains("at most \(InputBounds.label.maxCharacters)"), "\(ext), '\(letter)': \(found)")
+            }
         }
     }
 
