@@ -187,6 +187,7 @@ public struct LabelPlacer: Sendable {
             for i in numbered { asNumbers[i].variants = [requests[i].calloutSize!] }
             var next = PlacementState(placer: self, requests: asNumbers, obstacles: obstacles, soft: soft, bounds: bounds)
             next.callouts = numbered.count
+            next.numberedOnMarkerFirst = numbered
             next.run()
             var candidate = next.result()
             for i in numbered where candidate[i].outcome == .adjacent || candidate[i].outcome == .leader {
