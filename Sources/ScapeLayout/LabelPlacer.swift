@@ -12,6 +12,9 @@ public struct LabelRequest: Sendable {
     /// The size of a callout number drawn at the marker when the name finds no spot (the
     /// name then goes to a legend); nil: no callout, the name is left out instead.
     public var calloutSize: Size?
+    /// The size of the number when drawn on the marker itself (a smaller font, so numbers fit
+    /// a tight cluster); nil: `calloutSize`.
+    public var onMarkerCalloutSize: Size?
 
     public init(anchor: Point, anchorRadius: Double, variants: [Size], priority: Int = 0, calloutSize: Size? = nil) {
         precondition(!variants.isEmpty, "a label needs at least one shape")

@@ -191,7 +191,7 @@ struct PlacementState {
         var unplaced: [Int] = []
         var onMarker = Set<Int>()
         for i in order where numberedOnMarkerFirst.contains(i) {
-            if let spot = calloutOnMarker(i, size: requests[i].variants[0]) { put(i, spot); onMarker.insert(i) }
+            if let spot = calloutOnMarker(i, size: requests[i].onMarkerCalloutSize ?? requests[i].variants[0]) { put(i, spot); onMarker.insert(i) }
         }
         for i in order where !onMarker.contains(i) {
             if let p = bestFree(i) { put(i, p) } else { unplaced.append(i) }
@@ -209,7 +209,7 @@ struct PlacementState {
             if let spot = bestCallout(i, size: size) {
                 put(i, spot)
                 callouts += 1
-            } else if let spot = calloutOnMarker(i, size: size) {
+            } else if let spot = calloutOnMarker(i, size: requests[i].onMarkerCalloutSize ?? size) {
                 // In a tight cluster: the number on the marker itself, as radars do.
                 put(i, spot)
                 callouts += 1
