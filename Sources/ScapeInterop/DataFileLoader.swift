@@ -1,5 +1,4 @@
 import Foundation
-import ScapeInterop
 import ScapeModel
 
 /// What the command line loads: a landscape file (YAML, JSON, CSV, Mermaid), or a lifecycle

@@ -12,6 +12,9 @@ public struct LabelRequest: Sendable {
     /// The size of a callout number drawn at the marker when the name finds no spot (the
     /// name then goes to a legend); nil: no callout, the name is left out instead.
     public var calloutSize: Size?
+    /// The size of the number when drawn on the marker itself (a smaller font, so numbers fit
+    /// a tight cluster); nil: `calloutSize`.
+    public var onMarkerCalloutSize: Size?
 
     public init(anchor: Point, anchorRadius: Double, variants: [Size], priority: Int = 0, calloutSize: Size? = nil) {
         precondition(!variants.isEmpty, "a label needs at least one shape")
@@ -187,6 +190,7 @@ public struct LabelPlacer: Sendable {
             for i in numbered { asNumbers[i].variants = [requests[i].calloutSize!] }
             var next = PlacementState(placer: self, requests: asNumbers, obstacles: obstacles, soft: soft, bounds: bounds)
             next.callouts = numbered.count
+            next.numberedOnMarkerFirst = numbered
             next.run()
             var candidate = next.result()
             for i in numbered where candidate[i].outcome == .adjacent || candidate[i].outcome == .leader {

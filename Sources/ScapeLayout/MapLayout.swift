@@ -82,6 +82,7 @@ struct MapLayout {
         let names = tools.map { ToolLabelText(tool: $0) }
         let legend = calloutLegend
         let numberSize = legend.numberSize(count: tools.count)
+        let onMarkerSize = measurer.measure(String(repeating: "8", count: String(max(1, tools.count)).count), font: onMarkerNumberFont)
         let requests = tools.indices.map { i -> LabelRequest in
             let sub = tools[i].subtitle.map { measurer.measure($0, font: subFont) }
             let variants = names[i].variants.map { name -> Size in
@@ -91,8 +92,10 @@ struct MapLayout {
             // Past 2,000 tools unstyled markers are small dots: labels and leaders go to the dot.
             let radius = tools.count > 2000 && tools[i].style == nil ? dotRadius(count: tools.count)
                 : (tools[i].style?.radius ?? theme.markerRadius) + (tools[i].style?.strokeWidth ?? theme.markerStroke) / 2
-            return LabelRequest(anchor: frame.point(x: tools[i].x, y: tools[i].y), anchorRadius: radius,
-                                variants: variants, priority: greyed.contains(tools[i].id) ? 0 : 1, calloutSize: numberSize)
+            var request = LabelRequest(anchor: frame.point(x: tools[i].x, y: tools[i].y), anchorRadius: radius,
+                                       variants: variants, priority: greyed.contains(tools[i].id) ? 0 : 1, calloutSize: numberSize)
+            request.onMarkerCalloutSize = onMarkerSize
+            return request
         }
         let bounds = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
         let titles = quadrantTitleFrames(font: titleFont ?? theme.quadrantTitleFont).map { SoftObstacle(rect: $0.2, weight: 1.2) }
@@ -136,19 +139,21 @@ struct MapLayout {
                 let number = "\(numbers[i]!)"
                 // Aligned towards the marker inside the reserved box, so the drawn number is no
                 // nearer any other marker than the box the placer judged.
-                let size = measurer.measure(number, font: legend.font)
+                let onMarker = p.rect.contains(requests[i].anchor)
+                let numberFont = onMarker ? onMarkerNumberFont : legend.font
+                let size = measurer.measure(number, font: numberFont)
                 let box = Rect(x: p.rect.minX + (p.rect.width - size.width) * p.side.textAlignment.fraction, y: p.rect.midY - size.height / 2,
                                width: size.width, height: size.height)
                 if p.hasLeader {
                     children.append(leader(from: requests[i], to: box, id: "tool/\(tool.id)/leader", ink: ink))
                 }
-                if p.rect.contains(requests[i].anchor) {
+                if onMarker {
                     // The number on its marker: a disc of the background under it keeps it legible.
                     let r = max(box.width, box.height) / 2 + 1
                     children.append(.path(ScenePath(id: "tool/\(tool.id)/callout-disc", path: .circle(center: requests[i].anchor, radius: r),
                                                     fill: theme.background ?? .white, stroke: StrokeStyle(color: ink, width: theme.markerStroke * 0.6))))
                 }
-                children.append(.text(SceneText(id: "tool/\(tool.id)/callout", text: number, font: legend.font, color: ink,
+                children.append(.text(SceneText(id: "tool/\(tool.id)/callout", text: number, font: numberFont, color: ink,
                                                 frame: box, alignment: .center)))
             case .leader:
                 layer.leaders += 1
@@ -184,6 +189,12 @@ struct MapLayout {
     var calloutLegend: CalloutLegend {
         CalloutLegend(font: FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.85), measurer: measurer,
                       height: frame.canvas.height - 2 * theme.margin)
+    }
+
+    /// A number drawn on its own marker: smaller than the legend's, as the numbers inside
+    /// radar blips are, so a tight cluster's markers can each carry one.
+    var onMarkerNumberFont: FontSpec {
+        FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.85 * 0.72)
     }
 
     /// The name (and subtitle below it) inside the placed box, aligned towards the marker.
