@@ -7,12 +7,8 @@ import ScapeScene
 /// layout measured is what the backend draws. One engine per thread (Pango is not thread-safe).
 public final class PangoTextEngine {
     private let scratchSurface: OpaquePointer
-    /// A context on a 1x1 surface, for measuring.
+    /// A context on a 1x1 surface, for measuring and for extracting glyph outlines.
     let scratch: OpaquePointer
-    /// A context on an unbounded recording surface, for glyph outlines: Cairo 1.16 drops the
-    /// glyphs of a path that fall outside a bounded target, which cut long labels short in SVG.
-    private let outlineSurface: OpaquePointer
-    private let outliner: OpaquePointer
     let context: OpaquePointer
     private let fontOptions: OpaquePointer
     private var fonts: [FontSpec: OpaquePointer] = [:]
@@ -26,8 +22,6 @@ public final class PangoTextEngine {
     public init() {
         scratchSurface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
         scratch = cairo_create(scratchSurface)
-        outlineSurface = cairo_recording_surface_create(CAIRO_CONTENT_ALPHA, nil)
-        outliner = cairo_create(outlineSurface)
         fontOptions = cairo_font_options_create()
         cairo_font_options_set_hint_style(fontOptions, CAIRO_HINT_STYLE_NONE)
         cairo_font_options_set_hint_metrics(fontOptions, CAIRO_HINT_METRICS_OFF)
@@ -43,8 +37,6 @@ public final class PangoTextEngine {
         cairo_font_options_destroy(fontOptions)
         cairo_destroy(scratch)
         cairo_surface_destroy(scratchSurface)
-        cairo_destroy(outliner)
-        cairo_surface_destroy(outlineSurface)
     }
 
     func description(for font: FontSpec) -> OpaquePointer {
@@ -101,12 +93,13 @@ public final class PangoTextEngine {
     public func outline(_ text: SceneText) -> Path {
         let layout = makeLayout(text.text, font: text.font, alignment: text.alignment)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        // Outlined at the origin and moved in Swift, on the unbounded outline surface.
-        cairo_new_path(outliner)
-        cairo_move_to(outliner, 0, 0)
-        pango_cairo_layout_path(outliner, layout)
-        let path = CairoPath.read(from: outliner)
-        cairo_new_path(outliner)
+        // Outlined at the origin and moved in Swift: Cairo 1.16 drops glyph paths placed far
+        // from the 1x1 scratch surface.
+        cairo_new_path(scratch)
+        cairo_move_to(scratch, 0, 0)
+        pango_cairo_layout_path(scratch, layout)
+        let path = CairoPath.read(from: scratch)
+        cairo_new_path(scratch)
         let offset = text.frame.origin
         return path.applying { $0 + offset }
     }
