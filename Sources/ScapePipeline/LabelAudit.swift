@@ -284,6 +284,8 @@ public struct LabelAudit: Sendable {
         return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))
     }
 
+    /// Pairs of rectangles whose interiors meet: sort by left edge, sweep, compare only with
+    /// rectangles still open. The benchmarks count overlaps with it too.
     public static func countOverlaps(_ rects: [Rect]) -> Int {
         let sorted = rects.sorted { $0.minX < $1.minX }
         var active: [Rect] = []

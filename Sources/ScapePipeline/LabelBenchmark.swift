@@ -61,7 +61,7 @@ public struct LabelBenchmark {
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let drawn = placed.filter(\.isPlaced).map(\.rect)
         var line = Line(n: n, placed: drawn.count, leaders: placed.filter { $0.outcome == .leader }.count,
-                        omitted: placed.filter { $0.outcome == .omitted }.count, overlaps: Self.countOverlaps(drawn),
+                        omitted: placed.filter { $0.outcome == .omitted }.count, overlaps: LabelAudit.countOverlaps(drawn),
                         milliseconds: ms, peakMegabytes: ProcessMemory.peakMegabytes)
         // Judged from the drawn boxes and lines alone, as a reader would.
         var items: [LabelAudit.Item] = []
@@ -82,20 +82,6 @@ public struct LabelBenchmark {
         return line
     }
 
-    /// Pairs of rectangles whose interiors meet: sort by left edge, sweep, compare only with
-    /// rectangles still open.
-    public static func countOverlaps(_ rects: [Rect]) -> Int {
-        let sorted = rects.sorted { $0.minX < $1.minX }
-        var active: [Rect] = []
-        var count = 0
-        for r in sorted {
-            active.removeAll { $0.maxX <= r.minX }
-            for a in active where a.intersects(r) { count += 1 }
-            active.append(r)
-        }
-        return count
-    }
-
     /// The blog's map: its 45 tools laid out as `ml-landscape-all` (text measured beforehand).
     /// ms covers the whole layout of the figure, label placement included.
     public static func blog() throws -> Line {
@@ -113,7 +99,7 @@ public struct LabelBenchmark {
             boxes[owner] = boxes[owner].map { $0.union(t.frame) } ?? t.frame
         }
         return Line(n: landscape.tools.count, placed: boxes.count, leaders: laid.leaderCount, omitted: laid.omittedLabels.count,
-                    overlaps: countOverlaps(Array(boxes.values)), milliseconds: ms, peakMegabytes: ProcessMemory.peakMegabytes)
+                    overlaps: LabelAudit.countOverlaps(Array(boxes.values)), milliseconds: ms, peakMegabytes: ProcessMemory.peakMegabytes)
     }
 
     public static func format(_ l: Line, name: String = "labels") -> String {
