@@ -57,18 +57,10 @@ public enum RadarCSVParser {
 
         mutating func jsonRows(_ text: String) -> [Row]? {
             let root: Node?
-            do {
-                root = try SafeYAML.compose(text)
-            } catch let refusal as SafeYAML.Refusal {
-                diagnostics.append(refusal.diagnostic(file: file))
-                return nil
-            } catch let error as YamlError {
-                var d = LandscapeLoader.yamlDiagnostic(error, file: file)
-                d.message = d.message.replacingOccurrences(of: "malformed YAML", with: "malformed JSON")
-                diagnostics.append(d)
-                return nil
-            } catch {
-                diagnostics.append(.error("cannot read the radar's JSON: \(error)", at: start))
+            switch LandscapeLoader.compose(text, file: file, what: "the radar's JSON", json: true) {
+            case .success(let node): root = node
+            case .failure(let problem):
+                diagnostics.append(problem.diagnostic)
                 return nil
             }
             guard let list = root?.sequence else {

@@ -82,14 +82,9 @@ public enum ZalandoRadarParser {
     public static func parse(text: String, file: String, names: RadarNames = RadarNames()) -> LoadResult {
         let start = SourceLocation(file: file, line: 1, column: 1)
         let root: Node?
-        do {
-            root = try SafeYAML.compose(text)
-        } catch let refusal as SafeYAML.Refusal {
-            return LoadResult(landscape: nil, diagnostics: [refusal.diagnostic(file: file)])
-        } catch let error as YamlError {
-            return LoadResult(landscape: nil, diagnostics: [LandscapeLoader.yamlDiagnostic(error, file: file)])
-        } catch {
-            return LoadResult(landscape: nil, diagnostics: [.error("cannot read the radar's JSON: \(error)", at: start)])
+        switch LandscapeLoader.compose(text, file: file, what: "the radar's JSON") {
+        case .success(let node): root = node
+        case .failure(let problem): return LoadResult(landscape: nil, diagnostics: [problem.diagnostic])
         }
         func at(_ n: Node?) -> SourceLocation { SourceLocation(file: file, line: n?.mark?.line ?? 1, column: n?.mark?.column ?? 1) }
         var diagnostics = check(names, file: file)

@@ -51,17 +51,36 @@ public enum LandscapeLoader {
         return load(text: text, file: file)
     }
 
+    /// Why YAML or JSON text gave no tree: the one located error to report.
+    public struct ComposeProblem: Error {
+        public var diagnostic: Diagnostic
+    }
+
+    /// The tree of YAML or JSON text through `SafeYAML`, or the one located error saying why
+    /// not: refused by the alias scan, malformed (called JSON when `json`, else by the file's
+    /// extension; a tab indent is named when `text` is given for it), or unreadable (`what`
+    /// names the thing in that message). Every reader of YAML or JSON composes through here.
+    public static func compose(_ text: String, file: String, what: String = "the file", json: Bool = false,
+                               namingTabs: Bool = false) -> Result<Node?, ComposeProblem> {
+        do {
+            return .success(try SafeYAML.compose(text))
+        } catch let refusal as SafeYAML.Refusal {
+            return .failure(ComposeProblem(diagnostic: refusal.diagnostic(file: file)))
+        } catch let error as YamlError {
+            var d = yamlDiagnostic(error, file: file, text: namingTabs ? text : "")
+            if json { d.message = d.message.replacingOccurrences(of: "malformed YAML", with: "malformed JSON") }
+            return .failure(ComposeProblem(diagnostic: d))
+        } catch {
+            return .failure(ComposeProblem(diagnostic: .error("cannot read \(what): \(error)", at: SourceLocation(file: file, line: 1, column: 1))))
+        }
+    }
+
     public static func load(text: String, file: String) -> LoadResult {
         let start = SourceLocation(file: file, line: 1, column: 1)
         let root: Node?
-        do {
-            root = try SafeYAML.compose(text)
-        } catch let refusal as SafeYAML.Refusal {
-            return LoadResult(landscape: nil, diagnostics: [refusal.diagnostic(file: file)])
-        } catch let error as YamlError {
-            return LoadResult(landscape: nil, diagnostics: [yamlDiagnostic(error, file: file, text: text)])
-        } catch {
-            return LoadResult(landscape: nil, diagnostics: [.error("cannot read the file: \(error)", at: start)])
+        switch compose(text, file: file, namingTabs: true) {
+        case .success(let node): root = node
+        case .failure(let problem): return LoadResult(landscape: nil, diagnostics: [problem.diagnostic])
         }
         guard let root else {
             return LoadResult(landscape: nil, diagnostics: [.error("the file holds no data; expected a landscape with a 'tools:' list", at: start)])

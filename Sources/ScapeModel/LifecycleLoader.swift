@@ -29,14 +29,9 @@ public enum LifecycleLoader {
 
     public static func load(text: String, file: String) -> (spec: LifecycleSpec?, diagnostics: [Diagnostic]) {
         let root: Node?
-        do {
-            root = try SafeYAML.compose(text)
-        } catch let refusal as SafeYAML.Refusal {
-            return (nil, [refusal.diagnostic(file: file)])
-        } catch let error as YamlError {
-            return (nil, [LandscapeLoader.yamlDiagnostic(error, file: file)])
-        } catch {
-            return (nil, [.error("cannot read the file: \(error)", at: SourceLocation(file: file, line: 1, column: 1))])
+        switch LandscapeLoader.compose(text, file: file) {
+        case .success(let node): root = node
+        case .failure(let problem): return (nil, [problem.diagnostic])
         }
         guard let root, root.mapping != nil else {
             return (nil, [.error("expected a mapping with 'loops:' at the top", at: SourceLocation(file: file, line: 1, column: 1))])
