@@ -159,8 +159,9 @@ public struct LabelPlacer: Sendable {
 
     /// Places every label. `obstacles` may not be covered; `soft` ones cost their weight per
     /// share of the label they cover.
-    public func place(_ requests: [LabelRequest], obstacles: [Rect], soft: [SoftObstacle] = [], bounds: Rect) -> [LabelPlacement] {
-        var state = PlacementState(placer: self, requests: requests, obstacles: obstacles, soft: soft, bounds: bounds)
+    /// `crossable` ones (axis lines) may not be covered either, but leaders may cross them.
+    public func place(_ requests: [LabelRequest], obstacles: [Rect], crossable: [Rect] = [], soft: [SoftObstacle] = [], bounds: Rect) -> [LabelPlacement] {
+        var state = PlacementState(placer: self, requests: requests, obstacles: obstacles, crossable: crossable, soft: soft, bounds: bounds)
         state.run()
         var result = state.result()
         // Crowded spots: names left out there are escalated, with their neighbours, to numbers
@@ -188,9 +189,10 @@ public struct LabelPlacer: Sendable {
             numbered = grown
             var asNumbers = requests
             for i in numbered { asNumbers[i].variants = [requests[i].calloutSize!] }
-            var next = PlacementState(placer: self, requests: asNumbers, obstacles: obstacles, soft: soft, bounds: bounds)
+            var next = PlacementState(placer: self, requests: asNumbers, obstacles: obstacles, crossable: crossable, soft: soft, bounds: bounds)
             next.callouts = numbered.count
             next.numberedOnMarkerFirst = numbered
+            if left.count <= Self.placeFirstLimit { next.placeFirst = Set(left) }
             next.run()
             var candidate = next.result()
             for i in numbered where candidate[i].outcome == .adjacent || candidate[i].outcome == .leader {
@@ -207,6 +209,8 @@ public struct LabelPlacer: Sendable {
     /// Up to how many labels crowded names are escalated to numbers.
     public static let escalationLimit = 3000
     static let escalationRounds = 4
+    /// Up to how many left-out names choose first in the next round (more: a hopeless crowd).
+    static let placeFirstLimit = 60
 
     /// The plain baseline: eight positions, input order, first free one or nothing. For benchmarks.
     public func placeGreedyBaseline(_ requests: [LabelRequest], obstacles: [Rect], bounds: Rect) -> [LabelPlacement] {

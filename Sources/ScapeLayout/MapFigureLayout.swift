@@ -32,12 +32,102 @@ struct MapFigureLayout {
             canvas = Size(theme.mapWidth * 1.16, theme.mapHeight * 1.2)
             margin = 118
         }
-        let map = MapLayout(landscape: landscape, window: window, canvas: canvas, margin: margin, theme: theme, measurer: measurer)
-        let changes = figure.changes.map { ChangeLayer(changes: $0, frame: map.frame, theme: theme) }
+        let plotCanvas = canvas
         let greyed = Set(figure.highlight.map { h in tools.filter { !h.contains($0, in: landscape, matchingAll: false) }.map(\.id) } ?? [])
             .union(removed.map(\.id))
         let current = tools  // the new edition's tools; the removed ones join them for the placer
         tools = (tools + removed).sorted { $0.id < $1.id }
+        // A map too crowded for every name even with numbers grows, plot and all, until
+        // every tool is named or numbered (type and markers keep their size).
+        var attempt = build(figure, tools: tools, current: current, greyed: greyed, window: window, canvas: canvas, margin: margin, zoomed: zoomed)
+        var growths = 0
+        for step in 1...Self.growthSteps where !attempt.layer.omitted.isEmpty && tools.count <= Self.growthLimit {
+            let size = Size((plotCanvas.width * pow(Self.growthFactor, Double(step))).rounded(), (plotCanvas.height * pow(Self.growthFactor, Double(step))).rounded())
+            let next = build(figure, tools: tools, current: current, greyed: greyed, window: window, canvas: size, margin: margin, zoomed: zoomed)
+            let before = attempt.layer.omitted.count, after = next.layer.omitted.count
+            if after < before { (attempt, canvas, growths) = (next, size, step) }
+            // Markers on top of each other stay so at any size: stop when a step barely helps
+            // a large crowd (a few names left out are worth every step).
+            if before > Self.growthPersistence && Double(before - after) < Double(before) * Self.growthWorthwhile { break }
+        }
+        let (map, changes, layer, arrows) = (attempt.map, attempt.changes, attempt.layer, attempt.arrows)
+        var (nodes, warnings) = (attempt.nodes, attempt.warnings)
+        var regions: [RegionOutline] = []
+        if figure.showsRegions {
+            let built = RegionBuilder(landscape: landscape, theme: theme).regions(tools: tools, layer: layer)
+            nodes += built.nodes
+            regions = built.outlines
+            warnings += built.warnings
+        }
+        nodes += map.axes()
+        let drawn = changes?.measuringMarkers(in: Scene(size: canvas, background: nil, nodes: layer.nodes).allNodes)
+        nodes += drawn?.trailNodes(tools: current) ?? []
+        nodes += drawn?.annotated(layer.nodes, removed: removed) ?? layer.nodes
+        nodes += drawn?.markNodes(removed: removed) ?? []
+        for (k, arrow) in figure.arrows.enumerated() { nodes.append(arrows.node(arrow, index: k)) }
+        // Past what names can do in the plot: numbers at the markers, names in a legend on
+        // the right, for which the figure grows.
+        // One message says how and why the figure grew: a larger plot, a legend, or both.
+        var growth: [String] = []
+        if growths > 0 {
+            growth.append("the plot grew to \(Int(canvas.width))x\(Int(canvas.height)) to make room for \(tools.count) tools")
+        }
+        if !layer.callouts.isEmpty {
+            let origin = Point(canvas.width, theme.margin)
+            let legend = layer.legend.layout(layer.callouts, origin: origin, ink: theme.ink)
+            canvas = Size(canvas.width + legend.width + theme.margin * 2, canvas.height)
+            growth.append("\(layer.callouts.count) tool\(layer.callouts.count == 1 ? " is" : "s are") numbered, with \(layer.callouts.count == 1 ? "its name" : "their names") in a legend")
+            nodes += legend.nodes
+        }
+        if !growth.isEmpty {
+            warnings.append("\(growth.joined(separator: "; ")); the figure grew from \(Int(plotCanvas.width))x\(Int(plotCanvas.height)) to \(Int(canvas.width))x\(Int(canvas.height))")
+        }
+        // A title goes in a band of its own above everything, so it covers no axis label.
+        if let title = figure.title {
+            let font = theme.axisLabelFont
+            let size = measurer.measure(title, font: font)
+            let band = size.height + theme.margin
+            nodes = nodes.map { $0.offset(by: Point(0, band)) }
+            nodes.append(.text(SceneText(id: "title", text: title, font: font, color: theme.ink,
+                                         frame: Rect(origin: Point(theme.margin, theme.margin), size: size))))
+            canvas.height += band
+        }
+        if !layer.omitted.isEmpty {
+            let shown = layer.omitted.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+            warnings.append("\(layer.omitted.count) label\(layer.omitted.count == 1 ? " was" : "s were") left out for lack of room: \(shown)\(layer.omitted.count > 5 ? ", ..." : "")")
+        }
+        let laid = LaidOutFigure(figure: figure, scene: Scene(size: canvas, background: theme.background, nodes: nodes),
+                                 warnings: warnings, omittedLabels: layer.omitted, leaderCount: layer.leaders, regions: regions)
+        guard let changes else { return laid }
+        let shownIDs = Set(current.map(\.id))
+        let counts = (moved: changes.changes.trails.filter { shownIDs.contains($0.toolID) }.count,
+                      added: changes.changes.added.filter(shownIDs.contains).count, removed: removed.count)
+        return EditionLegend(theme: theme, measurer: measurer).appended(to: laid, changes: changes.changes, counts: counts)
+    }
+
+    /// How far a crowded map may grow: up to this many tools (past them names are left out,
+    /// counted and warned), by this factor a step, at most this many steps (about 2.5 times).
+    static let growthLimit = 1000
+    static let growthFactor = 1.2
+    static let growthSteps = 6
+    /// A step must name at least this share of the names still left out, or growing stops.
+    static let growthWorthwhile = 0.1
+    /// Up to this many names left out, every step is tried.
+    static let growthPersistence = 10
+
+    /// One try at a canvas size: the plot's backdrop and titles, and the tools placed on it.
+    struct Attempt {
+        var map: MapLayout
+        var changes: ChangeLayer?
+        var nodes: [SceneNode]
+        var warnings: [String]
+        var layer: ToolLayer
+        var arrows: TrendArrowLayout
+    }
+
+    private func build(_ figure: Figure, tools: [Tool], current: [Tool], greyed: Set<String>, window: DataWindow, canvas: Size, margin: Double?, zoomed: Quadrant?) -> Attempt {
+        let map = MapLayout(landscape: landscape, window: window, canvas: canvas, margin: margin, theme: theme, measurer: measurer)
+        let changes = figure.changes.map { ChangeLayer(changes: $0, frame: map.frame, theme: theme) }
         let arrows = TrendArrowLayout(frame: map.frame, theme: theme)
         var soft = figure.arrows.flatMap { arrows.obstacles($0) }
         var nodes: [SceneNode] = QuadrantBackdrop(frame: map.frame, theme: theme).nodes
@@ -65,51 +155,9 @@ struct MapFigureLayout {
             nodes += map.quadrantTitles(color: theme.quadrantTitleColor, font: theme.quadrantTitleFont)
         }
         let layer = map.tools(tools, greyed: greyed, soft: soft, obstacles: changes?.obstacles(tools: current) ?? [], titleFont: zoomed == nil ? titleFont : nil)
-        var regions: [RegionOutline] = []
-        if figure.showsRegions {
-            let built = RegionBuilder(landscape: landscape, theme: theme).regions(tools: tools, layer: layer)
-            nodes += built.nodes
-            regions = built.outlines
-            warnings += built.warnings
-        }
-        nodes += map.axes()
-        let drawn = changes?.measuringMarkers(in: Scene(size: canvas, background: nil, nodes: layer.nodes).allNodes)
-        nodes += drawn?.trailNodes(tools: current) ?? []
-        nodes += drawn?.annotated(layer.nodes, removed: removed) ?? layer.nodes
-        nodes += drawn?.markNodes(removed: removed) ?? []
-        for (k, arrow) in figure.arrows.enumerated() { nodes.append(arrows.node(arrow, index: k)) }
-        // Past what names can do in the plot: numbers at the markers, names in a legend on
-        // the right, for which the figure grows.
-        if !layer.callouts.isEmpty {
-            let origin = Point(canvas.width, theme.margin)
-            let legend = layer.legend.layout(layer.callouts, origin: origin, ink: theme.ink)
-            let grown = Size(canvas.width + legend.width + theme.margin * 2, canvas.height)
-            warnings.append("\(layer.callouts.count) tool\(layer.callouts.count == 1 ? " is" : "s are") numbered, with \(layer.callouts.count == 1 ? "its name" : "their names") in a legend; the figure grew from \(Int(canvas.width))x\(Int(canvas.height)) to \(Int(grown.width))x\(Int(grown.height))")
-            nodes += legend.nodes
-            canvas = grown
-        }
-        // A title goes in a band of its own above everything, so it covers no axis label.
-        if let title = figure.title {
-            let font = theme.axisLabelFont
-            let size = measurer.measure(title, font: font)
-            let band = size.height + theme.margin
-            nodes = nodes.map { $0.offset(by: Point(0, band)) }
-            nodes.append(.text(SceneText(id: "title", text: title, font: font, color: theme.ink,
-                                         frame: Rect(origin: Point(theme.margin, theme.margin), size: size))))
-            canvas.height += band
-        }
-        if !layer.omitted.isEmpty {
-            let shown = layer.omitted.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
-            warnings.append("\(layer.omitted.count) label\(layer.omitted.count == 1 ? " was" : "s were") left out for lack of room: \(shown)\(layer.omitted.count > 5 ? ", ..." : "")")
-        }
-        let laid = LaidOutFigure(figure: figure, scene: Scene(size: canvas, background: theme.background, nodes: nodes),
-                                 warnings: warnings, omittedLabels: layer.omitted, leaderCount: layer.leaders, regions: regions)
-        guard let changes else { return laid }
-        let shownIDs = Set(current.map(\.id))
-        let counts = (moved: changes.changes.trails.filter { shownIDs.contains($0.toolID) }.count,
-                      added: changes.changes.added.filter(shownIDs.contains).count, removed: removed.count)
-        return EditionLegend(theme: theme, measurer: measurer).appended(to: laid, changes: changes.changes, counts: counts)
+        return Attempt(map: map, changes: changes, nodes: nodes, warnings: warnings, layer: layer, arrows: arrows)
     }
+
 }
 
 /// The adoption bands drawn behind a map: dashed outline, hatched fill and the ring's name at

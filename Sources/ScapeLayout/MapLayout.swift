@@ -47,14 +47,15 @@ struct MapLayout {
         return [.group(SceneGroup(id: "axes", children: children))]
     }
 
-    /// Boxes that tool labels must keep clear of: the axis lines with their heads, the end labels.
-    func axisObstacles() -> [Rect] {
+    /// The axis lines with their heads: no name may cover them, but a leader may cross them
+    /// (to reach the free quadrant beside a crowded one).
+    func axisLines() -> [Rect] {
         let pad = theme.arrowheadLength * 0.45
         let plot = frame.plotRect
         return [
             Rect(x: plot.minX, y: frame.origin.y - pad, width: plot.width, height: 2 * pad),
             Rect(x: frame.origin.x - pad, y: plot.minY, width: 2 * pad, height: plot.height),
-        ] + frame.endLabels.values.map(\.frame)
+        ]
     }
 
     /// The quadrant titles' boxes, centred in their quadrants.
@@ -100,7 +101,7 @@ struct MapLayout {
         let bounds = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
         let titles = quadrantTitleFrames(font: titleFont ?? theme.quadrantTitleFont).map { SoftObstacle(rect: $0.2, weight: 1.2) }
         let placer = LabelPlacer(gap: theme.labelGap, calloutLimit: legend.capacity)
-        let placements = placer.place(requests, obstacles: axisObstacles() + extraHard, soft: titles + extraSoft, bounds: bounds)
+        let placements = placer.place(requests, obstacles: frame.endLabels.values.map(\.frame) + extraHard, crossable: axisLines(), soft: titles + extraSoft, bounds: bounds)
         var layer = ToolLayer(placements: placements, anchors: requests.map(\.anchor), legend: legend)
         // Callout numbers follow the legend, which is sorted by name.
         let numbered = tools.indices.filter { placements[$0].outcome == .callout }

@@ -29,8 +29,18 @@ struct PlacementState {
     /// Tools already switched to numbers (a crowded spot): each first tries its number on its
     /// own marker, which takes no room another label could use, before any spot beside it.
     var numberedOnMarkerFirst: Set<Int> = []
+    /// Tools a previous round left out: they choose first (beside the marker, else with a
+    /// leader), before their neighbours' names fill the only ways out of a tight cluster.
+    var placeFirst: Set<Int> = []
+    /// Spots tried by leader searches so far: past `leaderBudget`, searches turn coarse, so a
+    /// hopeless crowd (hundreds of markers on one spot) costs no more than a sparse map.
+    var leaderProbes = 0
+    static let leaderBudget = 150_000
 
-    init(placer: LabelPlacer, requests: [LabelRequest], obstacles: [Rect], soft: [SoftObstacle], bounds: Rect) {
+    /// Payload of an obstacle no label may cover but a leader may cross (an axis line).
+    static let crossable = -2
+
+    init(placer: LabelPlacer, requests: [LabelRequest], obstacles: [Rect], crossable: [Rect] = [], soft: [SoftObstacle], bounds: Rect) {
         self.placer = placer
         self.requests = requests
         self.bounds = bounds
@@ -43,6 +53,7 @@ struct PlacementState {
         labels = SpatialGrid(bounds: area, cellSize: cell)
         leaderGrid = SpatialGrid(bounds: area, cellSize: cell * 2)
         for r in obstacles { fixed.insert(r, -1) }
+        for r in crossable { fixed.insert(r, Self.crossable) }
         for (i, r) in requests.enumerated() {
             let d = 2 * r.anchorRadius
             fixed.insert(Rect(center: r.anchor, size: Size(d, d)).outsetBy(1), i)
@@ -126,12 +137,22 @@ struct PlacementState {
         fixed.forEachCandidate(near: probe) { k in
             guard clear else { return }
             let item = fixed.items[k]
-            guard item.payload >= 0, item.payload != owner else { return }
+            guard item.payload >= 0, item.payload != owner, !coincide(item.payload, owner) else { return }
             let other = requests[item.payload]
             if distance(rect, other.anchor) - other.anchorRadius < own + max(Self.ambiguityMargin, placer.gap) { clear = false }
         }
         return clear
     }
+
+    /// Two tools at the same spot (a chart listing one point twice): their markers are drawn
+    /// as one, so a name next to it is as much the one's as the other's and neither blocks
+    /// the other's name, number or leader.
+    func coincide(_ i: Int, _ j: Int) -> Bool {
+        requests[i].anchor.distance(to: requests[j].anchor) < Self.coincidence
+    }
+
+    /// Markers nearer than this (in points) are one marker to the eye.
+    static let coincidence = 0.5
 
     /// How much nearer its own marker a name must be than to any other.
     static let ambiguityMargin = 2.0
@@ -193,7 +214,18 @@ struct PlacementState {
         for i in order where numberedOnMarkerFirst.contains(i) {
             if let spot = calloutOnMarker(i, size: requests[i].onMarkerCalloutSize ?? requests[i].variants[0]) { put(i, spot); onMarker.insert(i) }
         }
-        for i in order where !onMarker.contains(i) {
+        var first = Set<Int>()
+        for i in order where placeFirst.contains(i) && !onMarker.contains(i) {
+            if let p = bestFree(i) {
+                put(i, p)
+            } else if placer.allowLeaders, placeWithLeader(i, sizes: requests[i].variants, outcome: .leader) {
+                // placed
+            } else {
+                continue
+            }
+            first.insert(i)
+        }
+        for i in order where !onMarker.contains(i) && !first.contains(i) {
             if let p = bestFree(i) { put(i, p) } else { unplaced.append(i) }
             candidateCache[i] = nil
         }
@@ -217,6 +249,82 @@ struct PlacementState {
                 callouts += 1
             }
         }
+        // The last few left out: make room by moving up to three labels in the way.
+        let left = unplaced.filter { placed[$0] == nil }
+        if requests.count <= LabelPlacer.escalationLimit, left.count <= Self.ripUpLimit {
+            for i in left { _ = ripUp(i) }
+        }
+    }
+
+    /// Up to how many left-out labels the rip-up pass tries (each try copies the state).
+    static let ripUpLimit = 40
+
+    /// Rip-up and re-place: for a label with no free spot, take a spot beside its marker
+    /// that only other labels (at most three) block, lift them, place this one, and put each
+    /// lifted label back by its own ladder (beside its marker, leader, number). Kept only if
+    /// every lifted label finds a place again, so nothing is traded for nothing.
+    mutating func ripUp(_ i: Int) -> Bool {
+        let size = requests[i].calloutSize ?? requests[i].variants[0]
+        var spots: [(LabelPlacement, [Int], Double)] = []
+        let own = candidates(i).map { LabelPlacement(rect: $0.rect, side: $0.side, variant: $0.variant, outcome: .adjacent) }
+        let numbers = requests[i].calloutSize == nil ? [] : placer.candidates(around: requests[i].anchor, radius: requests[i].anchorRadius, variants: [size])
+            .map { LabelPlacement(rect: $0.rect, side: $0.side, variant: 0, outcome: .callout) }
+        for (rank, spot) in (own + numbers).enumerated() where staticallyFree(spot.rect, i) && unambiguous(spot.rect, i) {
+            var blocking = Set(blockers(of: spot.rect))
+            leaderGrid.forEachCandidate(near: spot.rect) { k in
+                let (a, b, owner) = leaderSegments[leaderGrid.items[k].payload]
+                if owner >= 0, spot.rect.intersectsSegment(a, b) { blocking.insert(owner) }
+            }
+            if blocking.isEmpty, clearOfLabels(spot.rect) {
+                // Freed since this label's turn (another label was moved aside).
+                put(i, spot)
+                if spot.outcome == .callout { callouts += 1 }
+                return true
+            }
+            guard !blocking.isEmpty, blocking.count <= 3, blocking.allSatisfy({ requests[$0].priority <= requests[i].priority }) else { continue }
+            spots.append((spot, blocking.sorted(), Double(blocking.count) * 100 + Double(rank)))
+        }
+        for (spot, lifted, _) in spots.sorted(by: { $0.2 < $1.2 }).prefix(12) {
+            var trial = self
+            let was = lifted.map { trial.placed[$0]! }
+            for j in lifted { trial.lift(j) }
+            trial.put(i, spot)
+            if spot.outcome == .callout { trial.callouts += 1 }
+            var ok = true
+            for (j, before) in zip(lifted, was) where !trial.replace(j, was: before) { ok = false; break }
+            if ok {
+                self = trial
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Takes label j off the canvas, its leader too.
+    mutating func lift(_ j: Int) {
+        if placed[j]?.outcome == .callout { callouts -= 1 }
+        placed[j] = nil
+        alternatives.removeAll()
+        for k in leaderSegments.indices where leaderSegments[k].2 == j {
+            // A spent segment: a point far off, which nothing meets.
+            leaderSegments[k] = (Point(-1e9, -1e9), Point(-1e9, -1e9), -1)
+        }
+    }
+
+    /// Puts a lifted label back by the ladder it went down before: a name beside its marker
+    /// or with a leader; a number beside, on, or led from its marker.
+    mutating func replace(_ j: Int, was: LabelPlacement) -> Bool {
+        if was.outcome == .callout, let size = requests[j].calloutSize {
+            if let spot = bestCallout(j, size: size) ?? calloutOnMarker(j, size: requests[j].onMarkerCalloutSize ?? size) {
+                put(j, spot)
+                callouts += 1
+                return true
+            }
+            if placer.allowLeaders, placeWithLeader(j, sizes: [size], outcome: .callout) { callouts += 1; return true }
+            return false
+        }
+        if let p = bestFree(j) { put(j, p); return true }
+        return placer.allowLeaders && placeWithLeader(j, sizes: requests[j].variants, outcome: .leader)
     }
 
     /// The number centred on marker i, if it covers no other marker's centre and no label.
@@ -235,7 +343,7 @@ struct PlacementState {
         fixed.forEachCandidate(near: rect.outsetBy(maxRadius + 2)) { k in
             guard clear else { return }
             let item = fixed.items[k]
-            guard item.payload >= 0, item.payload != i else { return }
+            guard item.payload >= 0, item.payload != i, !coincide(item.payload, i) else { return }
             let other = requests[item.payload]
             if distance(rect, other.anchor) < other.anchorRadius - requests[i].anchorRadius + 1 { clear = false }
         }
@@ -278,7 +386,7 @@ struct PlacementState {
     /// many a coarse and short one, so huge inputs stay near-linear.
     mutating func placeWithLeader(_ i: Int, sizes: [Size], outcome: LabelOutcome) -> Bool {
         let req = requests[i]
-        let fine = requests.count <= 500
+        let fine = requests.count <= 500 && leaderProbes < Self.leaderBudget
         let reach = fine ? placer.leaderReach : min(placer.leaderReach, 8)
         for (v, size) in sizes.enumerated() {
             let h = max(size.height, 8)
@@ -291,6 +399,7 @@ struct PlacementState {
                     let dir = Point(cos(angle), sin(angle))
                     let center = req.anchor + Point(dir.x * (distance + size.width / 2), dir.y * distance)
                     let rect = Rect(center: center, size: size)
+                    leaderProbes += 1
                     guard staticallyFree(rect, i), clearOfLabels(rect) else { continue }
                     let end = nearestPoint(on: rect, to: req.anchor)
                     let start = req.anchor + (end - req.anchor).normalized * (req.anchorRadius + 1)
@@ -318,7 +427,17 @@ struct PlacementState {
             let item = fixed.items[k]
             // An obstacle the marker itself sits on (an axis through it) cannot be avoided.
             if item.payload == -1 && item.rect.contains(anchor) { return }
-            if item.payload != owner, item.rect.intersectsSegment(a, b) { clear = false }
+            // A thin leader over an axis line reads as crossing it, not as part of it.
+            if item.payload == Self.crossable { return }
+            guard item.payload != owner else { return }
+            if item.payload >= 0 {
+                guard !coincide(item.payload, owner) else { return }
+                // A marker is a disc: a leader may pass diagonally by it, with a pixel to spare.
+                let other = requests[item.payload]
+                if Self.segment(a, b, passesWithin: other.anchorRadius + 1, of: other.anchor) { clear = false }
+            } else if item.rect.intersectsSegment(a, b) {
+                clear = false
+            }
         }
         labels.forEachCandidate(near: box) { k in
             guard clear else { return }
@@ -347,6 +466,14 @@ struct PlacementState {
     mutating func addLeader(_ a: Point, _ b: Point, _ owner: Int) {
         leaderGrid.insert(Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 0.01, height: abs(a.y - b.y) + 0.01), leaderSegments.count)
         leaderSegments.append((a, b, owner))
+    }
+
+    /// Whether segment ab comes nearer than r to c.
+    static func segment(_ a: Point, _ b: Point, passesWithin r: Double, of c: Point) -> Bool {
+        let ab = b - a
+        let len2 = ab.dot(ab)
+        let t = len2 == 0 ? 0 : max(0, min(1, (c - a).dot(ab) / len2))
+        return (a + ab * t).distance(to: c) < r
     }
 
     /// Whether two segments cross (touching ends do not count).

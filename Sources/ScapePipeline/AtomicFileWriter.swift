@@ -100,7 +100,7 @@ enum TestStall {
 
     static func beforeRename() {
         guard let marker = ProcessInfo.processInfo.environment[variable], !marker.isEmpty else { return }
-        FileManager.default.createFile(atPath: marker, contents: Data("\(getpid())\n".utf8))
+        _ = FileManager.default.createFile(atPath: marker, contents: Data("\(getpid())\n".utf8))
         Thread.sleep(forTimeInterval: 60)
     }
 }

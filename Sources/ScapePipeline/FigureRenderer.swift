@@ -147,7 +147,7 @@ public final class FigureRenderer {
     }
 
     /// Renders one figure in every format of `settings`.
-    public func render(_ figure: Figure, of landscape: Landscape, settings: RenderSettings) throws -> (files: [RenderedFile], warnings: [String], omitted: Int) {
+    public func render(_ figure: Figure, of landscape: Landscape, settings: RenderSettings) throws -> (files: [RenderedFile], warnings: [String], omitted: [String]) {
         var clock = DispatchTime.now().uptimeNanoseconds
         func lap() -> Double {
             let now = DispatchTime.now().uptimeNanoseconds
@@ -168,7 +168,7 @@ public final class FigureRenderer {
             let bytes = try writer.write(writer.takesSceneBeforePen ? laid.scene : penned, options: options, text: text)
             files.append(RenderedFile(fileName: "\(figure.fileName).\(writer.name)", bytes: bytes, milliseconds: lap()))
         }
-        return (files, laid.warnings + missingGlyphWarnings(laid.scene), laid.omittedLabels.count)
+        return (files, laid.warnings + missingGlyphWarnings(laid.scene), laid.omittedLabels)
     }
 
     /// One warning per text that has characters no installed font can draw.

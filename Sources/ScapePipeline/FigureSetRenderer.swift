@@ -16,7 +16,9 @@ public struct FigureSetRenderer {
         public var files: [RenderedFile]
         /// Warnings prefixed with the figure id.
         public var warnings: [String]
-        public var omittedLabels: Int
+        /// Names left out for lack of room, with the figure they were left out of.
+        public var omitted: [(figure: String, name: String)]
+        public var omittedLabels: Int { omitted.count }
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -48,13 +50,13 @@ public struct FigureSetRenderer {
                 }
             }
         }
-        var out = Output(files: [], warnings: [], omittedLabels: 0)
+        var out = Output(files: [], warnings: [], omitted: [])
         for (i, slot) in results.values.enumerated() {
             switch slot! {
             case .success(let r):
                 out.files += r.files
                 out.warnings += r.warnings.map { "\(figures[i].id): \($0)" }
-                out.omittedLabels += r.omitted
+                out.omitted += r.omitted.map { (figures[i].id, $0) }
             case .failure(let e):
                 throw e
             }
@@ -96,7 +98,7 @@ final class WorkQueue: @unchecked Sendable {
 }
 
 final class ResultSlots: @unchecked Sendable {
-    typealias Value = Result<(files: [RenderedFile], warnings: [String], omitted: Int), FigureSetRenderer.Failure>
+    typealias Value = Result<(files: [RenderedFile], warnings: [String], omitted: [String]), FigureSetRenderer.Failure>
     private let lock = NSLock()
     private(set) var values: [Value?]
 

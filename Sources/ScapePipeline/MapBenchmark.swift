@@ -76,11 +76,16 @@ public struct MapBenchmark {
 
     public var hasShape: Bool { !shape.isEmpty }
 
-    /// Lays out the map of n tools of a set and audits the scene.
-    public func run(_ set: PointSet, n: Int) -> Line {
-        let tools = Self.points(set, n: n, shape: shape).enumerated().map { i, p in
+    /// The n tools "Tool i" of a set.
+    public func tools(_ set: PointSet, n: Int, seed: UInt64 = 42) -> [Tool] {
+        Self.points(set, n: n, seed: seed, shape: shape).enumerated().map { i, p in
             Tool(id: "t\(i)", name: "Tool \(i)", x: p.0, y: p.1)
         }
+    }
+
+    /// Lays out the map of n tools of a set and audits the scene.
+    public func run(_ set: PointSet, n: Int, seed: UInt64 = 42) -> Line {
+        let tools = tools(set, n: n, seed: seed)
         let landscape = Landscape(title: "bench", style: base.style, axes: base.axes, quadrants: base.quadrants, tools: tools)
         let figure = Figure(id: "map", kind: .map)
         let start = DispatchTime.now().uptimeNanoseconds

@@ -53,6 +53,9 @@ struct Bench: ParsableCommand {
         @Option(help: ArgumentHelp("Point sets for the map lines (uniform, clusters, quadrant, tools-80), comma-separated.", valueName: "list"))
         var sets: String = "uniform,clusters,quadrant,tools-80"
 
+        @Option(help: "The map point sets' seed.")
+        var seed: UInt64 = 42
+
         func run() throws {
             let sizes = try parseSizes(n)
             let chosen = try sets.split(separator: ",").map { name -> MapBenchmark.PointSet in
@@ -65,7 +68,7 @@ struct Bench: ParsableCommand {
             let maps = try MapBenchmark(shapeFile: URL(fileURLWithPath: "fixtures/examples/tools-80.csv"))
             for set in chosen {
                 for size in sizes where size <= 1000 {
-                    print(MapBenchmark.format(maps.run(set, n: size)))
+                    print(MapBenchmark.format(maps.run(set, n: size, seed: seed)))
                 }
             }
             let bench = LabelBenchmark()
@@ -77,13 +80,39 @@ struct Bench: ParsableCommand {
     }
 
     struct Points: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the benchmark's points as CSV (x,y,label).")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the benchmark's points as CSV.",
+            discussion: """
+            Without --set: the bare-canvas points as x,y,label, the exact input
+            bench/peers.sh feeds to matplotlib + adjustText. With --set: the map
+            bench's tools as a landscape CSV (name,x,y) that 'mlscape render' draws,
+            so a bench line can be looked at:
+              mlscape bench points --set clusters --n 300 > clusters.csv
+              mlscape render clusters.csv --figure ml-landscape-all
+            """
+        )
 
         @Option(help: "How many points.")
         var n: Int = 300
 
+        @Option(help: ArgumentHelp("A map point set (uniform, clusters, quadrant, tools-80): print it as a landscape CSV.", valueName: "set"))
+        var set: String?
+
+        @Option(help: "The map point set's seed (the bench uses 42).")
+        var seed: UInt64 = 42
+
         func run() throws {
             guard n > 0, n <= 10_000_000 else { throw ValidationError("--n must be 1 to 10000000") }
+            if let set {
+                guard let chosen = MapBenchmark.PointSet(rawValue: set) else {
+                    throw ValidationError("--set takes uniform, clusters, quadrant, tools-80")
+                }
+                let maps = try MapBenchmark(shapeFile: URL(fileURLWithPath: "fixtures/examples/tools-80.csv"))
+                var out = "name,x,y\n"
+                for t in maps.tools(chosen, n: n, seed: seed) { out += "\(t.name),\(t.x),\(t.y)\n" }
+                print(out, terminator: "")
+                return
+            }
             var out = "x,y,label\n"
             for (i, p) in LabelBenchmark.points(n: n).enumerated() { out += "\(p.x),\(p.y),Tool \(i)\n" }
             print(out, terminator: "")

@@ -131,6 +131,15 @@ struct FigureOptions: ParsableArguments {
         }
         let severity = strict && rendered.omittedLabels > 0 ? "error" : "warning"
         for w in rendered.warnings { Console.error("\(severity): \(w)") }
+        // Each name left out, located in the data file, as `validate --layout` does.
+        let locations = ToolLocations(path: inputs.last)  // a diff's new edition
+        for (figure, name) in rendered.omitted.prefix(ToolLocations.shownLimit) {
+            let place = locations.location(of: name).map { ":\($0.line):\($0.column)" } ?? ""
+            Console.error("\(inputs.last ?? "built-in data")\(place): \(severity): \(figure): '\(name)' was left out for lack of room")
+        }
+        if rendered.omitted.count > ToolLocations.shownLimit {
+            Console.error("\(severity): and \(rendered.omitted.count - ToolLocations.shownLimit) more left out")
+        }
         if strict && rendered.omittedLabels > 0 {
             Console.error("--strict: \(rendered.omittedLabels) label\(rendered.omittedLabels == 1 ? "" : "s") left out; nothing was written")
             throw ExitStatus.dataError

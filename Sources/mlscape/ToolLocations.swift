@@ -5,6 +5,9 @@ import Foundation
 struct ToolLocations {
     let lines: [Substring]
 
+    /// How many located lines a command prints before it sums up the rest.
+    static let shownLimit = 20
+
     init(path: String?) {
         let text = path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)

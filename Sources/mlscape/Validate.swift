@@ -49,7 +49,7 @@ struct Validate: ParsableCommand {
             let summary = LabelAudit.Verdict.allCases.compactMap { v in c[v].map { "\(v.rawValue)=\($0)" } }.joined(separator: " ")
             print("\(figure.id): \(summary) overlaps=\(audit.overlaps) covered=\(audit.coveredLabels)")
             for w in laid.warnings { Console.error("warning: \(figure.id): \(w)") }
-            let shownLimit = 20
+            let shownLimit = ToolLocations.shownLimit
             if audit.failures.count > shownLimit {
                 Console.error("\(input.data ?? "built-in data"): \(figure.id): \(audit.failures.count) tools are not identifiable; the first \(shownLimit):")
             }
