@@ -293,7 +293,7 @@ struct CLI {
     /// A crowd of tools on one spot: some labels cannot fit.
     func crowd(in dir: URL) throws -> URL {
         var text = "tools:\n"
-        for i in 0..<400 { text += "  - { name: Crowded tool number \(i), x: \(Double(i % 20) * 0.004), y: \(Double(i / 20) * 0.004) }\n" }
+        for i in 0..<160 { text += "  - { name: Crowded tool number \(i), x: \(Double(i % 20) * 0.004), y: \(Double(i / 20) * 0.004) }\n" }
         let file = dir.appendingPathComponent("crowd.yaml")
         try Data(text.utf8).write(to: file)
         return file
@@ -308,6 +308,18 @@ struct CLI {
         #expect(lenient.status == 0)
         #expect(lenient.stderr.contains("warning: landscape: "))
         #expect(lenient.stderr.contains("labels were left out for lack of room"))
+        // Each name left out is located: the line and column where the data file names it.
+        let located = lenient.stderr.split(separator: "\n").filter { $0.contains("was left out for lack of room") }
+        #expect(!located.isEmpty, "\(lenient.stderr)")
+        let lines = try String(contentsOf: data, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        for line in located.prefix(5) {
+            let parts = line.split(separator: ":")
+            let (row, column) = (Int(parts[1]) ?? 0, Int(parts[2]) ?? 0)
+            let name = line.split(separator: "'")[1]
+            #expect(parts[0].hasSuffix("crowd.yaml") && row > 1 && row <= lines.count, "\(line)")
+            guard row > 1 && row <= lines.count else { continue }
+            #expect(lines[row - 1].dropFirst(column - 1).hasPrefix(name + ","), "\(line) points at: \(lines[row - 1])")
+        }
         let strictOut = dir.appendingPathComponent("strict")
         let strict = try CLI.run(["render", data.path, "--out", strictOut.path, "--format", "svg", "--strict"])
         #expect(strict.status == 65)
