@@ -143,10 +143,14 @@ struct MapLayout {
                 let onMarker = p.rect.contains(requests[i].anchor)
                 let numberFont = onMarker ? onMarkerNumberFont : legend.font
                 let size = measurer.measure(number, font: numberFont)
-                let box = Rect(x: p.rect.minX + (p.rect.width - size.width) * p.side.textAlignment.fraction, y: p.rect.midY - size.height / 2,
+                var box = Rect(x: p.rect.minX + (p.rect.width - size.width) * p.side.textAlignment.fraction, y: p.rect.midY - size.height / 2,
                                width: size.width, height: size.height)
                 if p.hasLeader {
-                    children.append(leader(from: requests[i], to: box, id: "tool/\(tool.id)/leader", ink: ink))
+                    // The leader the placer cleared runs to the reserved box; the number sits
+                    // in that box where the leader ends, so the drawn line is the one checked.
+                    let end = Point(min(max(requests[i].anchor.x, p.rect.minX), p.rect.maxX), min(max(requests[i].anchor.y, p.rect.minY), p.rect.maxY))
+                    box.origin.x = min(max(end.x - size.width / 2, p.rect.minX), p.rect.maxX - size.width)
+                    children.append(leader(from: requests[i], to: p.rect, id: "tool/\(tool.id)/leader", ink: ink))
                 }
                 if onMarker {
                     // The number on its marker: a disc of the background under it keeps it legible.

@@ -83,10 +83,13 @@ struct RadarBlipLabels {
             let text = number[i].map { "\($0)" } ?? b.name
             // A number is aligned towards its blip inside the reserved box (see MapLayout).
             let size = measurer.measure(text, font: font)
-            let box = number[i] != nil ? Rect(x: p.rect.minX + (p.rect.width - size.width) * p.side.textAlignment.fraction, y: p.rect.midY - size.height / 2,
+            var box = number[i] != nil ? Rect(x: p.rect.minX + (p.rect.width - size.width) * p.side.textAlignment.fraction, y: p.rect.midY - size.height / 2,
                                               width: size.width, height: size.height) : p.rect
             if p.hasLeader {
-                let end = Point(min(max(b.center.x, box.minX), box.maxX), min(max(b.center.y, box.minY), box.maxY))
+                // The leader the placer cleared runs to the reserved box; a number sits in that
+                // box where the leader ends, so the drawn line is the one checked.
+                let end = Point(min(max(b.center.x, p.rect.minX), p.rect.maxX), min(max(b.center.y, p.rect.minY), p.rect.maxY))
+                if number[i] != nil { box.origin.x = min(max(end.x - size.width / 2, p.rect.minX), p.rect.maxX - size.width) }
                 let start = b.center + (end - b.center).normalized * (blipRadius + 1)
                 children.append(.path(ScenePath(id: "\(b.owner)/leader", path: .segment(start, end), stroke: StrokeStyle(color: ink, width: 0.8))))
             }

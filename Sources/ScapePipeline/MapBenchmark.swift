@@ -30,6 +30,8 @@ public struct MapBenchmark {
         public var canvas: Size
         public var milliseconds: Double
         public var peakMegabytes: Double
+        /// The tools that fail the rule, with their verdict ("tool:t12 crossed").
+        public var failures: [String] = []
     }
 
     /// Data points (-1 ... 1) of a set; SplitMix64 from `seed`. `shape` is the tools-80 points.
@@ -83,6 +85,13 @@ public struct MapBenchmark {
         }
     }
 
+    /// The SVG of the map of n tools of a set, to look at a bench line.
+    public func svg(_ set: PointSet, n: Int, seed: UInt64 = 42) throws -> [UInt8] {
+        let landscape = Landscape(title: "bench", style: base.style, axes: base.axes, quadrants: base.quadrants, tools: tools(set, n: n, seed: seed))
+        let out = try renderer.render(Figure(id: "map", kind: .map), of: landscape, settings: RenderSettings(formats: ["svg"]))
+        return out.files[0].bytes
+    }
+
     /// Lays out the map of n tools of a set and audits the scene.
     public func run(_ set: PointSet, n: Int, seed: UInt64 = 42) -> Line {
         let tools = tools(set, n: n, seed: seed)
@@ -93,7 +102,7 @@ public struct MapBenchmark {
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let audit = LabelAudit(scene: laid.scene)
         return Line(set: set, n: n, counts: audit.counts, overlaps: audit.overlaps, covered: audit.coveredLabels,
-                    canvas: laid.scene.size, milliseconds: ms, peakMegabytes: ProcessMemory.peakMegabytes)
+                    canvas: laid.scene.size, milliseconds: ms, peakMegabytes: ProcessMemory.peakMegabytes, failures: audit.failures)
     }
 
     public static func format(_ l: Line) -> String {

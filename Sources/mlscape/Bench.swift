@@ -56,6 +56,9 @@ struct Bench: ParsableCommand {
         @Option(help: "The map point sets' seed.")
         var seed: UInt64 = 42
 
+        @Option(help: ArgumentHelp("Also write each map line's figure as SVG into this folder (SET-N.svg), to look at.", valueName: "dir"))
+        var svg: String?
+
         func run() throws {
             let sizes = try parseSizes(n)
             let chosen = try sets.split(separator: ",").map { name -> MapBenchmark.PointSet in
@@ -68,7 +71,14 @@ struct Bench: ParsableCommand {
             let maps = try MapBenchmark(shapeFile: URL(fileURLWithPath: "fixtures/examples/tools-80.csv"))
             for set in chosen {
                 for size in sizes where size <= 1000 {
-                    print(MapBenchmark.format(maps.run(set, n: size, seed: seed)))
+                    let line = maps.run(set, n: size, seed: seed)
+                    print(MapBenchmark.format(line))
+                    if let svg {
+                        for f in line.failures { Console.error("  \(set.rawValue)-\(size): \(f)") }
+                        try FileManager.default.createDirectory(atPath: svg, withIntermediateDirectories: true)
+                        let file = URL(fileURLWithPath: svg).appendingPathComponent("\(set.rawValue)-\(size).svg")
+                        try Data(try maps.svg(set, n: size, seed: seed)).write(to: file)
+                    }
                 }
             }
             let bench = LabelBenchmark()
