@@ -92,6 +92,9 @@ public struct SoftObstacle: Sendable {
 public struct LabelPlacer: Sendable {
     /// The least space between two labels, so neighbours never read as one word.
     public static let labelSpacing = 4.0
+    /// How far outside its marker's stroke a leader starts: close enough that the hand-drawn
+    /// style's wobble still leaves it touching its own marker.
+    public static let leaderGap = 0.5
 
     public var gap: Double
     /// Rings of candidates, each a marker-and-gap further out.
@@ -103,6 +106,9 @@ public struct LabelPlacer: Sendable {
 
     /// How many callout numbers a legend can hold; past it, names are left out.
     public var calloutLimit: Int
+    /// How far a leader keeps from any other name and marker (and a name from any leader): a
+    /// line that grazes a name reads as joined to it. More for a hand-drawn style's wobble.
+    public var leaderClearance = 1.0
 
     public init(gap: Double, rings: Int = 2, allowLeaders: Bool = true, leaderReach: Double = 14, repairPasses: Int = 2, calloutLimit: Int = Int.max) {
         self.calloutLimit = calloutLimit

@@ -41,14 +41,21 @@ struct MapFigureLayout {
         // every tool is named or numbered (type and markers keep their size).
         var attempt = build(figure, tools: tools, current: current, greyed: greyed, window: window, canvas: canvas, margin: margin, zoomed: zoomed)
         var growths = 0
-        for step in 1...Self.growthSteps where !attempt.layer.omitted.isEmpty && tools.count <= Self.growthLimit {
-            let size = Size((plotCanvas.width * pow(Self.growthFactor, Double(step))).rounded(), (plotCanvas.height * pow(Self.growthFactor, Double(step))).rounded())
-            let next = build(figure, tools: tools, current: current, greyed: greyed, window: window, canvas: size, margin: margin, zoomed: zoomed)
-            let before = attempt.layer.omitted.count, after = next.layer.omitted.count
-            if after < before { (attempt, canvas, growths) = (next, size, step) }
-            // Markers on top of each other stay so at any size: stop when a step barely helps
-            // a large crowd (a few names left out are worth every step).
-            if before > Self.growthPersistence && Double(before - after) < Double(before) * Self.growthWorthwhile { break }
+        func grown(_ step: Int) -> (Attempt, Size) {
+            let f = pow(Self.growthFactor, Double(step))
+            let size = Size((plotCanvas.width * f).rounded(), (plotCanvas.height * f).rounded())
+            return (build(figure, tools: tools, current: current, greyed: greyed, window: window, canvas: size, margin: margin, zoomed: zoomed), size)
+        }
+        if !attempt.layer.omitted.isEmpty && tools.count <= Self.growthLimit && Self.growthCanHelp(attempt.layer, theme: theme) {
+            // Each 1.2x step must name `growthPrice` more tools to be worth its size.
+            func price(_ a: Attempt, _ step: Int) -> Double { Double(a.layer.omitted.count) + Self.growthPrice * Double(step) }
+            // Every step is tried: placement is not monotonic in size.
+            var chosen = (attempt: attempt, size: canvas, step: 0)
+            for step in 1...Self.growthSteps {
+                let (next, size) = grown(step)
+                if price(next, step) < price(chosen.attempt, chosen.step) { chosen = (next, size, step) }
+            }
+            (attempt, canvas, growths) = (chosen.attempt, chosen.size, chosen.step)
         }
         let (map, changes, layer, arrows) = (attempt.map, attempt.changes, attempt.layer, attempt.arrows)
         var (nodes, warnings) = (attempt.nodes, attempt.warnings)
@@ -110,10 +117,21 @@ struct MapFigureLayout {
     static let growthLimit = 1000
     static let growthFactor = 1.2
     static let growthSteps = 6
-    /// A step must name at least this share of the names still left out, or growing stops.
-    static let growthWorthwhile = 0.1
-    /// Up to this many names left out, every step is tried.
-    static let growthPersistence = 10
+    /// What a 1.2x step must buy: half a tool more named (one name is worth two steps; a
+    /// figure 2.5 times the size is worth three).
+    static let growthPrice = 0.5
+
+    /// Whether a larger plot could name any tool left out: not when each sits on another
+    /// marker so closely that even at the largest size their markers would overlap (a stack
+    /// of tools at nearly one spot), where growing would only cost time and room.
+    static func growthCanHelp(_ layer: ToolLayer, theme: Theme) -> Bool {
+        let largest = pow(growthFactor, Double(growthSteps))
+        let apart = 2 * theme.markerRadius + theme.labelGap
+        let left = layer.placements.indices.filter { layer.placements[$0].outcome == .omitted }
+        return left.contains { i in
+            !layer.anchors.indices.contains { j in j != i && layer.anchors[j].distance(to: layer.anchors[i]) * largest < apart }
+        }
+    }
 
     /// One try at a canvas size: the plot's backdrop and titles, and the tools placed on it.
     struct Attempt {

@@ -100,7 +100,8 @@ struct MapLayout {
         }
         let bounds = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
         let titles = quadrantTitleFrames(font: titleFont ?? theme.quadrantTitleFont).map { SoftObstacle(rect: $0.2, weight: 1.2) }
-        let placer = LabelPlacer(gap: theme.labelGap, calloutLimit: legend.capacity)
+        var placer = LabelPlacer(gap: theme.labelGap, calloutLimit: legend.capacity)
+        placer.leaderClearance = 1 + theme.strokeWobble
         let placements = placer.place(requests, obstacles: frame.endLabels.values.map(\.frame) + extraHard, crossable: axisLines(), soft: titles + extraSoft, bounds: bounds)
         var layer = ToolLayer(placements: placements, anchors: requests.map(\.anchor), legend: legend)
         // Callout numbers follow the legend, which is sorted by name.
@@ -179,7 +180,7 @@ struct MapLayout {
     func leader(from request: LabelRequest, to rect: Rect, id: String, ink: Color) -> SceneNode {
         let a = request.anchor
         let end = Point(min(max(a.x, rect.minX), rect.maxX), min(max(a.y, rect.minY), rect.maxY))
-        let start = a + (end - a).normalized * (request.anchorRadius + 1)
+        let start = a + (end - a).normalized * (request.anchorRadius + LabelPlacer.leaderGap)
         return .path(ScenePath(id: id, path: .segment(start, end), stroke: StrokeStyle(color: ink, width: theme.markerStroke * 0.6)))
     }
 

@@ -87,10 +87,10 @@ struct PlacementState {
             if p.rect.outsetBy(LabelPlacer.labelSpacing / 2).intersects(rect) { clear = false }
         }
         guard clear else { return false }
-        leaderGrid.forEachCandidate(near: candidate) { k in
+        leaderGrid.forEachCandidate(near: candidate.outsetBy(placer.leaderClearance)) { k in
             guard clear else { return }
             let (a, b, owner) = leaderSegments[leaderGrid.items[k].payload]
-            if owner != ignoring && candidate.intersectsSegment(a, b) { clear = false }
+            if owner != ignoring && candidate.outsetBy(placer.leaderClearance).intersectsSegment(a, b) { clear = false }
         }
         return clear
     }
@@ -271,9 +271,9 @@ struct PlacementState {
             .map { LabelPlacement(rect: $0.rect, side: $0.side, variant: 0, outcome: .callout) }
         for (rank, spot) in (own + numbers).enumerated() where staticallyFree(spot.rect, i) && unambiguous(spot.rect, i) {
             var blocking = Set(blockers(of: spot.rect))
-            leaderGrid.forEachCandidate(near: spot.rect) { k in
+            leaderGrid.forEachCandidate(near: spot.rect.outsetBy(placer.leaderClearance)) { k in
                 let (a, b, owner) = leaderSegments[leaderGrid.items[k].payload]
-                if owner >= 0, spot.rect.intersectsSegment(a, b) { blocking.insert(owner) }
+                if owner >= 0, spot.rect.outsetBy(placer.leaderClearance).intersectsSegment(a, b) { blocking.insert(owner) }
             }
             if blocking.isEmpty, clearOfLabels(spot.rect) {
                 // Freed since this label's turn (another label was moved aside).
@@ -402,7 +402,7 @@ struct PlacementState {
                     leaderProbes += 1
                     guard staticallyFree(rect, i), clearOfLabels(rect) else { continue }
                     let end = nearestPoint(on: rect, to: req.anchor)
-                    let start = req.anchor + (end - req.anchor).normalized * (req.anchorRadius + 1)
+                    let start = req.anchor + (end - req.anchor).normalized * (req.anchorRadius + LabelPlacer.leaderGap)
                     guard leaderIsClear(start, end, owner: i) else { continue }
                     put(i, LabelPlacement(rect: rect, side: side(of: dir), variant: outcome == .leader ? v : 0, outcome: outcome, hasLeader: true))
                     addLeader(start, end, i)
@@ -434,7 +434,12 @@ struct PlacementState {
                 guard !coincide(item.payload, owner) else { return }
                 // A marker is a disc: a leader may pass diagonally by it, with a pixel to spare.
                 let other = requests[item.payload]
-                if Self.segment(a, b, passesWithin: other.anchorRadius + 1, of: other.anchor) { clear = false }
+                // A marker touching the owner's is passed as closely as the owner's own edge
+                // (the leader starts there), give or take the style's wobble; any other keeps
+                // the full clearance.
+                let touching = other.anchor.distance(to: anchor) < other.anchorRadius + requests[owner].anchorRadius + placer.leaderClearance
+                let keep = touching ? LabelPlacer.leaderGap + placer.leaderClearance - 1 : placer.leaderClearance
+                if Self.segment(a, b, passesWithin: other.anchorRadius + keep, of: other.anchor) { clear = false }
             } else if item.rect.intersectsSegment(a, b) {
                 clear = false
             }
@@ -442,7 +447,7 @@ struct PlacementState {
         labels.forEachCandidate(near: box) { k in
             guard clear else { return }
             let item = labels.items[k]
-            if let p = placed[item.payload], p.rect == item.rect, p.rect.outsetBy(1).intersectsSegment(a, b) { clear = false }
+            if let p = placed[item.payload], p.rect == item.rect, p.rect.outsetBy(placer.leaderClearance).intersectsSegment(a, b) { clear = false }
         }
         guard clear else { return false }
         leaderGrid.forEachCandidate(near: box) { k in
@@ -455,10 +460,11 @@ struct PlacementState {
 
     func clearOfLeaders(_ rect: Rect) -> Bool {
         var clear = true
-        leaderGrid.forEachCandidate(near: rect) { k in
+        let kept = rect.outsetBy(placer.leaderClearance)
+        leaderGrid.forEachCandidate(near: kept) { k in
             guard clear else { return }
             let (a, b, _) = leaderSegments[leaderGrid.items[k].payload]
-            if rect.intersectsSegment(a, b) { clear = false }
+            if kept.intersectsSegment(a, b) { clear = false }
         }
         return clear
     }

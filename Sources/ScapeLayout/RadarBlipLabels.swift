@@ -90,7 +90,7 @@ struct RadarBlipLabels {
                 // box where the leader ends, so the drawn line is the one checked.
                 let end = Point(min(max(b.center.x, p.rect.minX), p.rect.maxX), min(max(b.center.y, p.rect.minY), p.rect.maxY))
                 if number[i] != nil { box.origin.x = min(max(end.x - size.width / 2, p.rect.minX), p.rect.maxX - size.width) }
-                let start = b.center + (end - b.center).normalized * (blipRadius + 1)
+                let start = b.center + (end - b.center).normalized * (blipRadius + LabelPlacer.leaderGap)
                 children.append(.path(ScenePath(id: "\(b.owner)/leader", path: .segment(start, end), stroke: StrokeStyle(color: ink, width: 0.8))))
             }
             if number[i] != nil {

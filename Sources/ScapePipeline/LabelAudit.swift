@@ -137,6 +137,10 @@ public struct LabelAudit: Sendable {
         return (owner, part)
     }
 
+    /// How near its marker (and its name) a leader's end must be to read as joined to it:
+    /// the hand-drawn style moves both the marker's outline and the line by a point or two.
+    static let joinTolerance = 4.0
+
     /// The largest distance from a name (or number) to its own marker's edge that still reads
     /// as "next to it": about one marker and a gap.
     static func reach(markerRadius r: Double) -> Double { 2 * r + max(12, r) }
@@ -206,7 +210,8 @@ public struct LabelAudit: Sendable {
         /// A leader from marker k to `target`: joined at both ends, crossing nothing else.
         func leaderIsClear(_ pts: [Point], _ k: Int, _ o: String, to target: Rect) -> Bool {
             let marker = markers[k]
-            guard edgeDistance(Rect(center: pts.first!, size: .zero), marker) <= 3, target.outsetBy(3 + target.height * 0.3).contains(pts.last!) else { return false }
+            guard edgeDistance(Rect(center: pts.first!, size: .zero), marker) <= Self.joinTolerance,
+                  target.outsetBy(Self.joinTolerance + target.height * 0.3).contains(pts.last!) else { return false }
             var crossed = false
             for s in 0..<(pts.count - 1) where !crossed {
                 let a = pts[s], b = pts[s + 1]

@@ -21,7 +21,8 @@ enum CairoPath {
         var out = Path()
         guard let cpath = cairo_copy_path(cr) else { return out }
         defer { cairo_path_destroy(cpath) }
-        let data = cpath.pointee.data!
+        // An empty path (a space's glyph) or a path in error comes with no data.
+        guard cpath.pointee.status == CAIRO_STATUS_SUCCESS, let data = cpath.pointee.data else { return out }
         var i = 0
         let count = Int(cpath.pointee.num_data)
         while i < count {

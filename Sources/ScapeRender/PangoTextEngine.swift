@@ -89,20 +89,46 @@ public final class PangoTextEngine {
     }
 
     /// The glyph outlines of `text` at its frame, as a path (for SVG, which must not depend on
-    /// the viewer's fonts).
+    /// the viewer's fonts). Each glyph is outlined at the origin and moved in Swift: on the
+    /// 1x1 scratch surface Cairo drops glyphs more than ten font sizes from it (its
+    /// "outside the surface" cull in `_cairo_gstate_transform_glyphs_to_backend`), which cut
+    /// long names short and lost second lines.
     public func outline(_ text: SceneText) -> Path {
         let layout = makeLayout(text.text, font: text.font, alignment: text.alignment)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        // Outlined at the origin and moved in Swift: Cairo 1.16 drops glyph paths placed far
-        // from the 1x1 scratch surface.
+        guard let iter = pango_layout_get_iter(layout) else { return Path() }
+        defer { pango_layout_iter_free(iter) }
+        let scale = Double(PANGO_SCALE)
+        var out = Path()
+        repeat {
+            // nil at the end of each line.
+            guard let run = pango_layout_iter_get_run_readonly(iter), let glyphs = run.pointee.glyphs,
+                  let font = run.pointee.item?.pointee.analysis.font,
+                  let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)) else { continue }
+            var logical = PangoRectangle()
+            pango_layout_iter_get_run_extents(iter, nil, &logical)
+            let baseline = Double(pango_layout_iter_get_baseline(iter)) / scale
+            cairo_set_scaled_font(scratch, scaled)
+            var x = Double(logical.x) / scale
+            for k in 0..<Int(glyphs.pointee.num_glyphs) {
+                let info = glyphs.pointee.glyphs[k]
+                let at = Point(x + Double(info.geometry.x_offset) / scale, baseline + Double(info.geometry.y_offset) / scale) + text.frame.origin
+                x += Double(info.geometry.width) / scale
+                // No outline for an empty glyph or one no font has (Pango draws a box there).
+                if info.glyph == Self.emptyGlyph || info.glyph & Self.unknownGlyphFlag != 0 { continue }
+                var glyph = cairo_glyph_t(index: UInt(info.glyph), x: 0, y: 0)
+                cairo_new_path(scratch)
+                cairo_glyph_path(scratch, &glyph, 1)
+                out.append(CairoPath.read(from: scratch).applying { $0 + at })
+            }
+        } while pango_layout_iter_next_run(iter) != 0
         cairo_new_path(scratch)
-        cairo_move_to(scratch, 0, 0)
-        pango_cairo_layout_path(scratch, layout)
-        let path = CairoPath.read(from: scratch)
-        cairo_new_path(scratch)
-        let offset = text.frame.origin
-        return path.applying { $0 + offset }
+        return out
     }
+
+    /// Pango's PANGO_GLYPH_EMPTY and PANGO_GLYPH_UNKNOWN_FLAG (macros Swift does not import).
+    static let emptyGlyph: PangoGlyph = 0x0FFF_FFFF
+    static let unknownGlyphFlag: PangoGlyph = 0x1000_0000
 }
 
 extension PangoTextEngine: TextMeasurer {}

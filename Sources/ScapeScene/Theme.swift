@@ -24,6 +24,9 @@ public struct Theme: Hashable, Sendable {
     public var markerPattern: FillPattern?
 
     /// Zoom figures (one quadrant) are this size.
+    /// How far the style's strokes stray from their true line (the hand-drawn pen's wobble),
+    /// so leaders keep that much further from names and markers.
+    public var strokeWobble: Double = 0
     public var zoomWidth: Double = 1000
     public var zoomHeight: Double = 620
     /// The quadrant title behind a zoom figure's tools.
@@ -98,6 +101,13 @@ public struct Theme: Hashable, Sendable {
         markerRadius: 6.5, markerStroke: 1.3, axisStroke: 2.2, arrowheadLength: 20,
         labelGap: 6, markerPattern: FillPattern(kind: .hachure, color: Color(red: 0.6, green: 0.6, blue: 0.6), gap: 4.2, weight: 1.1),
         mapWidth: 1125, mapHeight: 760, margin: 14)
+    .wobbling(1.5)
+
+    func wobbling(_ w: Double) -> Theme {
+        var t = self
+        t.strokeWobble = w
+        return t
+    }
 
     /// The same theme on a dark background: light ink, dim titles and greys.
     public var dark: Theme {

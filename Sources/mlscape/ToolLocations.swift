@@ -10,7 +10,9 @@ struct ToolLocations {
 
     init(path: String?) {
         let text = path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Any line ending: "\r\n" (what Excel and Python's csv write) is one Character in
+        // Swift, so splitting on "\n" alone would see one long line.
+        lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
 
     func location(of name: String) -> (line: Int, column: Int)? {

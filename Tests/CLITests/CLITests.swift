@@ -320,6 +320,13 @@ struct CLI {
             guard row > 1 && row <= lines.count else { continue }
             #expect(lines[row - 1].dropFirst(column - 1).hasPrefix(name + ","), "\(line) points at: \(lines[row - 1])")
         }
+        // The same with Windows line endings (Excel's and Python's csv): still the right line.
+        let crlf = dir.appendingPathComponent("crowd-crlf.yaml")
+        try Data(try String(contentsOf: data, encoding: .utf8).replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: crlf)
+        let windows = try CLI.run(["render", crlf.path, "--out", out.path, "--format", "svg"])
+        let first = located.first.map { String($0.split(separator: ":")[1]) }
+        let firstCRLF = windows.stderr.split(separator: "\n").first { $0.contains("was left out for lack of room") }.map { String($0.split(separator: ":")[1]) }
+        #expect(first != nil && first == firstCRLF, "\(windows.stderr)")
         let strictOut = dir.appendingPathComponent("strict")
         let strict = try CLI.run(["render", data.path, "--out", strictOut.path, "--format", "svg", "--strict"])
         #expect(strict.status == 65)

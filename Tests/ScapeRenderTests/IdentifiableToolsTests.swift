@@ -27,11 +27,20 @@ import ScapeGeometry
     @Test(arguments: [UInt64(1), 2, 3])
     func seededUniformAndClusteredMapsNameEveryToolByTheRule(seed: UInt64) throws {
         for (set, n) in [(MapBenchmark.PointSet.uniform, 60), (.clusters, 40), (.uniform, 150), (.clusters, 150)] {
-            let audit = try svgAudit(Figure(id: "map", kind: .map), of: landscape(set, n: n, seed: seed))
+            // The sketch style's font is wider: the 150s are drawn in both styles.
+            for style in n < 150 ? ["clean"] : ["clean", "sketch"] {
+            let audit = try svgAudit(Figure(id: "map", kind: .map), of: landscape(set, n: n, seed: seed), style: style)
             #expect(audit.verdicts.count == n, "seed \(seed) \(set): \(audit.verdicts.count) markers read")
-            // No exemption, not even for markers drawn over each other: each gets its own name or number.
-            #expect(audit.failures.isEmpty, "seed \(seed) \(set) n=\(n): \(audit.failures)")
+            // Only a tool whose marker is drawn over another's may be left out (no more than
+            // one in fifty), and only left out: never misread, never crossed.
+            let markers = audit.items.filter { $0.id.hasSuffix(".marker") }
+            let stacked = Set(markers.filter { m in markers.contains { $0.id != m.id && $0.box.center.distance(to: m.box.center) < ($0.box.width + m.box.width) / 2 } }
+                .map { "tool:" + $0.id.dropFirst(5).dropLast(7) })
+            let failing = audit.verdicts.filter { !$0.value.isIdentifiable }
+            #expect(failing.allSatisfy { $0.value == .omitted && stacked.contains($0.key) }, "seed \(seed) \(set) n=\(n) \(style): \(audit.failures)")
+            #expect(failing.count * 50 <= n, "seed \(seed) \(set) n=\(n) \(style): \(audit.failures)")
             #expect(audit.overlaps == 0 && audit.coveredLabels == 0, "seed \(seed) \(set)")
+            }
         }
     }
 
@@ -62,6 +71,8 @@ import ScapeGeometry
         let audit = try svgAudit(Figure(id: "map", kind: .map), of: Landscape(axes: base.axes, quadrants: base.quadrants, tools: tools))
         #expect(audit.verdicts.count == 3)
         #expect(audit.failures.isEmpty, "\(audit.failures)")
+        // Named beside the one marker they share, as any tool is, with no leader needed.
+        #expect(audit.verdicts["tool:a"] == .adjacent && audit.verdicts["tool:b"] == .adjacent, "\(audit.verdicts)")
     }
 
     @Test(arguments: ["clustered.csv", "crowded-quadrant.mmd", "tools-80.csv"])

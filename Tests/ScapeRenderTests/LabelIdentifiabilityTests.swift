@@ -51,8 +51,10 @@ import ScapePipeline
             } else {
                 // A leader runs from its own marker to its own name.
                 let start = labelled[a]!.leader.first!, end = labelled[a]!.leader.last!
+                // Within a few points: the line ends at the name's line box, a little above or
+                // below its letters, and the hand-drawn pen wobbles.
                 #expect(own.distance(to: start) <= 2, "\(file): the leader of \(a) does not start at its marker")
-                #expect(label.distance(to: end) <= 2, "\(file): the leader of \(a) does not reach its name")
+                #expect(label.distance(to: end) <= 4, "\(file): the leader of \(a) does not reach its name")
             }
         }
         #expect(misread.isEmpty, "\(file): names nearer another tool's marker than their own (name -> marker): \(misread)")
