@@ -77,7 +77,7 @@ struct MapFigureLayout {
         // One message says how and why the figure grew: a larger plot, a legend, or both.
         var growth: [String] = []
         if growths > 0 {
-            growth.append("the plot grew to \(Int(canvas.width))x\(Int(canvas.height)) to make room for \(tools.count) tools")
+            growth.append("the plot grew to \(Int(canvas.width))x\(Int(canvas.height)) pt to make room for \(tools.count) tools")
         }
         if !layer.callouts.isEmpty {
             let origin = Point(canvas.width, theme.margin)
@@ -86,9 +86,7 @@ struct MapFigureLayout {
             growth.append("\(layer.callouts.count) tool\(layer.callouts.count == 1 ? " is" : "s are") numbered, with \(layer.callouts.count == 1 ? "its name" : "their names") in a legend")
             nodes += legend.nodes
         }
-        if !growth.isEmpty {
-            warnings.append("\(growth.joined(separator: "; ")); the figure grew from \(Int(plotCanvas.width))x\(Int(plotCanvas.height)) to \(Int(canvas.width))x\(Int(canvas.height))")
-        }
+        var titleBand = 0.0
         // A title goes in a band of its own above everything, so it covers no axis label.
         if let title = figure.title {
             let font = theme.axisLabelFont
@@ -98,6 +96,12 @@ struct MapFigureLayout {
             nodes.append(.text(SceneText(id: "title", text: title, font: font, color: theme.ink,
                                          frame: Rect(origin: Point(theme.margin, theme.margin), size: size))))
             canvas.height += band
+            titleBand = band
+        }
+        // Said once the figure's size is final (title band included), in points, as the
+        // SVG's and PDF's size (a PNG has --scale pixels a point).
+        if !growth.isEmpty {
+            warnings.append("\(growth.joined(separator: "; ")); the figure grew from \(Int(plotCanvas.width))x\(Int((plotCanvas.height + titleBand).rounded())) pt to \(Int(canvas.width))x\(Int(canvas.height.rounded())) pt")
         }
         if !layer.omitted.isEmpty {
             let shown = layer.omitted.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
@@ -121,17 +125,23 @@ struct MapFigureLayout {
     /// figure 2.5 times the size is worth three).
     static let growthPrice = 0.5
 
-    /// Whether a larger plot could name any tool left out: not when each sits on another
-    /// marker so closely that even at the largest size their markers would overlap (a stack
-    /// of tools at nearly one spot), where growing would only cost time and room.
+    /// Whether a larger plot could name the tools left out: not when many are left out and
+    /// (nearly) each sits on another marker so closely that even at the largest size their
+    /// markers would overlap (a stack of tools at nearly one spot), where growing would only
+    /// cost time and room. A few stacked tools may still gain room for a leader.
     static func growthCanHelp(_ layer: ToolLayer, theme: Theme) -> Bool {
         let largest = pow(growthFactor, Double(growthSteps))
         let apart = 2 * theme.markerRadius + theme.labelGap
         let left = layer.placements.indices.filter { layer.placements[$0].outcome == .omitted }
-        return left.contains { i in
+        guard left.count > growthPersistence else { return true }
+        let separable = left.filter { i in
             !layer.anchors.indices.contains { j in j != i && layer.anchors[j].distance(to: layer.anchors[i]) * largest < apart }
         }
+        return separable.count * 10 >= left.count
     }
+
+    /// Up to this many tools left out, growing is always tried.
+    static let growthPersistence = 10
 
     /// One try at a canvas size: the plot's backdrop and titles, and the tools placed on it.
     struct Attempt {

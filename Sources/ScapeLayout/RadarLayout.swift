@@ -205,7 +205,7 @@ struct RadarLayout {
             nodes.append(labels.legend[0])
             nodes.append(labels.legend[1].offset(by: Point(canvas.width + labels.left, 0)))
             size.width += labels.left + labels.right
-            warnings.append("\(labels.numbered) blip\(labels.numbered == 1 ? " is" : "s are") numbered, with the names in a legend; the figure grew from \(Int(canvas.width))x\(Int(canvas.height)) to \(Int(size.width))x\(Int(size.height))")
+            warnings.append("\(labels.numbered) blip\(labels.numbered == 1 ? " is" : "s are") numbered, with the names in a legend; the figure grew from \(Int(canvas.width))x\(Int(canvas.height)) pt to \(Int(size.width))x\(Int(size.height)) pt")
         }
         let scene = Scene(size: size, background: theme.background, nodes: nodes)
         return Result(figure: LaidOutFigure(figure: figure, scene: scene, warnings: warnings, omittedLabels: labels.omitted),

@@ -129,8 +129,10 @@ struct FigureOptions: ParsableArguments {
             Console.error("error: \(error); nothing was written")
             throw ExitCode.failure
         }
+        // Under --strict only the names left out are errors; the rest (how the figure grew)
+        // stays what it is.
         let severity = strict && rendered.omittedLabels > 0 ? "error" : "warning"
-        for w in rendered.warnings { Console.error("\(severity): \(w)") }
+        for w in rendered.warnings { Console.error("warning: \(w)") }
         // Each name left out, located in the data file, as `validate --layout` does.
         let locations = ToolLocations(path: inputs.last)  // a diff's new edition
         for (figure, name) in rendered.omitted.prefix(ToolLocations.shownLimit) {

@@ -58,7 +58,7 @@ import ScapeGeometry
         #expect(audit.overlaps == 0 && audit.coveredLabels == 0)
         let laid = FigureRenderer().layout(Figure(id: "map", kind: .map), of: l)
         let growth = laid.warnings.filter { $0.contains("grew") }
-        #expect(growth.count == 1 && growth[0].contains("the plot grew to") && growth[0].contains("from 1125x760 to"), "\(laid.warnings)")
+        #expect(growth.count == 1 && growth[0].contains("the plot grew to") && growth[0].contains("from 1125x760 pt to"), "\(laid.warnings)")
         for name in laid.omittedLabels { #expect(laid.warnings.contains { $0.contains(name) }, "\(name) is left out without a word") }
     }
 
