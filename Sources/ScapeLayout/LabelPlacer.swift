@@ -200,8 +200,9 @@ public struct LabelPlacer: Sendable {
             next.numberedOnMarkerFirst = numbered
             if left.count <= Self.placeFirstLimit { next.placeFirst = Set(left) }
             next.run()
+            let renamed = next.restoreNames(requests, numbered: numbered)
             var candidate = next.result()
-            for i in numbered where candidate[i].outcome == .adjacent || candidate[i].outcome == .leader {
+            for i in numbered where !renamed.contains(i) && (candidate[i].outcome == .adjacent || candidate[i].outcome == .leader) {
                 candidate[i].outcome = .callout
                 candidate[i].variant = 0
             }

@@ -5,7 +5,7 @@ import ScapeGeometry
 /// labels placed so far (removable, for repair), and the phases.
 struct PlacementState {
     let placer: LabelPlacer
-    let requests: [LabelRequest]
+    var requests: [LabelRequest]
     let bounds: Rect
     let soft: [SoftObstacle]
     /// Markers (payload: owner index) and hard obstacles (payload: -1).
@@ -298,6 +298,27 @@ struct PlacementState {
             }
         }
         return false
+    }
+
+    /// A tool switched to a number with its crowded neighbours may stand far enough apart for
+    /// its name after all (an outlier near a cluster): each gets its name back where a spot
+    /// beside its marker is free, ignoring its own number. Returns those named again.
+    mutating func restoreNames(_ original: [LabelRequest], numbered: Set<Int>) -> Set<Int> {
+        var named = Set<Int>()
+        for i in numbered.sorted() where placed[i] != nil {
+            let asNumber = requests[i]
+            requests[i] = original[i]
+            candidateCache[i] = nil
+            if let p = bestFree(i, ignoring: i) {
+                lift(i)
+                put(i, p)
+                named.insert(i)
+            } else {
+                requests[i] = asNumber
+            }
+            candidateCache[i] = nil
+        }
+        return named
     }
 
     /// Takes label j off the canvas, its leader too.

@@ -75,7 +75,22 @@ import ScapeGeometry
         #expect(audit.verdicts["tool:a"] == .adjacent && audit.verdicts["tool:b"] == .adjacent, "\(audit.verdicts)")
     }
 
-    @Test(arguments: ["clustered.csv", "crowded-quadrant.mmd", "tools-80.csv"])
+    /// A tool standing apart from the crowd is named beside its marker, never numbered with
+    /// the crowd it is near (a crowded chart's outliers: Bun, Deno, Rollup).
+    @Test func aToolStandingApartIsNamedNotNumbered() throws {
+        let l = try DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/examples/frameworks-60.mmd")).get()
+        let audit = try svgAudit(l.effectiveFigures[0], of: l, style: "sketch")
+        let markers = audit.items.filter { $0.id.hasSuffix(".marker") }
+        var apart: [String] = []
+        for m in markers where !markers.contains(where: { $0.id != m.id && $0.box.center.distance(to: m.box.center) < 60 }) {
+            apart.append("tool:" + m.id.dropFirst(5).dropLast(7))
+        }
+        #expect(apart.count >= 5, "the chart has outliers: \(apart)")
+        for t in apart { #expect(audit.verdicts[t] == .adjacent, "\(t) stands apart but is \(audit.verdicts[t].map(\.rawValue) ?? "missing")") }
+        #expect(audit.failures.isEmpty, "\(audit.failures)")
+    }
+
+    @Test(arguments: ["clustered.csv", "crowded-quadrant.mmd", "tools-80.csv", "frameworks-60.mmd"])
     func denseExamplesNameEveryTool(file: String) throws {
         let l = try DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/examples/\(file)")).get()
         let audit = try svgAudit(l.effectiveFigures[0], of: l)
