@@ -132,9 +132,14 @@ struct FigureOptions: ParsableArguments {
         // Under --strict only the names left out are errors; the rest (how the figure grew)
         // stays what it is.
         let severity = strict && rendered.omittedLabels > 0 ? "error" : "warning"
-        for w in rendered.warnings { Console.error("warning: \(w)") }
-        // Each name left out, located in the data file, as `validate --layout` does.
-        let locations = ToolLocations(path: inputs.last)  // a diff's new edition
+        // Each warning about a tool points at its line in the data file (a diff's new edition).
+        let locations = ToolLocations(path: inputs.last)
+        let names = ToolLocations.names(in: landscape)
+        for w in rendered.warnings {
+            let place = locations.location(inMessage: w, names: names).map { "\(inputs.last!):\($0.line):\($0.column): " } ?? ""
+            Console.error("\(place)warning: \(w)")
+        }
+        // Each name left out, located, as `validate --layout` does.
         for (figure, name) in rendered.omitted.prefix(ToolLocations.shownLimit) {
             let place = locations.location(of: name).map { ":\($0.line):\($0.column)" } ?? ""
             Console.error("\(inputs.last ?? "built-in data")\(place): \(severity): \(figure): '\(name)' was left out for lack of room")

@@ -1,4 +1,5 @@
 import Foundation
+import ScapeModel
 
 /// Where a tool is written in its data file, for located layout messages: the first line
 /// that names it (`name: X` in YAML, `X,` in CSV, `X:` in a Mermaid chart), as line:col.
@@ -13,6 +14,22 @@ struct ToolLocations {
         // Any line ending: "\r\n" (what Excel and Python's csv write) is one Character in
         // Swift, so splitting on "\n" alone would see one long line.
         lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    }
+
+    /// Where the first tool a layout message names (in '...') is written, so every layout
+    /// warning points at its tool's line. `names`: the tools' (and blips') names.
+    func location(inMessage message: String, names: Set<String>) -> (line: Int, column: Int)? {
+        let parts = message.split(separator: "'", omittingEmptySubsequences: false)
+        // Quoted text sits at the odd parts: before 'A' after 'B' ...
+        for k in stride(from: 1, to: parts.count - 1, by: 2) where names.contains(String(parts[k])) {
+            if let place = location(of: String(parts[k])) { return place }
+        }
+        return nil
+    }
+
+    /// The names a layout message may quote: every tool's, and every radar blip's.
+    static func names(in landscape: Landscape) -> Set<String> {
+        Set(landscape.tools.map(\.name) + landscape.figures.compactMap(\.radar).flatMap(\.blips).map(\.name))
     }
 
     func location(of name: String) -> (line: Int, column: Int)? {

@@ -40,6 +40,7 @@ struct Validate: ParsableCommand {
         guard layout else { return }
         let renderer = FigureRenderer()
         let locations = ToolLocations(path: input.data)
+        let names = ToolLocations.names(in: landscape)
         var failures = 0
         for figure in landscape.effectiveFigures {
             let laid = renderer.layout(figure, of: landscape)
@@ -48,7 +49,10 @@ struct Validate: ParsableCommand {
             let c = audit.counts
             let summary = LabelAudit.Verdict.allCases.compactMap { v in c[v].map { "\(v.rawValue)=\($0)" } }.joined(separator: " ")
             print("\(figure.id): \(summary) overlaps=\(audit.overlaps) covered=\(audit.coveredLabels)")
-            for w in laid.warnings { Console.error("warning: \(figure.id): \(w)") }
+            for w in laid.warnings {
+                let place = locations.location(inMessage: w, names: names).map { "\(input.data ?? ""):\($0.line):\($0.column): " } ?? ""
+                Console.error("\(place)warning: \(figure.id): \(w)")
+            }
             let shownLimit = ToolLocations.shownLimit
             if audit.failures.count > shownLimit {
                 Console.error("\(input.data ?? "built-in data"): \(figure.id): \(audit.failures.count) tools are not identifiable; the first \(shownLimit):")

@@ -320,6 +320,9 @@ struct CLI {
             guard row > 1 && row <= lines.count else { continue }
             #expect(lines[row - 1].dropFirst(column - 1).hasPrefix(name + ","), "\(line) points at: \(lines[row - 1])")
         }
+        // The summary names tools too, so it points at the first one it names.
+        let summary = lenient.stderr.split(separator: "\n").first { $0.contains("labels were left out for lack of room:") }
+        #expect(summary.map { $0.hasPrefix(data.path + ":2:") } == true, "\(summary ?? "no summary")")
         // The same with Windows line endings (Excel's and Python's csv): still the right line.
         let crlf = dir.appendingPathComponent("crowd-crlf.yaml")
         try Data(try String(contentsOf: data, encoding: .utf8).replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: crlf)
