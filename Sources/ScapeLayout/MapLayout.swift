@@ -102,7 +102,8 @@ struct MapLayout {
         let titles = quadrantTitleFrames(font: titleFont ?? theme.quadrantTitleFont).map { SoftObstacle(rect: $0.2, weight: 1.2) }
         var placer = LabelPlacer(gap: theme.labelGap, calloutLimit: legend.capacity)
         placer.leaderClearance = 1 + theme.strokeWobble
-        let placements = placer.place(requests, obstacles: frame.endLabels.values.map(\.frame) + extraHard, crossable: axisLines(), soft: titles + extraSoft, bounds: bounds)
+        // Axis labels keep the labels' own spacing, so no name runs into one ("SQLiteHigh").
+        let placements = placer.place(requests, obstacles: frame.endLabels.values.map { $0.frame.outsetBy(LabelPlacer.labelSpacing) } + extraHard, crossable: axisLines(), soft: titles + extraSoft, bounds: bounds)
         var layer = ToolLayer(placements: placements, anchors: requests.map(\.anchor), legend: legend)
         // Callout numbers follow the legend, which is sorted by name.
         let numbered = tools.indices.filter { placements[$0].outcome == .callout }

@@ -122,7 +122,17 @@ struct RadarBlipLabels {
                 widest = max(widest, hs.width)
                 y += hs.height + 2
                 for i in entries {
-                    if y + rowHeight > bottom { x += widest + 18; y = bounds.minY; widest = 0 }
+                    if y + rowHeight > bottom {
+                        // A quadrant that runs on into a new column says so at its top, so no
+                        // name there reads as the first quadrant's.
+                        x += widest + 18; y = bounds.minY; widest = 0
+                        let more = "\(head) (continued)"
+                        let ms = measurer.measure(more, font: headFont)
+                        nodes.append(.text(SceneText(id: "legend/sector/\(s + 1)/continued", text: more, font: headFont, color: RadarLayout.sectorColors[s % 4],
+                                                     frame: Rect(origin: Point(x, y), size: ms))))
+                        widest = ms.width
+                        y += ms.height + 2
+                    }
                     let n = "\(number[i]!)"
                     let ns = measurer.measure(n, font: font)
                     nodes.append(.text(SceneText(id: "\(blips[i].owner)/legend-number", text: n, font: font, color: ink,

@@ -5,6 +5,7 @@ import ScapeModel
 import ScapePipeline
 import ScapeRender
 import ScapeGeometry
+import ScapeScene
 
 /// Every drawn tool identifiable, judged from the written SVG by `LabelAudit` (ids and
 /// geometry), not from the placer's bookkeeping.
@@ -90,13 +91,21 @@ import ScapeGeometry
         #expect(audit.failures.isEmpty, "\(audit.failures)")
     }
 
-    @Test(arguments: ["clustered.csv", "crowded-quadrant.mmd", "tools-80.csv", "frameworks-60.mmd"])
+    @Test(arguments: ["clustered.csv", "crowded-quadrant.mmd", "tools-80.csv", "frameworks-60.mmd", "databases-120.csv"])
     func denseExamplesNameEveryTool(file: String) throws {
         let l = try DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/examples/\(file)")).get()
         let audit = try svgAudit(l.effectiveFigures[0], of: l)
         #expect(audit.verdicts.count == l.tools.count)
         #expect(audit.failures.isEmpty, "\(file): \(audit.failures)")
         #expect(audit.overlaps == 0 && audit.coveredLabels == 0)
+        // No name runs into an axis label ("SQLiteHigh"): the gap two names keep (4 pt) between their letters.
+        let sketched = try svgAudit(l.effectiveFigures[0], of: l, style: "sketch")
+        let axisLabels = sketched.items.filter { $0.id.hasPrefix("axis.x.") || $0.id.hasPrefix("axis.y.") }
+        for name in sketched.items where name.id.hasPrefix("tool.") && name.id.hasSuffix(".name") {
+            for axis in axisLabels {
+                #expect(!name.box.outsetBy(4).intersects(axis.box), "\(file): \(name.id) runs into \(axis.id)")
+            }
+        }
     }
 
     @Test func theBlogsFiguresNameEveryToolNextToItsMarker() throws {
@@ -135,6 +144,32 @@ import ScapeGeometry
         let audit = LabelAudit(items: items)
         #expect(audit.verdicts["tool:b"] == .ambiguous)
         #expect(audit.verdicts["tool:a"] == .ambiguous)
+    }
+
+    /// In a radar's legends, each name stands under its own quadrant's heading, even where a
+    /// quadrant runs on into another column (which repeats the heading).
+    @Test func everyLegendNameStandsUnderItsQuadrantsHeading() throws {
+        let l = try DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/examples/radar-dense.csv")).get()
+        let sectorOf = Dictionary(l.figures[0].radar!.blips.map { ($0.id, $0.sector + 1) }, uniquingKeysWith: { a, _ in a })
+        let scene = FigureRenderer().layout(l.effectiveFigures[0], of: l).scene
+        var checked = 0
+        for side in ["blip-legend-left", "blip-legend-right"] {
+            guard let legend = scene.node(id: side) else { continue }
+            let texts = Scene(size: scene.size, background: nil, nodes: [legend]).allNodes.compactMap { n -> SceneText? in
+                if case .text(let t) = n { return t } else { return nil }
+            }
+            let headings = texts.filter { $0.id.hasPrefix("legend/sector/") }
+            for name in texts where name.id.hasPrefix("blip/") && name.id.hasSuffix("/name") {
+                let blip = String(name.id.dropFirst(5).dropLast(5))
+                // The heading of the column the name stands in: the lowest one above it.
+                let column = headings.filter { $0.frame.minX <= name.frame.minX && name.frame.minX - $0.frame.minX < 60 && $0.frame.minY < name.frame.minY }
+                let heading = column.max { $0.frame.minY < $1.frame.minY }
+                let sector = heading.flatMap { Int($0.id.split(separator: "/")[2]) }
+                #expect(sector == sectorOf[blip], "\(blip) (quadrant \(sectorOf[blip] ?? 0)) stands under \(heading?.text ?? "no heading")")
+                checked += 1
+            }
+        }
+        #expect(checked == sectorOf.count, "every blip is in a legend")
     }
 
     @Test func aDenseRadarNumbersItsCrowdedQuadrantsAndNamesEveryBlip() throws {
