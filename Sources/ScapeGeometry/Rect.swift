@@ -65,6 +65,11 @@ public struct Rect: Hashable, Sendable, Codable {
         return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
     }
 
+    /// The point of the rectangle (edge or inside) nearest to p: where a leader from p ends.
+    public func nearestPoint(to p: Point) -> Point {
+        Point(min(max(p.x, minX), maxX), min(max(p.y, minY), maxY))
+    }
+
     /// True when the segment from `a` to `b` passes through the rectangle's interior.
     public func intersectsSegment(_ a: Point, _ b: Point) -> Bool {
         // Liang-Barsky clipping against the open rectangle.

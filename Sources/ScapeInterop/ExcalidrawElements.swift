@@ -127,7 +127,7 @@ struct ExcalidrawElements {
                 // with the legacy focus and gap that older versions read.
                 let r = frames[j]
                 let inside = gap == 0
-                let q = Point(min(max(p.x, r.minX), r.maxX), min(max(p.y, r.minY), r.maxY))
+                let q = r.nearestPoint(to: p)
                 let fixed = [r.width > 0 ? (q.x - r.minX) / r.width : 0.5, r.height > 0 ? (q.y - r.minY) / r.height : 0.5]
                 fields[k][key] = .object(["elementId": .string(target), "mode": .string(inside ? "inside" : "orbit"),
                                           "fixedPoint": .array(fixed.map { .number($0) }), "focus": .number(0), "gap": .number(gap)])

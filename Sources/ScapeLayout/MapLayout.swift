@@ -150,7 +150,7 @@ struct MapLayout {
                 if p.hasLeader {
                     // The leader the placer cleared runs to the reserved box; the number sits
                     // in that box where the leader ends, so the drawn line is the one checked.
-                    let end = Point(min(max(requests[i].anchor.x, p.rect.minX), p.rect.maxX), min(max(requests[i].anchor.y, p.rect.minY), p.rect.maxY))
+                    let end = p.rect.nearestPoint(to: requests[i].anchor)
                     box.origin.x = min(max(end.x - size.width / 2, p.rect.minX), p.rect.maxX - size.width)
                     children.append(leader(from: requests[i], to: p.rect, id: "tool/\(tool.id)/leader", ink: ink))
                 }
@@ -180,7 +180,7 @@ struct MapLayout {
     /// The line from a marker's edge to the nearest point of its name's (or number's) box.
     func leader(from request: LabelRequest, to rect: Rect, id: String, ink: Color) -> SceneNode {
         let a = request.anchor
-        let end = Point(min(max(a.x, rect.minX), rect.maxX), min(max(a.y, rect.minY), rect.maxY))
+        let end = rect.nearestPoint(to: a)
         let start = a + (end - a).normalized * (request.anchorRadius + LabelPlacer.leaderGap)
         return .path(ScenePath(id: id, path: .segment(start, end), stroke: StrokeStyle(color: ink, width: theme.markerStroke * 0.6)))
     }

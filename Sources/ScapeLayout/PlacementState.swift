@@ -422,7 +422,7 @@ struct PlacementState {
                     let rect = Rect(center: center, size: size)
                     leaderProbes += 1
                     guard staticallyFree(rect, i), clearOfLabels(rect) else { continue }
-                    let end = nearestPoint(on: rect, to: req.anchor)
+                    let end = rect.nearestPoint(to: req.anchor)
                     let start = req.anchor + (end - req.anchor).normalized * (req.anchorRadius + LabelPlacer.leaderGap)
                     guard leaderIsClear(start, end, owner: i) else { continue }
                     put(i, LabelPlacement(rect: rect, side: side(of: dir), variant: outcome == .leader ? v : 0, outcome: outcome, hasLeader: true))
@@ -433,10 +433,6 @@ struct PlacementState {
             }
         }
         return false
-    }
-
-    func nearestPoint(on rect: Rect, to p: Point) -> Point {
-        Point(min(max(p.x, rect.minX), rect.maxX), min(max(p.y, rect.minY), rect.maxY))
     }
 
     func leaderIsClear(_ a: Point, _ b: Point, owner: Int) -> Bool {
@@ -460,7 +456,7 @@ struct PlacementState {
                 // the full clearance.
                 let touching = other.anchor.distance(to: anchor) < other.anchorRadius + requests[owner].anchorRadius + placer.leaderClearance
                 let keep = touching ? LabelPlacer.leaderGap + placer.leaderClearance - 1 : placer.leaderClearance
-                if Self.segment(a, b, passesWithin: other.anchorRadius + keep, of: other.anchor) { clear = false }
+                if Segment.passes(a, b, within: other.anchorRadius + keep, of: other.anchor) { clear = false }
             } else if item.rect.intersectsSegment(a, b) {
                 clear = false
             }
@@ -474,7 +470,7 @@ struct PlacementState {
         leaderGrid.forEachCandidate(near: box) { k in
             guard clear else { return }
             let (p, q, _) = leaderSegments[leaderGrid.items[k].payload]
-            if Self.segmentsCross(a, b, p, q) { clear = false }
+            if Segment.cross(a, b, p, q) { clear = false }
         }
         return clear
     }
@@ -493,21 +489,6 @@ struct PlacementState {
     mutating func addLeader(_ a: Point, _ b: Point, _ owner: Int) {
         leaderGrid.insert(Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 0.01, height: abs(a.y - b.y) + 0.01), leaderSegments.count)
         leaderSegments.append((a, b, owner))
-    }
-
-    /// Whether segment ab comes nearer than r to c.
-    static func segment(_ a: Point, _ b: Point, passesWithin r: Double, of c: Point) -> Bool {
-        let ab = b - a
-        let len2 = ab.dot(ab)
-        let t = len2 == 0 ? 0 : max(0, min(1, (c - a).dot(ab) / len2))
-        return (a + ab * t).distance(to: c) < r
-    }
-
-    /// Whether two segments cross (touching ends do not count).
-    static func segmentsCross(_ p: Point, _ q: Point, _ r: Point, _ s: Point) -> Bool {
-        func orient(_ a: Point, _ b: Point, _ c: Point) -> Double { (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x) }
-        let d1 = orient(r, s, p), d2 = orient(r, s, q), d3 = orient(p, q, r), d4 = orient(p, q, s)
-        return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))
     }
 
     func side(of dir: Point) -> LabelSide {

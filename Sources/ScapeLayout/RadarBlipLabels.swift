@@ -88,7 +88,7 @@ struct RadarBlipLabels {
             if p.hasLeader {
                 // The leader the placer cleared runs to the reserved box; a number sits in that
                 // box where the leader ends, so the drawn line is the one checked.
-                let end = Point(min(max(b.center.x, p.rect.minX), p.rect.maxX), min(max(b.center.y, p.rect.minY), p.rect.maxY))
+                let end = p.rect.nearestPoint(to: b.center)
                 if number[i] != nil { box.origin.x = min(max(end.x - size.width / 2, p.rect.minX), p.rect.maxX - size.width) }
                 let start = b.center + (end - b.center).normalized * (blipRadius + LabelPlacer.leaderGap)
                 children.append(.path(ScenePath(id: "\(b.owner)/leader", path: .segment(start, end), stroke: StrokeStyle(color: ink, width: 0.8))))

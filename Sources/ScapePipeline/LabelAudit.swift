@@ -218,14 +218,14 @@ public struct LabelAudit: Sendable {
                 let box = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 0.01, height: abs(a.y - b.y) + 0.01)
                 grid.forEachCandidate(near: box) { j in
                     let m = grid.items[j]
-                    if m.payload != k, Self.segment(a, b, passesWithin: m.rect.width / 2, of: m.rect.center) { crossed = true }
+                    if m.payload != k, Segment.passes(a, b, within: m.rect.width / 2, of: m.rect.center) { crossed = true }
                 }
                 labelGrid.forEachCandidate(near: box) { j in
                     let item = labelGrid.items[j]
                     if labelOwner[item.payload] != o, item.rect.intersectsSegment(a, b) { crossed = true }
                 }
                 if fixedLabels.contains(where: { $0.intersectsSegment(a, b) }) { crossed = true }
-                for l in leaders where l.owner != o && Self.segmentsCross(a, b, l.a, l.b) { crossed = true; break }
+                for l in leaders where l.owner != o && Segment.cross(a, b, l.a, l.b) { crossed = true; break }
             }
             return !crossed
         }
@@ -274,19 +274,6 @@ public struct LabelAudit: Sendable {
     /// The markers that fail, with their verdict, sorted, for failure messages.
     public var failures: [String] {
         verdicts.filter { !$0.value.isIdentifiable }.map { "\($0.key) \($0.value.rawValue)" }.sorted()
-    }
-
-    static func segment(_ a: Point, _ b: Point, passesWithin r: Double, of c: Point) -> Bool {
-        let ab = b - a
-        let len2 = ab.dot(ab)
-        let t = len2 == 0 ? 0 : max(0, min(1, (c - a).dot(ab) / len2))
-        return (a + ab * t).distance(to: c) < r
-    }
-
-    static func segmentsCross(_ p: Point, _ q: Point, _ r: Point, _ s: Point) -> Bool {
-        func orient(_ a: Point, _ b: Point, _ c: Point) -> Double { (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x) }
-        let d1 = orient(r, s, p), d2 = orient(r, s, q), d3 = orient(p, q, r), d4 = orient(p, q, s)
-        return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))
     }
 
     /// Pairs of rectangles whose interiors meet: sort by left edge, sweep, compare only with

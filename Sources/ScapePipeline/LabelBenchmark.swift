@@ -71,7 +71,7 @@ public struct LabelBenchmark {
             guard p.isPlaced else { continue }
             items.append(LabelAudit.Item(id: "tool.\(i).name", box: p.rect, points: []))
             if p.hasLeader {
-                let end = Point(min(max(r.anchor.x, p.rect.minX), p.rect.maxX), min(max(r.anchor.y, p.rect.minY), p.rect.maxY))
+                let end = p.rect.nearestPoint(to: r.anchor)
                 let start = r.anchor + (end - r.anchor).normalized * (r.anchorRadius + 1)
                 items.append(LabelAudit.Item(id: "tool.\(i).leader", box: Rect(center: start, size: .zero).union(Rect(center: end, size: .zero)), points: [start, end]))
             }
