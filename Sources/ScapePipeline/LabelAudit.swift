@@ -17,9 +17,10 @@ import ScapeScene
 public struct LabelAudit: Sendable {
     /// What a reader makes of one marker.
     public enum Verdict: String, Sendable, CaseIterable {
-        case adjacent, leader, callout, omitted, ambiguous, far, crossed
+        case adjacent, leader, callout, inset, omitted, ambiguous, far, crossed
 
-        public var isIdentifiable: Bool { self == .adjacent || self == .leader || self == .callout }
+        /// `inset`: unnamed on the map, named in a detail inset whose outline holds its marker.
+        public var isIdentifiable: Bool { self == .adjacent || self == .leader || self == .callout || self == .inset }
     }
 
     /// One drawn thing: its box and, for lines, its points.
@@ -39,12 +40,21 @@ public struct LabelAudit: Sendable {
     public var verdicts: [String: Verdict] = [:]
     /// Pairs of drawn names whose boxes overlap.
     public var overlaps = 0
-    /// Names, numbers or leaders drawn over an axis label or the title.
+    /// Names, numbers or leaders drawn over an axis label, a quadrant title or the title.
     public var coveredLabels = 0
+    /// Pairs of names on one line closer than `runOnGap` of a line: they read as one name.
+    public var runOns = 0
+    /// The longest leader drawn, in points, and the plot's diagonal (nil without axes).
+    public var longestLeader = 0.0
+    public var plotDiagonal: Double?
+    /// Stacks (tools at one spot, one marker and a list) and detail insets drawn.
+    public var stacks = 0
+    public var insets = 0
 
     public init(items: [Item]) {
         self.items = items
         classify()
+        judgeInsets()
     }
 
     /// Reads an SVG written by `SVGWriter`: every `<path id=... d=...>`.
@@ -125,16 +135,34 @@ public struct LabelAudit: Sendable {
         return Item(id: id, box: box, points: points)
     }
 
-    /// `tool.X.name` -> ("X", "name") for the `tool` and `blip` families.
-    static func split(_ id: String) -> (owner: String, part: String)? {
+    /// `tool.X.name` -> ("tool:X", "name") for the `tool` and `blip` families; a stack's parts
+    /// `stack.S.marker` -> ("stack:S", "marker"), and its members' lines `stack.S.tool.X.name`
+    /// -> ("stack:S", "name", member "X").
+    static func split(_ id: String) -> (owner: String, part: String, member: String?)? {
+        if id.hasPrefix("stack.") {
+            let rest = id.dropFirst(6)
+            guard let dot = rest.firstIndex(of: ".") else { return nil }
+            let owner = "stack:" + rest[..<dot]
+            let tail = String(rest[rest.index(after: dot)...])
+            if tail.hasPrefix("tool."), let inner = split(tail) {
+                return (owner, inner.part, String(inner.owner.dropFirst(5)))
+            }
+            return (owner, unsuffixed(tail), nil)
+        }
         guard id.hasPrefix("tool.") || id.hasPrefix("blip.") else { return nil }
         guard let dot = id.lastIndex(of: "."), dot > id.index(id.startIndex, offsetBy: 4) else { return nil }
         let family = id.hasPrefix("tool.") ? "tool" : "blip"
-        var part = String(id[id.index(after: dot)...])
-        // The SVG writer makes repeated ids unique with "-2", "-3" (sketched strokes).
-        if let dash = part.firstIndex(of: "-"), part[part.index(after: dash)...].allSatisfy(\.isNumber) { part = String(part[..<dash]) }
+        let part = unsuffixed(String(id[id.index(after: dot)...]))
         let owner = family + ":" + String(id[id.index(id.startIndex, offsetBy: 5)..<dot])
-        return (owner, part)
+        return (owner, part, nil)
+    }
+
+    /// The SVG writer makes repeated ids unique with "-2", "-3" (sketched strokes).
+    static func unsuffixed(_ part: String) -> String {
+        if let dash = part.firstIndex(of: "-"), !part[part.index(after: dash)...].isEmpty, part[part.index(after: dash)...].allSatisfy(\.isNumber) {
+            return String(part[..<dash])
+        }
+        return part
     }
 
     /// How near its marker (and its name) a leader's end must be to read as joined to it:
@@ -149,13 +177,27 @@ public struct LabelAudit: Sendable {
         struct Tool { var marker: Rect?; var names: [Rect] = []; var name: Rect?; var leader: [Point] = []; var callout: Rect? }
         var tools: [String: Tool] = [:]
         var fixedLabels: [Rect] = []
-        for item in items {
-            if item.id == "title" || item.id.hasPrefix("axis.x.") || item.id.hasPrefix("axis.y.") { fixedLabels.append(item.box); continue }
-            guard let (owner, part) = Self.split(item.id) else { continue }
+        var nameLines: [Rect] = []
+        var stackMembers: [String: Set<String>] = [:]
+        var namedMembers = Set<String>()
+        let axes = Self.plotAxes(items)
+        plotDiagonal = axes?.diagonal
+        for item in items where !item.id.hasPrefix("inset.") {
+            if Self.isFrameLabel(item.id) { fixedLabels.append(item.box); continue }
+            guard let (owner, part, member) = Self.split(item.id) else { continue }
+            if let member {
+                // Only a member's own parts say who it is (not "marker.fill" and the like).
+                guard part == "marker" || part == "name" else { continue }
+                stackMembers[owner, default: []].insert("tool:" + member)
+                // A member's own spot under the stack's marker: it names who is in the pile.
+                if part == "marker" { continue }
+                if part == "name" { namedMembers.insert("tool:" + member) }
+            }
             switch part {
             case "marker", "mark": tools[owner, default: Tool()].marker = tools[owner]?.marker.map { $0.union(item.box) } ?? item.box
             case "name", "subtitle":
                 tools[owner, default: Tool()].names.append(item.box)
+                if part == "name" { nameLines.append(item.box) }
             case "leader": tools[owner, default: Tool()].leader += item.points
             case "callout": tools[owner, default: Tool()].callout = item.box
             default: break
@@ -230,9 +272,27 @@ public struct LabelAudit: Sendable {
             return !crossed
         }
 
+        /// The reader's rules for a name or number at a leader's end: clear of every other
+        /// marker by `leaderEndClearance`, in its marker's quadrant, and not too far.
+        func leaderReads(_ pts: [Point], _ k: Int, to target: Rect) -> Verdict? {
+            var near = false
+            grid.forEachCandidate(near: target.outsetBy(Self.leaderEndClearance + maxRadius)) { j in
+                let m = grid.items[j]
+                if m.payload != k, edgeDistance(target, m.rect) < Self.leaderEndClearance { near = true }
+            }
+            if near { return .ambiguous }
+            // End to end: a hand-drawn line's control points wander around its course.
+            let length = pts.first!.distance(to: pts.last!)
+            longestLeader = max(longestLeader, length)
+            guard let axes else { return nil }
+            if zip(pts, pts.dropFirst()).contains(where: { axes.crossesQuadrant($0.0, $0.1, slack: markers[k].width / 2 + 1) }) { return .crossed }
+            if length > axes.diagonal * Self.leaderShare { return .far }
+            return nil
+        }
+
         for (k, o) in owners.enumerated() {
             let t = tools[o]!
-            let verdict: Verdict
+            var verdict: Verdict
             if let number = t.callout {
                 if t.name == nil {
                     verdict = .omitted
@@ -249,11 +309,23 @@ public struct LabelAudit: Sendable {
             } else {
                 verdict = .omitted
             }
+            if verdict.isIdentifiable, !t.leader.isEmpty, let end = t.callout ?? t.name, let broken = leaderReads(t.leader, k, to: end) {
+                verdict = broken
+            }
             verdicts[o] = verdict
         }
+        // A stack is judged as one marker with one list; each member gets its verdict.
+        for (stack, members) in stackMembers.sorted(by: { $0.key < $1.key }) {
+            guard let v = verdicts.removeValue(forKey: stack) else { continue }
+            stacks += 1
+            // A member is named only where its own line is drawn (in the list or the legend).
+            for m in members { verdicts[m] = namedMembers.contains(m) ? v : .omitted }
+        }
         // Overlapping names, and anything over an axis label or the title.
-        let drawn = tools.keys.sorted().flatMap { o in (tools[o]!.name.map { [$0] } ?? []) + (tools[o]!.callout.map { [$0] } ?? []) }
+        // Line by line: a stack's members may stand in the legend's columns far apart.
+        let drawn = tools.keys.sorted().flatMap { o in tools[o]!.names + (tools[o]!.callout.map { [$0] } ?? []) }
         overlaps = Self.countOverlaps(drawn.map { $0.insetBy(0.5) })
+        runOns = Self.countRunOns(nameLines)
         coveredLabels = fixedLabels.reduce(0) { n, fixed in
             n + drawn.filter { $0.insetBy(0.5).intersects(fixed) }.count + leaders.filter { fixed.insetBy(0.5).intersectsSegment($0.a, $0.b) }.count
         }
@@ -269,7 +341,7 @@ public struct LabelAudit: Sendable {
     public func count(_ v: Verdict) -> Int { counts[v] ?? 0 }
 
     /// Every marker identifiable, no overlaps, nothing over an axis label or title.
-    public var allIdentifiable: Bool { verdicts.values.allSatisfy(\.isIdentifiable) && overlaps == 0 && coveredLabels == 0 }
+    public var allIdentifiable: Bool { verdicts.values.allSatisfy(\.isIdentifiable) && overlaps == 0 && coveredLabels == 0 && runOns == 0 }
 
     /// The markers that fail, with their verdict, sorted, for failure messages.
     public var failures: [String] {

@@ -27,6 +27,13 @@ public struct MapBenchmark {
         public var counts: [LabelAudit.Verdict: Int]
         public var overlaps: Int
         public var covered: Int
+        public var runOns = 0
+        /// The longest leader as a share of the plot's diagonal.
+        public var longestLeader = 0.0
+        /// The smallest name, number or legend entry, in pixels at the publish width.
+        public var smallestNamePixels = 0.0
+        public var stacks = 0
+        public var insets = 0
         public var canvas: Size
         public var milliseconds: Double
         public var peakMegabytes: Double
@@ -101,14 +108,20 @@ public struct MapBenchmark {
         let laid = renderer.layout(figure, of: landscape)
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let audit = LabelAudit(scene: laid.scene)
-        return Line(set: set, n: n, counts: audit.counts, overlaps: audit.overlaps, covered: audit.coveredLabels,
-                    canvas: laid.scene.size, milliseconds: ms, peakMegabytes: ProcessMemory.peakMegabytes, failures: audit.failures)
+        var line = Line(set: set, n: n, counts: audit.counts, overlaps: audit.overlaps, covered: audit.coveredLabels,
+                        canvas: laid.scene.size, milliseconds: ms, peakMegabytes: ProcessMemory.peakMegabytes, failures: audit.failures)
+        line.runOns = audit.runOns
+        line.longestLeader = audit.plotDiagonal.map { audit.longestLeader / $0 } ?? 0
+        line.smallestNamePixels = LabelAudit.smallestNamePixels(laid.scene, publishWidth: PublishWidth.defaultPixels)
+        line.stacks = audit.stacks
+        line.insets = audit.insets
+        return line
     }
 
     public static func format(_ l: Line) -> String {
         let c = l.counts
         let identified = "adjacent=\(c[.adjacent] ?? 0) leaders=\(c[.leader] ?? 0) callouts=\(c[.callout] ?? 0)"
         let failed = "omitted=\(c[.omitted] ?? 0) ambiguous=\(c[.ambiguous] ?? 0) far=\(c[.far] ?? 0) crossed=\(c[.crossed] ?? 0)"
-        return "map set=\(l.set.rawValue) n=\(l.n) \(identified) \(failed) overlaps=\(l.overlaps) covered=\(l.covered) canvas=\(Int(l.canvas.width))x\(Int(l.canvas.height)) ms=\(String(format: "%.1f", l.milliseconds)) peak_mb=\(Int(l.peakMegabytes.rounded()))"
+        return "map set=\(l.set.rawValue) n=\(l.n) \(identified) \(failed) overlaps=\(l.overlaps) covered=\(l.covered) runon=\(l.runOns) stacks=\(l.stacks) insets=\(l.insets) max_leader=\(Int((l.longestLeader * 100).rounded()))% min_name_px=\(String(format: "%.1f", l.smallestNamePixels)) canvas=\(Int(l.canvas.width))x\(Int(l.canvas.height)) ms=\(String(format: "%.1f", l.milliseconds)) peak_mb=\(Int(l.peakMegabytes.rounded()))"
     }
 }
