@@ -71,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScapeRenderTests",
-            dependencies: ["CCairo", "ScapeRender", "ScapePipeline", "ScapeScene", "ScapeModel", "ScapeInterop", "ScapeGeometry"],
+            dependencies: ["CCairo", "ScapeRender", "ScapePipeline", "ScapeScene", "ScapeModel", "ScapeInterop", "ScapeGeometry", "ScapeLayout"],
             exclude: ["Goldens"]
         ),
         .testTarget(

@@ -1,9 +1,14 @@
 import ScapeGeometry
+import ScapeModel
 import ScapeScene
 
-/// The numbered legend beside a plot: "12  Name" rows in columns, for tools whose name found
+/// The numbered legend of a plot: "12  Name" rows in columns, for tools whose name found
 /// no spot next to the marker (the convention of the Thoughtworks and Zalando radars). Each
 /// name keeps the id `tool/X/name`, so a reader of the SVG finds it where it is drawn.
+///
+/// It fills the room beside the plot (on the right) column by column, then a band under the
+/// plot: both bounded by the publish width's growth limit, so a long legend never shrinks
+/// the figure's type on the page. Its capacity is what the placer may number.
 struct CalloutLegend {
     struct Entry {
         var number: Int
@@ -14,45 +19,88 @@ struct CalloutLegend {
 
     /// The most columns a legend may take; past that, names are left out.
     static let maxColumns = 12
+    static let columnGap = 18.0
 
     let font: FontSpec
     let measurer: any TextMeasurer
-    let height: Double
+    /// The room beside the plot (its height is the plot's) and under it.
+    let right: Size
+    let below: Size
+    /// The widest row any entry may need: number, gap and the longest name.
+    let columnWidth: Double
 
     var rowHeight: Double { measurer.measure("0", font: font).height * 1.12 }
-    var rowsPerColumn: Int { max(1, Int(height / rowHeight)) }
-    var capacity: Int { rowsPerColumn * Self.maxColumns }
+    func rows(in height: Double) -> Int { max(0, Int(height / rowHeight)) }
+    /// Columns in a width; beside the plot at least one, however long the names.
+    func columns(in width: Double, atLeastOne: Bool) -> Int {
+        let n = Int((width + Self.columnGap) / (columnWidth + Self.columnGap))
+        return min(Self.maxColumns, max(atLeastOne ? 1 : 0, n))
+    }
+    /// Names too long for the room beside the plot all go under it; names too long even for
+    /// that still get one column there (the figure then grows past its limit, and says so).
+    var rightCapacity: Int { max(1, rows(in: right.height)) * columns(in: right.width, atLeastOne: false) }
+    var belowCapacity: Int { max(1, rows(in: below.height)) * columns(in: below.width, atLeastOne: rightCapacity == 0) }
+    var capacity: Int { rightCapacity + belowCapacity }
 
     /// The callout number's size, wide enough for `count` numbers.
     func numberSize(count: Int) -> Size {
         measurer.measure(String(repeating: "8", count: String(max(1, count)).count), font: font)
     }
 
-    /// The legend's nodes with its top left at `origin`, and its width.
-    func layout(_ entries: [Entry], origin: Point, ink: Color) -> (nodes: [SceneNode], width: Double) {
-        guard !entries.isEmpty else { return ([], 0) }
+    /// The legend's nodes: beside the plot from `rightOrigin`, the rest under it from
+    /// `belowOrigin`; and the width and height it took in each.
+    func layout(_ entries: [Entry], rightOrigin: Point, belowOrigin: Point, ink: Color) -> (nodes: [SceneNode], rightWidth: Double, below: Size) {
+        guard !entries.isEmpty else { return ([], 0, .zero) }
         let numberWidth = numberSize(count: entries.count).width
-        let rows = rowsPerColumn
+        let besideRows = max(1, rows(in: right.height))
+        let besideCount = min(entries.count, rightCapacity)
+        // Beside the plot, columns as tall as the plot; under it, rows spread over as many
+        // columns as it takes, each as short as the entries allow.
+        let belowEntries = entries.count - besideCount
+        let belowColumns = max(1, columns(in: below.width, atLeastOne: true))
+        let belowRows = belowEntries == 0 ? 0 : Int((Double(belowEntries) / Double(belowColumns)).rounded(.up))
         var children: [SceneNode] = []
-        var x = origin.x
-        var k = 0
-        while k < entries.count {
-            let column = entries[k..<min(entries.count, k + rows)]
-            var widest = 0.0
-            for (row, e) in column.enumerated() {
-                let y = origin.y + Double(row) * rowHeight
-                let number = "\(e.number)"
-                let ns = measurer.measure(number, font: font)
-                children.append(.text(SceneText(id: "\(e.owner)/legend-number", text: number, font: font, color: ink,
-                                                frame: Rect(x: x + numberWidth - ns.width, y: y, width: ns.width, height: ns.height), alignment: .right)))
-                let size = measurer.measure(e.name, font: font)
-                children.append(.text(SceneText(id: "\(e.owner)/name", text: e.name, font: font, color: ink,
-                                                frame: Rect(x: x + numberWidth + 6, y: y, width: size.width, height: size.height))))
-                widest = max(widest, numberWidth + 6 + size.width)
+        func block(_ slice: ArraySlice<Entry>, origin: Point, rows: Int) -> (width: Double, height: Double) {
+            var x = origin.x, k = slice.startIndex, height = 0.0
+            while k < slice.endIndex {
+                let column = slice[k..<min(slice.endIndex, k + rows)]
+                var widest = 0.0
+                for (row, e) in column.enumerated() {
+                    let y = origin.y + Double(row) * rowHeight
+                    // A stack's members share its number: it is written on the first of them,
+                    // and again at the top of a column.
+                    let index = k + row
+                    if row == 0 || index == entries.startIndex || entries[index - 1].number != e.number {
+                        let number = "\(e.number)"
+                        let ns = measurer.measure(number, font: font)
+                        children.append(.text(SceneText(id: "\(e.owner)/legend-number", text: number, font: font, color: ink,
+                                                        frame: Rect(x: x + numberWidth - ns.width, y: y, width: ns.width, height: ns.height), alignment: .right)))
+                    }
+                    let size = measurer.measure(e.name, font: font)
+                    children.append(.text(SceneText(id: "\(e.owner)/name", text: e.name, font: font, color: ink,
+                                                    frame: Rect(x: x + numberWidth + 6, y: y, width: size.width, height: size.height))))
+                    widest = max(widest, numberWidth + 6 + size.width)
+                    height = max(height, Double(row + 1) * rowHeight)
+                }
+                x += widest + Self.columnGap
+                k += rows
             }
-            x += widest + 18
-            k += rows
+            return (x - Self.columnGap - origin.x, height)
         }
-        return ([.group(SceneGroup(id: "legend", children: children))], x - 18 - origin.x)
+        let beside = block(entries[..<besideCount], origin: rightOrigin, rows: besideRows)
+        let under = belowEntries > 0 ? block(entries[besideCount...], origin: belowOrigin, rows: belowRows) : (width: 0, height: 0)
+        return ([.group(SceneGroup(id: "legend", children: children))], max(0, beside.width), Size(under.width, under.height))
+    }
+
+    /// Legend order: by name, numbers inside names by their value ("Tool 4" before "Tool 10").
+    static func ordered<T>(_ items: [T], name: (T) -> String, id: (T) -> String) -> [T] {
+        items.sorted {
+            let a = name($0), b = name($1)
+            switch NaturalOrder.compare(a, b) {
+            case .orderedAscending: return true
+            case .orderedDescending: return false
+            case .orderedSame: return id($0) < id($1)
+            }
+        }
     }
 }

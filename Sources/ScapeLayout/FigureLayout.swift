@@ -29,7 +29,9 @@ public struct FigureLayout {
     public func layout(_ figure: Figure, of landscape: Landscape) -> LaidOutFigure {
         switch figure.kind {
         case .map, .zoom, .radarLandscape:
-            return MapFigureLayout(landscape: landscape, theme: theme, measurer: measurer).layout(figure)
+            // Read in a narrower column than the one it was drawn for: larger type.
+            let fitted = PublishWidth(pixels: figure.fit ?? PublishWidth.defaultPixels).fitted(theme)
+            return MapFigureLayout(landscape: landscape, theme: fitted, measurer: measurer).layout(figure)
         case .quadrants:
             let map = MapLayout(landscape: landscape, theme: theme, measurer: measurer)
             let nodes = QuadrantBackdrop(frame: map.frame, theme: theme).nodes + map.quadrantTitles(color: theme.ink, font: theme.quadsTitleFont) + map.axes()

@@ -109,6 +109,12 @@ public struct LabelPlacer: Sendable {
     /// How far a leader keeps from any other name and marker (and a name from any leader): a
     /// line that grazes a name reads as joined to it. More for a hand-drawn style's wobble.
     public var leaderClearance = 1.0
+    /// The longest leader drawn (a map: a share of its plot's diagonal), so no name is carried
+    /// far from its marker among others.
+    public var longestLeader = Double.infinity
+    /// How far a name or number at a leader's end keeps from every other marker (the audit's
+    /// rule, with half a point to spare).
+    public static let leaderEndClearance = 6.5
 
     public init(gap: Double, rings: Int = 2, allowLeaders: Bool = true, leaderReach: Double = 14, repairPasses: Int = 2, calloutLimit: Int = Int.max) {
         self.calloutLimit = calloutLimit

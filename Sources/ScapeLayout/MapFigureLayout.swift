@@ -37,26 +37,9 @@ struct MapFigureLayout {
             .union(removed.map(\.id))
         let current = tools  // the new edition's tools; the removed ones join them for the placer
         tools = (tools + removed).sorted { $0.id < $1.id }
-        // A map too crowded for every name even with numbers grows, plot and all, until
-        // every tool is named or numbered (type and markers keep their size).
-        var attempt = build(figure, tools: tools, current: current, greyed: greyed, window: window, canvas: canvas, margin: margin, zoomed: zoomed)
-        var growths = 0
-        func grown(_ step: Int) -> (Attempt, Size) {
-            let f = pow(Self.growthFactor, Double(step))
-            let size = Size((plotCanvas.width * f).rounded(), (plotCanvas.height * f).rounded())
-            return (build(figure, tools: tools, current: current, greyed: greyed, window: window, canvas: size, margin: margin, zoomed: zoomed), size)
-        }
-        if !attempt.layer.omitted.isEmpty && tools.count <= Self.growthLimit && Self.growthCanHelp(attempt.layer, theme: theme) {
-            // Each 1.2x step must name `growthPrice` more tools to be worth its size.
-            func price(_ a: Attempt, _ step: Int) -> Double { Double(a.layer.omitted.count) + Self.growthPrice * Double(step) }
-            // Every step is tried: placement is not monotonic in size.
-            var chosen = (attempt: attempt, size: canvas, step: 0)
-            for step in 1...Self.growthSteps {
-                let (next, size) = grown(step)
-                if price(next, step) < price(chosen.attempt, chosen.step) { chosen = (next, size, step) }
-            }
-            (attempt, canvas, growths) = (chosen.attempt, chosen.size, chosen.step)
-        }
+        // Crowding is met inside the plot (names, leaders, numbers), never by growing it: a
+        // figure is read at its publish width, and a larger one shows every name smaller.
+        let attempt = build(figure, tools: tools, current: current, greyed: greyed, window: window, canvas: canvas, margin: margin, zoomed: zoomed)
         let (map, changes, layer, arrows) = (attempt.map, attempt.changes, attempt.layer, attempt.arrows)
         var (nodes, warnings) = (attempt.nodes, attempt.warnings)
         var regions: [RegionOutline] = []
@@ -72,18 +55,27 @@ struct MapFigureLayout {
         nodes += drawn?.annotated(layer.nodes, removed: removed) ?? layer.nodes
         nodes += drawn?.markNodes(removed: removed) ?? []
         for (k, arrow) in figure.arrows.enumerated() { nodes.append(arrows.node(arrow, index: k)) }
-        // Past what names can do in the plot: numbers at the markers, names in a legend on
-        // the right, for which the figure grows.
-        // One message says how and why the figure grew: a larger plot, a legend, or both.
-        var growth: [String] = []
-        if growths > 0 {
-            growth.append("the plot grew to \(Int(canvas.width))x\(Int(canvas.height)) pt to make room for \(tools.count) tools")
+        // Knots the plot could not name: drawn again, enlarged, where the figure is empty.
+        var insets = DetailInsets.Result()
+        if !layer.omitted.isEmpty {
+            // An inset may lie over an empty stretch of an axis line, never over its end labels.
+            let keepOut = Self.textFrames(attempt.nodes) + map.frame.endLabels.values.map(\.frame)
+            insets = DetailInsets(map: map, theme: theme, measurer: measurer)
+                .build(tools: tools, greyed: greyed, layer: layer, keepOut: keepOut, area: Rect(origin: .zero, size: canvas).insetBy(theme.margin / 2))
+            nodes += insets.nodes
         }
-        if !layer.callouts.isEmpty {
-            let origin = Point(canvas.width, theme.margin)
-            let legend = layer.legend.layout(layer.callouts, origin: origin, ink: theme.ink)
-            canvas = Size(canvas.width + legend.width + theme.margin * 2, canvas.height)
-            growth.append("\(layer.callouts.count) tool\(layer.callouts.count == 1 ? " is" : "s are") numbered, with \(layer.callouts.count == 1 ? "its name" : "their names") in a legend")
+        let omitted = tools.indices.filter { layer.placements[$0].outcome == .omitted && !insets.named.contains(tools[$0].id) }.map { tools[$0].name }
+        // Past what names can do in the plot: numbers at the markers, names in a legend beside
+        // the plot and under it, for which the figure grows (at most by the publish width's
+        // growth limit, which bounds the legend's room).
+        var growth: [String] = []
+        let callouts = layer.callouts + insets.callouts
+        if !callouts.isEmpty {
+            let legend = layer.legend.layout(callouts, rightOrigin: Point(canvas.width, theme.margin),
+                                             belowOrigin: Point(theme.margin, canvas.height), ink: theme.ink)
+            canvas = Size(max(canvas.width + (legend.rightWidth > 0 ? legend.rightWidth + theme.margin * 2 : 0), legend.below.width + theme.margin * 2),
+                          canvas.height + (legend.below.height > 0 ? legend.below.height + theme.margin : 0))
+            growth.append("\(callouts.count) tool\(callouts.count == 1 ? " is" : "s are") numbered, with \(callouts.count == 1 ? "its name" : "their names") in a legend")
             nodes += legend.nodes
         }
         var titleBand = 0.0
@@ -103,12 +95,15 @@ struct MapFigureLayout {
         if !growth.isEmpty {
             warnings.append("\(growth.joined(separator: "; ")); the figure grew from \(Int(plotCanvas.width))x\(Int((plotCanvas.height + titleBand).rounded())) pt to \(Int(canvas.width))x\(Int(canvas.height.rounded())) pt")
         }
-        if !layer.omitted.isEmpty {
-            let shown = layer.omitted.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
-            warnings.append("\(layer.omitted.count) label\(layer.omitted.count == 1 ? " was" : "s were") left out for lack of room: \(shown)\(layer.omitted.count > 5 ? ", ..." : "")")
+        if insets.count > 0 {
+            warnings.append("\(insets.named.count) tool\(insets.named.count == 1 ? " is" : "s are") named in \(insets.count == 1 ? "a detail inset" : "\(insets.count) detail insets"), their crowded spot drawn again, enlarged")
+        }
+        if !omitted.isEmpty {
+            let shown = omitted.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+            warnings.append("\(omitted.count) label\(omitted.count == 1 ? " was" : "s were") left out for lack of room: \(shown)\(omitted.count > 5 ? ", ..." : "")")
         }
         let laid = LaidOutFigure(figure: figure, scene: Scene(size: canvas, background: theme.background, nodes: nodes),
-                                 warnings: warnings, omittedLabels: layer.omitted, leaderCount: layer.leaders, regions: regions)
+                                 warnings: warnings, omittedLabels: omitted, leaderCount: layer.leaders, regions: regions)
         guard let changes else { return laid }
         let shownIDs = Set(current.map(\.id))
         let counts = (moved: changes.changes.trails.filter { shownIDs.contains($0.toolID) }.count,
@@ -116,34 +111,12 @@ struct MapFigureLayout {
         return EditionLegend(theme: theme, measurer: measurer).appended(to: laid, changes: changes.changes, counts: counts)
     }
 
-    /// How far a crowded map may grow: up to this many tools (past them names are left out,
-    /// counted and warned), by this factor a step, at most this many steps (about 2.5 times).
-    static let growthLimit = 1000
-    static let growthFactor = 1.2
-    static let growthSteps = 6
-    /// What a 1.2x step must buy: half a tool more named (one name is worth two steps; a
-    /// figure 2.5 times the size is worth three).
-    static let growthPrice = 0.5
-
-    /// Whether a larger plot could name the tools left out: not when many are left out and
-    /// (nearly) each sits on another marker so closely that even at the largest size their
-    /// markers would overlap (a stack of tools at nearly one spot), where growing would only
-    /// cost time and room. A few stacked tools may still gain room for a leader.
-    static func growthCanHelp(_ layer: ToolLayer, theme: Theme) -> Bool {
-        let largest = pow(growthFactor, Double(growthSteps))
-        let apart = 2 * theme.markerRadius + theme.labelGap
-        let left = layer.placements.indices.filter { layer.placements[$0].outcome == .omitted }
-        guard left.count > growthPersistence else { return true }
-        let separable = left.filter { i in
-            !layer.anchors.indices.contains { j in j != i && layer.anchors[j].distance(to: layer.anchors[i]) * largest < apart }
-        }
-        return separable.count * 10 >= left.count
+    /// Every text's box among `nodes` (titles, watermarks, band names): what an inset may not cover.
+    static func textFrames(_ nodes: [SceneNode]) -> [Rect] {
+        Scene(size: .zero, background: nil, nodes: nodes).allNodes.compactMap { if case .text(let t) = $0 { return t.frame } else { return nil } }
     }
 
-    /// Up to this many tools left out, growing is always tried.
-    static let growthPersistence = 10
-
-    /// One try at a canvas size: the plot's backdrop and titles, and the tools placed on it.
+    /// The plot's backdrop and titles, and the tools placed on it.
     struct Attempt {
         var map: MapLayout
         var changes: ChangeLayer?
@@ -154,7 +127,8 @@ struct MapFigureLayout {
     }
 
     private func build(_ figure: Figure, tools: [Tool], current: [Tool], greyed: Set<String>, window: DataWindow, canvas: Size, margin: Double?, zoomed: Quadrant?) -> Attempt {
-        let map = MapLayout(landscape: landscape, window: window, canvas: canvas, margin: margin, theme: theme, measurer: measurer)
+        var map = MapLayout(landscape: landscape, window: window, canvas: canvas, margin: margin, theme: theme, measurer: measurer)
+        map.publish = PublishWidth(pixels: figure.fit ?? PublishWidth.defaultPixels)
         let changes = figure.changes.map { ChangeLayer(changes: $0, frame: map.frame, theme: theme) }
         let arrows = TrendArrowLayout(frame: map.frame, theme: theme)
         var soft = figure.arrows.flatMap { arrows.obstacles($0) }
@@ -177,10 +151,10 @@ struct MapFigureLayout {
             let rect = Rect(center: center, size: size)
             soft.append(SoftObstacle(rect: rect, weight: 1.2))
             nodes.append(.group(SceneGroup(id: "quadrant-titles", children: [
-                .text(SceneText(id: "quadrant/\(q.id)", text: text, font: titleFont, color: QuadrantBackdrop.titleColor(q, theme: theme, fallback: theme.quadrantTitleColor, watermark: true), frame: rect, alignment: .center)),
+                .text(SceneText(id: "watermark/\(q.id)", text: text, font: titleFont, color: QuadrantBackdrop.titleColor(q, theme: theme, fallback: theme.quadrantTitleColor, watermark: true), frame: rect, alignment: .center)),
             ])))
         } else {
-            nodes += map.quadrantTitles(color: theme.quadrantTitleColor, font: theme.quadrantTitleFont)
+            nodes += map.quadrantTitles(color: theme.quadrantTitleColor, font: theme.quadrantTitleFont, avoiding: tools.map { map.frame.point(x: $0.x, y: $0.y) })
         }
         let layer = map.tools(tools, greyed: greyed, soft: soft, obstacles: changes?.obstacles(tools: current) ?? [], titleFont: zoomed == nil ? titleFont : nil)
         return Attempt(map: map, changes: changes, nodes: nodes, warnings: warnings, layer: layer, arrows: arrows)

@@ -9,6 +9,23 @@ struct MapLayout {
     let theme: Theme
     let measurer: any TextMeasurer
     let frame: MapFrame
+    /// The width the figure is read at: the floor for its smallest type and the room its
+    /// legend may take.
+    var publish = PublishWidth()
+    /// A detail inset's copy of part of the map: no axes, no titles, no numbers (a name that
+    /// finds no room there stays left out, as on the map).
+    var isInset = false
+    /// An inset's smallest type: the figure's, not one judged by the inset's own width.
+    var insetFloor: Double?
+
+    /// The layout of a detail inset, in a frame of its own.
+    init(landscape: Landscape, frame: MapFrame, theme: Theme, measurer: any TextMeasurer) {
+        self.landscape = landscape
+        self.theme = theme
+        self.measurer = measurer
+        self.frame = frame
+        isInset = true
+    }
 
     init(landscape: Landscape, axes: Axes? = nil, window: DataWindow = .full, canvas: Size? = nil, margin: Double? = nil,
          theme: Theme, measurer: any TextMeasurer) {
@@ -50,6 +67,7 @@ struct MapLayout {
     /// The axis lines with their heads: no name may cover them, but a leader may cross them
     /// (to reach the free quadrant beside a crowded one).
     func axisLines() -> [Rect] {
+        guard !isInset else { return [] }
         let pad = theme.arrowheadLength * 0.45
         let plot = frame.plotRect
         return [
@@ -58,19 +76,35 @@ struct MapLayout {
         ]
     }
 
-    /// The quadrant titles' boxes, centred in their quadrants.
-    func quadrantTitleFrames(font: FontSpec) -> [(Quadrant, String, Rect)] {
-        landscape.quadrants.sorted { $0.id < $1.id }.map { q in
+    /// The quadrant titles' boxes: centred in their quadrants, or, as labels of the frame on a
+    /// map with tools (not watermarks), at the quadrant's outer edge, moved within the quadrant
+    /// off every marker (`QuadrantTitleSpot`).
+    func quadrantTitleFrames(font: FontSpec, avoiding markers: [Point] = []) -> [QuadrantTitleFrame] {
+        let spots = theme.quadrantTitlesAreWatermarks ? [] : markers
+        let floor = min(font.size, smallestType * 1.2)
+        let fonts = spots.isEmpty ? [font] : [1, 0.8, 0.65, 0.5].map { FontSpec(family: font.family, size: max(floor, font.size * $0)) }
+        return landscape.quadrants.sorted { $0.id < $1.id }.map { q in
             let text = TitleWrap.balanced(q.title)
-            let size = measurer.measure(text, font: font)
-            return (q, text, Rect(center: frame.quadrantRect(x: q.x, y: q.y).center, size: size))
+            let home = frame.quadrantRect(x: q.x, y: q.y)
+            // With no tools to keep clear of (the quadrants figure, a watermark), centred.
+            guard !spots.isEmpty else {
+                return QuadrantTitleFrame(quadrant: q, text: text, rect: Rect(center: home.center, size: measurer.measure(text, font: font)), font: font,
+                                          isLabel: !theme.quadrantTitlesAreWatermarks || markers.isEmpty)
+            }
+            let spot = QuadrantTitleSpot(markers: spots, clearance: theme.markerRadius * 1.8 + theme.markerStroke + LabelPlacer.labelSpacing,
+                                         keepOut: axisLines(), upper: q.y == .positive)
+            let (rect, k, clear) = spot.frame(sizes: fonts.map { measurer.measure(text, font: $0) }, in: home)
+            // A quadrant so full of tools that no spot is clear: its title is a watermark behind them.
+            return QuadrantTitleFrame(quadrant: q, text: text, rect: rect, font: fonts[k], isLabel: clear)
         }
     }
 
-    /// The quadrant titles: faint behind the tools, or in ink alone.
-    func quadrantTitles(color: Color, font: FontSpec) -> [SceneNode] {
-        let children: [SceneNode] = quadrantTitleFrames(font: font).map { q, text, rect in
-            .text(SceneText(id: "quadrant/\(q.id)", text: text, font: font, color: QuadrantBackdrop.titleColor(q, theme: theme, fallback: color), frame: rect, alignment: .center))
+    /// The quadrant titles: faint behind the tools (`watermark/q`), or labels of the frame
+    /// (`quadrant/q`) that nothing covers, moved off `markers`.
+    func quadrantTitles(color: Color, font: FontSpec, avoiding markers: [Point] = []) -> [SceneNode] {
+        let children: [SceneNode] = quadrantTitleFrames(font: font, avoiding: markers).map { t in
+            .text(SceneText(id: "\(t.isLabel ? "quadrant" : "watermark")/\(t.quadrant.id)", text: t.text, font: t.font,
+                            color: QuadrantBackdrop.titleColor(t.quadrant, theme: theme, fallback: color), frame: t.rect, alignment: .center))
         }
         return children.isEmpty ? [] : [.group(SceneGroup(id: "quadrant-titles", children: children))]
     }
@@ -78,13 +112,40 @@ struct MapLayout {
     /// The tools: markers and placed labels (next to the marker, or with a leader line).
     /// Greyed tools are drawn light and place their labels after the highlighted ones.
     /// `obstacles` are extra boxes no label may cover (a diff's trails and marks).
-    func tools(_ tools: [Tool], greyed: Set<String> = [], soft extraSoft: [SoftObstacle] = [], obstacles extraHard: [Rect] = [], titleFont: FontSpec? = nil) -> ToolLayer {
+    /// Tools whose markers would overlap are one stack: a marker with a count and one list.
+    /// `numbering`: in an inset, the numbers so far on the figure, how many more its legend
+    /// holds, and the tools the map numbered already (they keep their number, not a second one).
+    func tools(_ tools: [Tool], greyed: Set<String> = [], soft extraSoft: [SoftObstacle] = [], obstacles extraHard: [Rect] = [], titleFont: FontSpec? = nil,
+               numbering: InsetNumbering? = nil) -> ToolLayer {
+        let numbers = !isInset || numbering != nil
         let nameFont = theme.toolFont, subFont = theme.subtitleFont
         let names = tools.map { ToolLabelText(tool: $0) }
-        let legend = calloutLegend
-        let numberSize = legend.numberSize(count: tools.count)
-        let onMarkerSize = measurer.measure(String(repeating: "8", count: String(max(1, tools.count)).count), font: onMarkerNumberFont)
-        let requests = tools.indices.map { i -> LabelRequest in
+        let legend = calloutLegend(names: tools.map(\.name))
+        // Room for the widest number drawn: an inset's continue the figure's.
+        let highest = (numbering?.after ?? 0) + tools.count
+        let numberSize = legend.numberSize(count: highest)
+        let onMarkerSize = measurer.measure(String(repeating: "8", count: String(max(1, highest)).count), font: onMarkerNumberFont)
+        let anchors = tools.map { frame.point(x: $0.x, y: $0.y) }
+        let stacks = ToolStacks(anchors: tools.count > ToolStacks.limit ? [] : anchors, diameter: 2 * theme.markerRadius)
+        // What the placer names: a tool alone, or a stack (its members in legend order).
+        let units: [[Int]] = tools.indices.compactMap { i in
+            guard let g = stacks.stackOf[i] else { return [i] }
+            return stacks.groups[g][0] == i ? CalloutLegend.ordered(stacks.groups[g], name: { tools[$0].name }, id: { tools[$0].id }) : nil
+        }
+        let stackLook = StackLook(theme: theme, measurer: measurer, nameFont: nameFont, countFont: onMarkerNumberFont)
+        let requests = units.map { unit -> LabelRequest in
+            let priority = unit.allSatisfy { greyed.contains(tools[$0].id) } ? 0 : 1
+            if unit.count > 1 {
+                let center = ToolStacks.center(of: unit, anchors: anchors)
+                // A stack's list beside it, or (too long for a box) its number and a legend.
+                let variants = unit.count > StackLook.longestList && !isInset ? [numberSize] : [stackLook.listSize(unit.map { tools[$0].name })]
+                var request = LabelRequest(anchor: center, anchorRadius: stackLook.radius(count: unit.count) + theme.markerStroke / 2,
+                                           variants: variants, priority: priority, calloutSize: numbers ? numberSize : nil)
+                // The count fills the marker: a number never goes on it.
+                request.onMarkerCalloutSize = frame.canvas
+                return request
+            }
+            let i = unit[0]
             let sub = tools[i].subtitle.map { measurer.measure($0, font: subFont) }
             let variants = names[i].variants.map { name -> Size in
                 let n = measurer.measure(name, font: nameFont)
@@ -93,28 +154,86 @@ struct MapLayout {
             // Past 2,000 tools unstyled markers are small dots: labels and leaders go to the dot.
             let radius = tools.count > 2000 && tools[i].style == nil ? dotRadius(count: tools.count)
                 : (tools[i].style?.radius ?? theme.markerRadius) + (tools[i].style?.strokeWidth ?? theme.markerStroke) / 2
-            var request = LabelRequest(anchor: frame.point(x: tools[i].x, y: tools[i].y), anchorRadius: radius,
-                                       variants: variants, priority: greyed.contains(tools[i].id) ? 0 : 1, calloutSize: numberSize)
+            var request = LabelRequest(anchor: anchors[i], anchorRadius: radius, variants: variants, priority: priority, calloutSize: numbers ? numberSize : nil)
             request.onMarkerCalloutSize = onMarkerSize
             return request
         }
         let bounds = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
-        let titles = quadrantTitleFrames(font: titleFont ?? theme.quadrantTitleFont).map { SoftObstacle(rect: $0.2, weight: 1.2) }
-        var placer = LabelPlacer(gap: theme.labelGap, calloutLimit: legend.capacity)
+        // Watermarks may be crossed at a price; titles are labels of the frame, never covered.
+        let titleFrames = isInset ? [] : quadrantTitleFrames(font: titleFont ?? theme.quadrantTitleFont, avoiding: anchors)
+        let titles = titleFrames.filter { !$0.isLabel || titleFont == nil }.map { SoftObstacle(rect: $0.rect, weight: 1.2) }
+        let hardTitles = titleFont == nil ? [] : titleFrames.filter(\.isLabel).map { $0.rect.outsetBy(LabelPlacer.labelSpacing) }
+        // A stack's list is as many entries in the legend as it has members.
+        let stackedExtra = stacks.groups.reduce(0) { $0 + $1.count - 1 }
+        var placer = LabelPlacer(gap: theme.labelGap, calloutLimit: max(0, (numbering?.budget ?? legend.capacity) - stackedExtra))
         placer.leaderClearance = 1 + theme.strokeWobble
-        // Axis labels keep the labels' own spacing, so no name runs into one ("SQLiteHigh").
-        let placements = placer.place(requests, obstacles: frame.endLabels.values.map { $0.frame.outsetBy(LabelPlacer.labelSpacing) } + extraHard, crossable: axisLines(), soft: titles + extraSoft, bounds: bounds)
-        var layer = ToolLayer(placements: placements, anchors: requests.map(\.anchor), legend: legend)
-        // Callout numbers follow the legend, which is sorted by name.
-        let numbered = tools.indices.filter { placements[$0].outcome == .callout }
-            .sorted { (tools[$0].name.lowercased(), tools[$0].id) < (tools[$1].name.lowercased(), tools[$1].id) }
-        var numbers: [Int: Int] = [:]
-        for (k, i) in numbered.enumerated() {
-            numbers[i] = k + 1
-            layer.callouts.append(CalloutLegend.Entry(number: k + 1, name: tools[i].name, owner: "tool/\(tools[i].id)"))
+        let plot = frame.plotRect
+        placer.longestLeader = (plot.width * plot.width + plot.height * plot.height).squareRoot() * Self.leaderShare
+        // Leaders keep to their marker's quadrant: the axis lines are obstacles to them too.
+        let placements = placer.place(requests, obstacles: frame.endLabels.values.map { $0.frame.outsetBy(LabelPlacer.labelSpacing) } + axisLines() + hardTitles + extraHard,
+                                      soft: titles + extraSoft, bounds: bounds)
+        // Each member of a stack shares its stack's placement (regions enclose the list).
+        var perTool = [LabelPlacement?](repeating: nil, count: tools.count)
+        for (u, unit) in units.enumerated() { for i in unit { perTool[i] = placements[u] } }
+        var layer = ToolLayer(placements: perTool.map { $0! }, anchors: anchors, legend: legend)
+        layer.stacks = stacks.groups.count
+        // A unit is numbered when its name went to the legend (a stack's list too long for a box
+        // is numbered wherever its number went).
+        func numbered(_ u: Int) -> Bool {
+            placements[u].outcome == .callout || (units[u].count > StackLook.longestList && !isInset && placements[u].outcome != .omitted)
         }
-        for (i, tool) in tools.enumerated() {
-            let p = placements[i]
+        // Callout numbers follow the legend, which is sorted by name.
+        let order = CalloutLegend.ordered(units.indices.filter(numbered), name: { tools[units[$0][0]].name }, id: { tools[units[$0][0]].id })
+        var numberOf: [Int: Int] = [:]
+        var next = (numbering?.after ?? 0) + 1
+        for u in order {
+            let unit = units[u]
+            if unit.count == 1, let known = numbering?.known[tools[unit[0]].id] {
+                numberOf[u] = known
+                continue
+            }
+            let k = next - 1 - (numbering?.after ?? 0)
+            let first = (numbering?.after ?? 0) + 1
+            next += 1
+            numberOf[u] = first + k
+            for i in unit {
+                let owner = unit.count > 1 ? "stack/\(stacks.stackOf[i]! + 1)/tool/\(tools[i].id)" : "tool/\(tools[i].id)"
+                layer.callouts.append(CalloutLegend.Entry(number: first + k, name: tools[i].name, owner: owner))
+            }
+        }
+        // The legend holds what its room allows (the figure grows by at most the publish
+        // width's limit): a stack's members past it are left out, each warned of.
+        var unlisted = Set<String>()
+        if !isInset || numbering != nil {
+            let room = numbering?.budget ?? legend.capacity
+            if layer.callouts.count > room {
+                for e in layer.callouts[room...] { unlisted.insert(e.owner) }
+                layer.callouts.removeLast(layer.callouts.count - room)
+            }
+            // A tool alone whose name the legend cannot hold is left out, number and all.
+            for (u, unit) in units.enumerated() where unit.count == 1 && unlisted.contains("tool/\(tools[unit[0]].id)") {
+                layer.placements[unit[0]].outcome = .omitted
+                numberOf[u] = nil
+            }
+        }
+        for (u, unit) in units.enumerated() where unit.count > 1 {
+            let p = placements[u]
+            let s = stacks.stackOf[unit[0]]! + 1
+            let ink = unit.allSatisfy { greyed.contains(tools[$0].id) } ? theme.greyedInk : theme.ink
+            let s0 = stacks.stackOf[unit[0]]! + 1
+            if p.outcome == .omitted {
+                layer.omitted += unit.map { tools[$0].name }
+            } else {
+                let left = unit.filter { unlisted.contains("stack/\(s0)/tool/\(tools[$0].id)") }
+                layer.omitted += left.map { tools[$0].name }
+                for i in left { layer.placements[i].outcome = .omitted }
+            }
+            layer.nodes.append(stackLook.nodes(stack: s, members: unit.map { tools[$0] }, memberSpots: unit.map { anchors[$0] }, request: requests[u], placement: p,
+                                               number: numberOf[u], legendFont: legend.font, ink: ink, leader: leader))
+        }
+        for (u, unit) in units.enumerated() where unit.count == 1 {
+            let i = unit[0], tool = tools[i]
+            let p = layer.placements[i]
             let isGrey = greyed.contains(tool.id)
             let ink = isGrey ? theme.greyedInk : theme.ink
             // Thousands of markers are dots in a cloud: hatching them would cost much and show nothing.
@@ -125,12 +244,12 @@ struct MapLayout {
             let fill = style?.color.flatMap(Color.init(hex:))
             if fill != nil { pattern = nil }
             let markerInk = style?.strokeColor.flatMap(Color.init(hex:)) ?? ink
-            var marker = ScenePath(id: "tool/\(tool.id)/marker", path: .circle(center: requests[i].anchor, radius: style?.radius ?? theme.markerRadius),
+            var marker = ScenePath(id: "tool/\(tool.id)/marker", path: .circle(center: anchors[i], radius: style?.radius ?? theme.markerRadius),
                                    fill: fill, pattern: pattern, stroke: StrokeStyle(color: markerInk, width: style?.strokeWidth ?? theme.markerStroke))
             if tools.count > 2000 && style == nil {
                 // A cloud of thousands: each tool a small solid dot, cheap to draw in every style.
                 // The dot shrinks with density, so the cloud still shows where tools gather.
-                marker.path = .circle(center: requests[i].anchor, radius: dotRadius(count: tools.count))
+                marker.path = .circle(center: anchors[i], radius: dotRadius(count: tools.count))
                 marker.fill = ink
                 marker.stroke = nil
             }
@@ -139,10 +258,10 @@ struct MapLayout {
             case .omitted:
                 layer.omitted.append(tool.name)
             case .callout:
-                let number = "\(numbers[i]!)"
+                let number = "\(numberOf[u]!)"
                 // Aligned towards the marker inside the reserved box, so the drawn number is no
                 // nearer any other marker than the box the placer judged.
-                let onMarker = p.rect.contains(requests[i].anchor)
+                let onMarker = p.rect.contains(anchors[i])
                 let numberFont = onMarker ? onMarkerNumberFont : legend.font
                 let size = measurer.measure(number, font: numberFont)
                 var box = Rect(x: p.rect.minX + (p.rect.width - size.width) * p.side.textAlignment.fraction, y: p.rect.midY - size.height / 2,
@@ -150,21 +269,21 @@ struct MapLayout {
                 if p.hasLeader {
                     // The leader the placer cleared runs to the reserved box; the number sits
                     // in that box where the leader ends, so the drawn line is the one checked.
-                    let end = p.rect.nearestPoint(to: requests[i].anchor)
+                    let end = p.rect.nearestPoint(to: anchors[i])
                     box.origin.x = min(max(end.x - size.width / 2, p.rect.minX), p.rect.maxX - size.width)
-                    children.append(leader(from: requests[i], to: p.rect, id: "tool/\(tool.id)/leader", ink: ink))
+                    children.append(leader(from: requests[u], to: p.rect, id: "tool/\(tool.id)/leader", ink: ink))
                 }
                 if onMarker {
                     // The number on its marker: a disc of the background under it keeps it legible.
                     let r = max(box.width, box.height) / 2 + 1
-                    children.append(.path(ScenePath(id: "tool/\(tool.id)/callout-disc", path: .circle(center: requests[i].anchor, radius: r),
+                    children.append(.path(ScenePath(id: "tool/\(tool.id)/callout-disc", path: .circle(center: anchors[i], radius: r),
                                                     fill: theme.background ?? .white, stroke: StrokeStyle(color: ink, width: theme.markerStroke * 0.6))))
                 }
                 children.append(.text(SceneText(id: "tool/\(tool.id)/callout", text: number, font: numberFont, color: ink,
                                                 frame: box, alignment: .center)))
             case .leader:
                 layer.leaders += 1
-                children.append(leader(from: requests[i], to: p.rect, id: "tool/\(tool.id)/leader", ink: ink))
+                children.append(leader(from: requests[u], to: p.rect, id: "tool/\(tool.id)/leader", ink: ink))
                 fallthrough
             case .adjacent:
                 children += labelTexts(tool, name: names[i].variants[p.variant], placement: p, ink: ink, nameFont: nameFont, subFont: subFont)
@@ -192,16 +311,30 @@ struct MapLayout {
         return min(theme.markerRadius * 0.5, max(0.6, share * 0.25))
     }
 
-    /// The legend for callout numbers: the tool font a little smaller, as tall as the plot.
-    var calloutLegend: CalloutLegend {
-        CalloutLegend(font: FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.85), measurer: measurer,
-                      height: frame.canvas.height - 2 * theme.margin)
+    /// No leader longer than this share of the plot's diagonal (the audit allows 15%).
+    static let leaderShare = 0.145
+
+    /// The smallest type that reads at the publish width once the figure has grown for its legend.
+    var smallestType: Double { insetFloor ?? publish.smallestType(plotWidth: frame.canvas.width) }
+
+    /// The legend for callout numbers: the tool font a little smaller (never below the
+    /// smallest type), beside the plot and under it, within the publish width's growth limit.
+    func calloutLegend(names: [String]) -> CalloutLegend {
+        let font = FontSpec(family: theme.fontFamily, size: max(theme.toolFontSize * 0.85, smallestType))
+        let spare = PublishWidth.growthLimit - 1
+        let number = measurer.measure(String(repeating: "8", count: String(max(1, names.count)).count), font: font).width
+        let longest = names.map { measurer.measure($0, font: font).width }.max() ?? 0
+        return CalloutLegend(font: font, measurer: measurer,
+                             right: Size(frame.canvas.width * spare - theme.margin * 2, frame.canvas.height - 2 * theme.margin),
+                             below: Size(frame.canvas.width * PublishWidth.growthLimit - theme.margin * 2, frame.canvas.height * spare - theme.margin),
+                             columnWidth: number + 6 + longest)
     }
 
     /// A number drawn on its own marker: smaller than the legend's, as the numbers inside
-    /// radar blips are, so a tight cluster's markers can each carry one.
+    /// radar blips are, so a tight cluster's markers can each carry one; never below the
+    /// smallest type.
     var onMarkerNumberFont: FontSpec {
-        FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.85 * 0.72)
+        FontSpec(family: theme.fontFamily, size: max(theme.toolFontSize * 0.85 * 0.72, smallestType))
     }
 
     /// The name (and subtitle below it) inside the placed box, aligned towards the marker.
@@ -226,12 +359,32 @@ struct MapLayout {
     }
 }
 
+/// A quadrant title's place and type: a label of the frame (never covered), or a watermark
+/// behind the tools (the blog's look, or a quadrant too full for a clear spot).
+struct QuadrantTitleFrame {
+    var quadrant: Quadrant
+    var text: String
+    var rect: Rect
+    var font: FontSpec
+    var isLabel: Bool
+}
+
+/// How an inset numbers what it cannot name: after the figure's numbers so far, within what
+/// the legend still holds, and keeping the numbers the map gave (tool id -> number).
+struct InsetNumbering {
+    var after: Int
+    var budget: Int
+    var known: [String: Int]
+}
+
 /// The laid-out tools: their scene nodes and how their labels fared.
 struct ToolLayer {
     var nodes: [SceneNode] = []
     var placements: [LabelPlacement]
     var anchors: [Point]
     var leaders = 0
+    /// Stacks drawn (tools at one spot: one marker, a count, one list).
+    var stacks = 0
     var omitted: [String] = []
     var legend: CalloutLegend
     /// Tools drawn with a number at the marker and their name in the legend, in legend order.

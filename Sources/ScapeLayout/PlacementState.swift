@@ -86,11 +86,60 @@ struct PlacementState {
             guard item.payload != ignoring, let p = placed[item.payload], p.rect == item.rect else { return }
             if p.rect.outsetBy(LabelPlacer.labelSpacing / 2).intersects(rect) { clear = false }
         }
-        guard clear else { return false }
+        guard clear, !runsOn(candidate, ignoring: ignoring) else { return false }
         leaderGrid.forEachCandidate(near: candidate.outsetBy(placer.leaderClearance)) { k in
             guard clear else { return }
             let (a, b, owner) = leaderSegments[leaderGrid.items[k].payload]
             if owner != ignoring && candidate.outsetBy(placer.leaderClearance).intersectsSegment(a, b) { clear = false }
+        }
+        return clear
+    }
+
+    /// Whether a placed label stands on the same line as `candidate` (sharing over half the
+    /// smaller height) closer than `runOnShare` of that height: "Weights & Biases Weave DSPy"
+    /// reads as one name.
+    func runsOn(_ candidate: Rect, ignoring: Int) -> Bool {
+        let reach = candidate.height * Self.runOnShare
+        let row = Rect(x: candidate.minX - reach, y: candidate.minY, width: candidate.width + 2 * reach, height: candidate.height)
+        var found = false
+        labels.forEachCandidate(near: row) { j in
+            guard !found else { return }
+            let item = labels.items[j]
+            guard item.payload != ignoring, let p = placed[item.payload], p.rect == item.rect else { return }
+            let h = min(p.rect.height, candidate.height)
+            let shared = min(p.rect.maxY, candidate.maxY) - max(p.rect.minY, candidate.minY)
+            guard shared > h * 0.5 else { return }
+            let gap = max(p.rect.minX - candidate.maxX, candidate.minX - p.rect.maxX)
+            if gap < h * Self.runOnShare { found = true }
+        }
+        return found
+    }
+
+    /// Names on one line keep this share of a line's height apart (a little more than the
+    /// audit's half, so what the placer allows the audit passes).
+    static let runOnShare = 0.6
+
+    /// A name or number at a leader's end keeps `leaderEndClearance` from every other marker:
+    /// nearer, it reads as that marker's.
+    func clearOfOtherMarkers(_ rect: Rect, _ owner: Int) -> Bool {
+        let keep = LabelPlacer.leaderEndClearance
+        var clear = true
+        fixed.forEachCandidate(near: rect.outsetBy(keep + maxRadius)) { k in
+            guard clear else { return }
+            let item = fixed.items[k]
+            guard item.payload >= 0, item.payload != owner, !coincide(item.payload, owner) else { return }
+            let other = requests[item.payload]
+            if distance(rect, other.anchor) - other.anchorRadius < keep { clear = false }
+        }
+        return clear
+    }
+
+    /// Clear of every hard obstacle (titles, axis labels), except one the marker sits on.
+    func clearOfObstacles(_ rect: Rect, anchor: Point) -> Bool {
+        var clear = true
+        fixed.forEachCandidate(near: rect) { k in
+            let item = fixed.items[k]
+            if item.payload < 0, !item.rect.contains(anchor), item.rect.intersects(rect) { clear = false }
         }
         return clear
     }
@@ -353,7 +402,7 @@ struct PlacementState {
     /// neighbours: the nearest marker to its box is the one it covers.
     func calloutOnMarker(_ i: Int, size: Size) -> LabelPlacement? {
         let rect = Rect(center: requests[i].anchor, size: size)
-        guard bounds.contains(rect), clearOfLabels(rect), coversNoOtherCentre(rect, i) else { return nil }
+        guard bounds.contains(rect), clearOfLabels(rect), coversNoOtherCentre(rect, i), clearOfObstacles(rect, anchor: requests[i].anchor) else { return nil }
         return LabelPlacement(rect: rect, side: .above, variant: 0, outcome: .callout)
     }
 
@@ -421,10 +470,10 @@ struct PlacementState {
                     let center = req.anchor + Point(dir.x * (distance + size.width / 2), dir.y * distance)
                     let rect = Rect(center: center, size: size)
                     leaderProbes += 1
-                    guard staticallyFree(rect, i), clearOfLabels(rect) else { continue }
+                    guard staticallyFree(rect, i), clearOfLabels(rect), clearOfOtherMarkers(rect, i) else { continue }
                     let end = rect.nearestPoint(to: req.anchor)
                     let start = req.anchor + (end - req.anchor).normalized * (req.anchorRadius + LabelPlacer.leaderGap)
-                    guard leaderIsClear(start, end, owner: i) else { continue }
+                    guard start.distance(to: end) <= placer.longestLeader, leaderIsClear(start, end, owner: i) else { continue }
                     put(i, LabelPlacement(rect: rect, side: side(of: dir), variant: outcome == .leader ? v : 0, outcome: outcome, hasLeader: true))
                     addLeader(start, end, i)
                     return true

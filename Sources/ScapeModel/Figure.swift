@@ -171,6 +171,9 @@ public struct Figure: Sendable, Equatable {
     public var changes: FigureChanges?
     /// Radar: how blips are named (nil: `.auto`).
     public var blipLabels: BlipLabels?
+    /// Map, zoom: the width in pixels the figure is read at (nil: the blog's 1200 px column).
+    /// Names keep 11 px there; a narrower column gets larger type.
+    public var fit: Double?
 
     public init(id: String, kind: FigureKind, title: String? = nil, only: ToolSelection? = nil, highlight: ToolSelection? = nil,
                 arrows: [TrendArrow] = [], regions: Bool? = nil, quadrant: String? = nil, axisLabels: Axes? = nil,
@@ -198,7 +201,7 @@ public struct Figure: Sendable, Equatable {
             && a.note == b.note && a.pictograms.negative == b.pictograms.negative && a.pictograms.positive == b.pictograms.positive
             && a.glyphs == b.glyphs && a.boxes == b.boxes && a.step == b.step && a.spec == b.spec && a.lifecycle == b.lifecycle
             && a.radar == b.radar && a.quarter == b.quarter && a.bandBorders == b.bandBorders && a.changes == b.changes && a.file == b.file
-            && a.blipLabels == b.blipLabels
+            && a.blipLabels == b.blipLabels && a.fit == b.fit
     }
 
     /// The output file name without extension: `file`, else the id.

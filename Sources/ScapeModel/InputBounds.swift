@@ -30,6 +30,9 @@ public enum InputBounds {
     public static let scale = NumberBound(key: "--scale", lower: 0, upper: 20, lowerOpen: true, unit: "")
     /// `--width`: PNG width in pixels.
     public static let width = NumberBound(key: "--width", lower: 16, upper: 30_000, unit: "pixels")
+    /// `--fit` and a figure's `fit:`: the width in pixels a figure is read at (a phone's
+    /// column to a poster's).
+    public static let fit = NumberBound(key: "fit", lower: 200, upper: 10_000, unit: "pixels")
     /// `--roughness`: 0 architect ... 4 very rough.
     public static let roughness = NumberBound(key: "--roughness", lower: 0, upper: 4, unit: "")
     /// `--jobs`: figures rendered at once.
@@ -37,7 +40,7 @@ public enum InputBounds {
 
     /// Every number bound, for the documentation and the test that walks the table.
     public static let numbers: [NumberBound] = [position, annotation, radius, strokeWidth, fontSize, hatchGap, hatchAngle, hatchWeight,
-                                                strokeScale, scale, width, roughness, jobs]
+                                                strokeScale, scale, width, fit, roughness, jobs]
 
     // MARK: Text
 

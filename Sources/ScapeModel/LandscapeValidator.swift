@@ -122,6 +122,11 @@ struct LandscapeValidator {
             }
             if key == "x-labels" { out.xLabels = spot } else { out.yLabels = spot }
         }
+        if let value = t.quadrantTitles {
+            if let style = ThemeOverrides.QuadrantTitleStyle(rawValue: value.lowercased()) { out.quadrantTitles = style } else {
+                error("theme 'quadrant-titles' is '\(value)'; expected \(ThemeOverrides.QuadrantTitleStyle.allCases.map(\.rawValue).joined(separator: ", "))", path + [.key("quadrant-titles")])
+            }
+        }
         if let a = t.aspect {
             if a.isFinite && a >= 1.0 / 3 && a <= 3 { out.aspect = a } else { error("theme 'aspect' is \(a); expected a width over height from 0.333 to 3", path + [.key("aspect")]) }
         }
@@ -330,6 +335,13 @@ struct LandscapeValidator {
                 figure.blipLabels = BlipLabels(rawValue: mode.lowercased())
                 if figure.blipLabels == nil {
                     error("unknown blip-labels '\(mode)'; use \(BlipLabels.allCases.map(\.rawValue).joined(separator: ", "))", path + [.key("blip-labels")])
+                }
+            }
+            if let fit = f.fit {
+                if let problem = InputBounds.fit.problem(fit, what: "fit") {
+                    error(problem, path + [.key("fit")])
+                } else {
+                    figure.fit = fit
                 }
             }
             if let bands = f.bands {

@@ -15,6 +15,7 @@ public enum LandscapeYAMLWriter {
             if let v = t.background { f.append("background: \(q(v))") }
             if let v = t.greyed { f.append("greyed: \(q(v))") }
             if let v = t.quadrantTitle { f.append("quadrant-title: \(q(v))") }
+            if let v = t.quadrantTitles { f.append("quadrant-titles: \(v.rawValue)") }
             if let v = t.toolSize { f.append("tool-size: \(n(v))") }
             if let v = t.subtitleSize { f.append("subtitle-size: \(n(v))") }
             if let v = t.axisSize { f.append("axis-size: \(n(v))") }

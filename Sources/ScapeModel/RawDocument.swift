@@ -151,11 +151,12 @@ struct RawFigure: Decodable {
     var quarter: Bool?
     var bands: [Double]?
     var blipLabels: String?
+    var fit: Double?
     static let keys: Set<String> = ["id", "file", "kind", "title", "only", "highlight", "arrows", "regions", "quadrant", "axes",
-                                    "note", "pictograms", "glyphs", "boxes", "step", "spec", "quarter", "bands", "blip-labels"]
+                                    "note", "pictograms", "glyphs", "boxes", "step", "spec", "quarter", "bands", "blip-labels", "fit"]
 
     enum CodingKeys: String, CodingKey {
-        case id, file, kind, title, only, highlight, arrows, regions, quadrant, axes, note, pictograms, glyphs, boxes, step, spec, quarter, bands
+        case id, file, kind, title, only, highlight, arrows, regions, quadrant, axes, note, pictograms, glyphs, boxes, step, spec, quarter, bands, fit
         case blipLabels = "blip-labels"
     }
 }
@@ -214,6 +215,7 @@ struct RawTheme: Decodable {
     var xLabels: String?
     var yLabels: String?
     var aspect: Double?
+    var quadrantTitles: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, font, ink, background, greyed, fill
@@ -222,7 +224,7 @@ struct RawTheme: Decodable {
         case hatchAngle = "hatch-angle", hatchGap = "hatch-gap", hatchWeight = "hatch-weight", strokeScale = "stroke-scale"
         case quadrantFills = "quadrant-fills", quadrantTitleColors = "quadrant-title-colors", axisColor = "axis-color", frameColor = "frame-color"
         case xLabelColor = "x-label-color", yLabelColor = "y-label-color"
-        case xLabels = "x-labels", yLabels = "y-labels", aspect
+        case xLabels = "x-labels", yLabels = "y-labels", aspect, quadrantTitles = "quadrant-titles"
     }
 
     static let keys = Set(CodingKeys.allCases.map(\.rawValue))

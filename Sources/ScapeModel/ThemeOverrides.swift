@@ -35,6 +35,11 @@ public struct ThemeOverrides: Sendable, Equatable {
     /// Where the end labels go: x at ends, top or bottom; y at ends, left or right.
     public var xLabels: AxisLabelSpot?
     public var yLabels: AxisLabelSpot?
+    /// How quadrant titles are drawn: as labels of the frame that nothing covers (and that
+    /// move within their quadrant off the markers), or as faint watermarks behind the tools
+    /// that names may cross (the blog's look). Nil: labels.
+    public var quadrantTitles: QuadrantTitleStyle?
+    public enum QuadrantTitleStyle: String, Sendable, Equatable, CaseIterable { case label, watermark }
     /// The map's width over its height (1/3 to 3); its area stays the style's, so text keeps its size.
     public var aspect: Double?
 

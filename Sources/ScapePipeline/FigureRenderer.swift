@@ -90,6 +90,7 @@ public struct RenderSettings: Sendable {
             theme.trendStroke *= k
             theme.regionStroke *= k
         }
+        theme.quadrantTitlesAreWatermarks = o.quadrantTitles == .watermark
         theme.quadrantFills = o.quadrantFills.compactMapValues(Color.init(hex:))
         theme.quadrantTitleColors = o.quadrantTitleColors.compactMapValues(Color.init(hex:))
         theme.axisColor = o.axisColor.flatMap(Color.init(hex:))

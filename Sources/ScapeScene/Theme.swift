@@ -38,6 +38,9 @@ public struct Theme: Hashable, Sendable {
     public var hatchWeight: Double = 1
     public var regionStroke: Double = 1.6
     public var trendStroke: Double = 2.8
+    /// Quadrant titles drawn as faint watermarks behind the tools, which names may cross (the
+    /// blog's look); otherwise they are labels of the frame, which nothing covers.
+    public var quadrantTitlesAreWatermarks = false
     /// Quadrant background tints and title colours by corner (`top-right`, ...); none by default.
     public var quadrantFills: [String: Color] = [:]
     public var quadrantTitleColors: [String: Color] = [:]

@@ -68,7 +68,7 @@ import ScapeScene
         #expect(shown == expected)
         let endLabels = figure.scene.allNodes.filter { $0.id.hasPrefix("axis/") && $0.id.split(separator: "/").count == 3 }
         #expect(endLabels.count == 2)
-        #expect(figure.scene.node(id: "quadrant/\(quadrant.id)") != nil, "the watermark title")
+        #expect(figure.scene.node(id: "watermark/\(quadrant.id)") != nil, "the watermark title")
         #expect(figure.omittedLabels.isEmpty && figure.leaderCount == 0)
     }
 

@@ -95,6 +95,17 @@ enum WindingOracle {
             }
             drawn[String(g.id.dropFirst(5))] = (marker!, label)
         }
+        // Tools at one spot are one stack: each member's spot is its dot, its label the list.
+        for node in laid.scene.allNodes {
+            guard case .group(let g) = node, g.id.hasPrefix("stack/"), g.id.split(separator: "/").count == 2 else { continue }
+            let list = Scene(size: .zero, background: nil, nodes: g.children).allNodes.compactMap { n -> Rect? in
+                if case .text(let t) = n, t.id.hasSuffix("/name") { return t.frame } else { return nil }
+            }
+            let label = list.first.map { list.dropFirst().reduce($0) { $0.union($1) } }
+            for case .path(let p) in g.children where p.id.hasSuffix("/marker") && p.id.contains("/tool/") {
+                drawn[String(p.id.split(separator: "/")[3])] = (p.path.controlBounds!.center, label)
+            }
+        }
         #expect(drawn.count == 28, "seed \(seed)")
         #expect(laid.regions.count == 4, "seed \(seed)")
         for region in laid.regions {

@@ -35,7 +35,10 @@ import Testing
         var rows: [(String, String, [String])] = []
         for tool in landscape.tools {
             guard let ring = tool.categories.lazy.compactMap({ landscape.category(id: $0)?.ring }).first else { continue }
-            let marker = try #require(points(ofPath: "tool.\(tool.id).marker", in: svg), "no marker for \(tool.id)")
+            // A tool stacked with others at one spot has its own dot under the stack's marker.
+            let stacked = svg.range(of: "\\.tool\\.\(NSRegularExpression.escapedPattern(for: tool.id))\\.marker\"", options: .regularExpression)
+                .flatMap { r in svg[..<r.lowerBound].range(of: "<path id=\"stack.", options: .backwards).map { String(svg[$0.lowerBound..<r.upperBound].dropFirst(10).dropLast()) } }
+            let marker = try #require(points(ofPath: "tool.\(tool.id).marker", in: svg) ?? stacked.flatMap { points(ofPath: $0, in: svg) }, "no marker for \(tool.id)")
             let xs = marker.map(\.0), ys = marker.map(\.1)
             let centre = ((xs.min()! + xs.max()!) / 2, (ys.min()! + ys.max()!) / 2)
             rows.append((tool.name, ring, bands.filter { inside(centre, $0.outline) }.map(\.ring)))

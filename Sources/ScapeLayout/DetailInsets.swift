@@ -1,0 +1,175 @@
+import ScapeGeometry
+import ScapeModel
+import ScapeScene
+
+/// The cartographer's answer to a knot of tools too tight to name at the figure's size: the
+/// knot drawn again, enlarged 2-4 times, in a framed box where the figure is empty, joined to
+/// a dashed outline of the knot. Markers keep their relative positions; names are placed by
+/// the same placer with the same rules. An inset never covers a marker, a name, a leader or
+/// a label of the frame. Ids: `inset/N/frame`, `inset/N/source`, `inset/N/link`, and the
+/// copy's own `inset/N/tool/X/...`, so a reader pairs each name with the inset's markers.
+struct DetailInsets {
+    let map: MapLayout
+    let theme: Theme
+    let measurer: any TextMeasurer
+
+    /// Enlargements tried, largest first.
+    static let scales = [4.0, 3.0, 2.5, 2.0]
+    /// The most of the figure's width (and height) one inset takes: a knot larger than that
+    /// at the least enlargement is cut in pieces.
+    static let share = 0.34
+    /// At most this many insets on one figure.
+    static let most = 6
+    /// Past this many tools a map is a cloud of dots: no insets.
+    static let toolLimit = ToolStacks.limit
+
+    struct Result {
+        var nodes: [SceneNode] = []
+        /// Tools named (beside their marker or on a leader) in an inset.
+        var named: Set<String> = []
+        var count = 0
+        /// Numbers given in insets, continuing the map's, for the figure's one legend.
+        var callouts: [CalloutLegend.Entry] = []
+    }
+
+    /// Insets for the knots of tools the map left out. `keepOut`: labels of the frame and
+    /// anything else no inset may cover; `area`: where insets may go.
+    func build(tools: [Tool], greyed: Set<String>, layer: ToolLayer, keepOut: [Rect], area: Rect) -> Result {
+        var result = Result()
+        let left = tools.indices.filter { layer.placements[$0].outcome == .omitted }
+        guard !left.isEmpty, tools.count <= Self.toolLimit else { return result }
+        let anchors = layer.anchors
+        let reach = theme.markerRadius * 2 + 2
+        let pad = theme.toolFontSize * 2.5
+        // The link from a knot to its inset crosses no name or number.
+        let names = layer.placements.filter { $0.outcome != .omitted }.map(\.rect)
+        // Tools the map numbered keep their number in an inset.
+        let known = Dictionary(layer.callouts.filter { $0.owner.hasPrefix("tool/") }.map { (String($0.owner.dropFirst(5)), $0.number) }, uniquingKeysWith: { a, _ in a })
+        // A knot too large for an inset at the least enlargement is cut in pieces that fit.
+        let largest = Size((area.width * Self.share - 2 * pad) / Self.scales.last!, (area.height * Self.share - 2 * pad) / Self.scales.last!)
+        let knots = Self.knots(left, anchors: anchors, link: theme.toolFontSize * 4)
+            .flatMap { Self.split($0, anchors: anchors, fitting: Size(largest.width - 2 * reach, largest.height - 2 * reach)) }
+        let sources = knots.map { knot in
+            knot.dropFirst().reduce(Rect(center: anchors[knot[0]], size: .zero)) { $0.union(Rect(center: anchors[$1], size: .zero)) }.outsetBy(reach)
+        }
+        // What an inset may not cover: markers, names and numbers, frame labels, every knot.
+        var blocked = SpatialGrid(bounds: area, cellSize: 48)
+        for a in anchors { blocked.insert(Rect(center: a, size: Size(2 * reach, 2 * reach)), 0) }
+        for p in layer.placements where p.outcome != .omitted { blocked.insert(p.rect, 0) }
+        for r in keepOut + sources { blocked.insert(r, 0) }
+        let leaders: [(Point, Point)] = layer.placements.indices.compactMap { i in
+            let p = layer.placements[i]
+            return p.hasLeader && p.outcome != .omitted ? (anchors[i], p.rect.nearestPoint(to: anchors[i])) : nil
+        }
+        let order = knots.indices.sorted { (knots[$0].count, -$0) > (knots[$1].count, -$1) }
+        for k in order where result.count < Self.most {
+            let source = sources[k]
+            // Every tool in the outline is drawn in the inset, named or not on the map.
+            let members = tools.indices.filter { source.contains(anchors[$0]) }
+            for scale in Self.scales {
+                let size = Size(source.width * scale + 2 * pad, source.height * scale + 2 * pad)
+                guard size.width < area.width, size.height < area.height,
+                      let spot = Self.freeSpot(size: size, near: source, in: area, blocked: blocked, leaders: leaders, names: names) else { continue }
+                let n = result.count + 1
+                // An inset's numbers continue the map's, in the figure's one legend.
+                let numbering = InsetNumbering(after: (result.callouts.last ?? layer.callouts.last)?.number ?? 0,
+                                               budget: layer.legend.capacity - layer.callouts.count - result.callouts.count, known: known)
+                let inset = draw(n: n, members: members.map { tools[$0] }, greyed: greyed, source: source, spot: spot, scale: scale, pad: pad, numbering: numbering)
+                // Worth its room only if it names a tool the map could not.
+                let gained = inset.named.intersection(left.map { tools[$0].id })
+                guard !gained.isEmpty else { break }
+                result.nodes.append(inset.node)
+                result.named.formUnion(gained)
+                result.callouts += inset.callouts
+                result.count = n
+                blocked.insert(spot.outsetBy(theme.margin), 0)
+                break
+            }
+        }
+        return result
+    }
+
+    /// The knot drawn again at `scale` in the box `spot`, with its outline and the link.
+    private func draw(n: Int, members: [Tool], greyed: Set<String>, source: Rect, spot: Rect, scale: Double, pad: Double,
+                      numbering: InsetNumbering) -> (node: SceneNode, named: Set<String>, callouts: [CalloutLegend.Entry]) {
+        let main = map.frame
+        let topLeft = main.data(at: Point(source.minX, source.minY)), bottomRight = main.data(at: Point(source.maxX, source.maxY))
+        let window = DataWindow(minX: topLeft.x, maxX: bottomRight.x, minY: bottomRight.y, maxY: topLeft.y)
+        let unitX = main.unitX * scale, unitY = main.unitY * scale
+        let frame = MapFrame(inset: window, canvas: spot.size, origin: Point(pad - window.minX * unitX, pad + window.maxY * unitY), unitX: unitX, unitY: unitY)
+        var inner = MapLayout(landscape: map.landscape, frame: frame, theme: theme, measurer: measurer)
+        inner.publish = map.publish
+        inner.insetFloor = map.smallestType
+        let layer = inner.tools(members, greyed: greyed, numbering: numbering)
+        let named = Set(members.indices.filter { layer.placements[$0].outcome != .omitted }.map { members[$0].id })
+        let id = "inset/\(n)"
+        let callouts = layer.callouts.map { CalloutLegend.Entry(number: $0.number, name: $0.name, owner: id + "/" + $0.owner) }
+        let ink = theme.ink.withAlpha(0.7)
+        let corner = { (r: Rect) in [Point(r.minX, r.minY), Point(r.maxX, r.minY), Point(r.maxX, r.maxY), Point(r.minX, r.maxY)] }
+        let from = source.nearestPoint(to: spot.center), to = spot.nearestPoint(to: source.center)
+        var children: [SceneNode] = [
+            .path(ScenePath(id: "\(id)/source", path: .polyline(corner(source), closed: true), stroke: StrokeStyle(color: ink, width: 1, dash: [4, 3]))),
+            .path(ScenePath(id: "\(id)/link", path: .segment(from, to), stroke: StrokeStyle(color: ink, width: 1, dash: [4, 3]))),
+            .path(ScenePath(id: "\(id)/frame", path: .polyline(corner(spot), closed: true), fill: theme.background ?? .white,
+                            stroke: StrokeStyle(color: ink, width: 1.2))),
+        ]
+        children += layer.nodes.map { $0.offset(by: spot.origin).prefixingIDs(id + "/") }
+        let title = "Detail, \(Self.shown(scale))x: " + members.map(\.name).joined(separator: ", ")
+        return (.group(SceneGroup(id: id, title: title, children: children)), named, callouts)
+    }
+
+    static func shown(_ scale: Double) -> String { scale == scale.rounded() ? String(Int(scale)) : String(scale) }
+
+    /// Tools left out, joined when nearer than `link` (single linkage), each knot sorted.
+    static func knots(_ left: [Int], anchors: [Point], link: Double) -> [[Int]] {
+        var parent = Dictionary(uniqueKeysWithValues: left.map { ($0, $0) })
+        func root(_ i: Int) -> Int { var r = i; while parent[r]! != r { r = parent[r]! }; return r }
+        let area = left.dropFirst().reduce(Rect(center: anchors[left[0]], size: .zero)) { $0.union(Rect(center: anchors[$1], size: .zero)) }
+        var grid = SpatialGrid(bounds: area.outsetBy(link), cellSize: link)
+        for i in left { grid.insert(Rect(center: anchors[i], size: .zero), i) }
+        for i in left {
+            grid.forEachCandidate(near: Rect(center: anchors[i], size: Size(2 * link, 2 * link))) { k in
+                let j = grid.items[k].payload
+                if j > i, anchors[i].distance(to: anchors[j]) < link { parent[root(j)] = root(i) }
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        for i in left { groups[root(i), default: []].append(i) }
+        return groups.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// A knot cut along its longer side at the median, again and again, until each piece's
+    /// markers fit in `size`.
+    static func split(_ knot: [Int], anchors: [Point], fitting size: Size) -> [[Int]] {
+        guard knot.count > 1 else { return [knot] }
+        let box = knot.dropFirst().reduce(Rect(center: anchors[knot[0]], size: .zero)) { $0.union(Rect(center: anchors[$1], size: .zero)) }
+        guard box.width > size.width || box.height > size.height else { return [knot] }
+        let alongX = box.width / max(1, size.width) >= box.height / max(1, size.height)
+        let sorted = knot.sorted { alongX ? (anchors[$0].x, $0) < (anchors[$1].x, $1) : (anchors[$0].y, $0) < (anchors[$1].y, $1) }
+        let half = sorted.count / 2
+        return split(Array(sorted[..<half]).sorted(), anchors: anchors, fitting: size) + split(Array(sorted[half...]).sorted(), anchors: anchors, fitting: size)
+    }
+
+    /// The free box of `size` nearest to the knot's outline `source` inside `area`, searched on
+    /// a grid of spots, whose link to the outline crosses no name in `names`.
+    static func freeSpot(size: Size, near source: Rect, in area: Rect, blocked: SpatialGrid, leaders: [(Point, Point)], names: [Rect]) -> Rect? {
+        let near = source.center
+        let step = 8.0
+        var best: (Rect, Double)?
+        var y = area.minY
+        while y + size.height <= area.maxY {
+            var x = area.minX
+            while x + size.width <= area.maxX {
+                let r = Rect(x: x, y: y, width: size.width, height: size.height)
+                let d = r.center.distance(to: near)
+                if best == nil || d < best!.1, !blocked.anyIntersects(r, excluding: -1), !leaders.contains(where: { r.intersectsSegment($0.0, $0.1) }) {
+                    let from = source.nearestPoint(to: r.center), to = r.nearestPoint(to: source.center)
+                    if !names.contains(where: { $0.intersectsSegment(from, to) }) { best = (r, d) }
+                }
+                x += step
+            }
+            y += step
+        }
+        return best?.0
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import ScapeGeometry
+import ScapeInterop
+import ScapeLayout
+import ScapeModel
+import ScapePipeline
+import ScapeRender
+import ScapeScene
+
+/// Crowding met inside the figure, judged from the written SVG: stacks for tools at one spot,
+/// detail insets for knots, numbers in a legend, and no growth past 1.25 times, so names keep
+/// 11 px in the blog's 1200 px column.
+@Suite struct CrowdingAtThePublishWidthTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func render(_ landscape: Landscape, figure: Figure = Figure(id: "map", kind: .map), style: FigureStyle = .clean) throws -> (audit: LabelAudit, svg: String) {
+        let out = try FigureRenderer().render(figure, of: landscape, settings: RenderSettings(formats: ["svg"], style: style))
+        let svg = String(decoding: out.files.first { $0.fileName.hasSuffix(".svg") }!.bytes, as: UTF8.self)
+        return (LabelAudit(svg: svg), svg)
+    }
+
+    func scattered(_ n: Int, seed: UInt64) -> [Tool] {
+        var rng = SplitMix64(state: seed)
+        return (0..<n).map { Tool(id: "t\($0)", name: "Tool \($0)", x: rng.nextUnit() * 1.8 - 0.9, y: rng.nextUnit() * 1.8 - 0.9) }
+    }
+
+    /// Fifteen tools at one spot among 45 others: one marker with a count and one list, every
+    /// one of the fifteen named, in both styles (it was one dark blob with no name at all).
+    @Test(arguments: [FigureStyle.clean, .sketch])
+    func fifteenToolsAtOneSpotAreOneStackNamingEachOfThem(style: FigureStyle) throws {
+        let spot = (0..<15).map { Tool(id: "s\($0)", name: "Stacked service \($0)", x: 0.4, y: 0.3) }
+        let (audit, svg) = try render(Landscape(tools: scattered(45, seed: 3) + spot), style: style)
+        #expect(audit.verdicts.count == 60, "every tool is in the figure")
+        #expect(audit.failures.isEmpty, "\(audit.failures)")
+        // The fifteen share one stack (two scattered tools may make another), each named in it.
+        let stacksOfSpot = Set((0..<15).compactMap { k in
+            svg.range(of: "stack\\.[0-9]+\\.tool\\.s\(k)\\.name\"", options: .regularExpression).map { String(svg[$0].split(separator: ".")[1]) }
+        })
+        #expect(stacksOfSpot.count == 1, "\(stacksOfSpot)")
+        for k in 0..<15 { #expect(svg.contains("tool.s\(k).name\""), "s\(k) is named") }
+        #expect(audit.overlaps == 0 && audit.runOns == 0 && audit.coveredLabels == 0)
+    }
+
+    /// 120 real tools with long names in one corner: the knot is drawn again in detail insets
+    /// where the plot is empty; the figure stays within 1.25 times, names at 11 px or more.
+    @Test func longNamesClusteredInACornerGetInsetsNotGrowth() throws {
+        let names = try String(contentsOf: Self.root.appendingPathComponent("fixtures/examples/databases-120.csv"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) }
+        var rng = SplitMix64(state: 11)
+        func near(_ c: Double) -> Double { min(0.97, max(0.05, c + (rng.nextUnit() - 0.5) * 0.45)) }
+        let tools = names.prefix(120).enumerated().map { k, n in Tool(id: "c\(k)", name: n.trimmingCharacters(in: CharacterSet(charactersIn: "\"")), x: near(0.72), y: near(0.7)) }
+        let landscape = Landscape(tools: tools)
+        let (audit, _) = try render(landscape)
+        #expect(audit.insets >= 1, "a knot in a corner, the rest of the plot empty: an inset")
+        #expect(audit.count(.inset) > 0)
+        #expect(audit.verdicts.values.allSatisfy { $0.isIdentifiable || $0 == .omitted }, "never misread: \(audit.failures)")
+        #expect(audit.overlaps == 0 && audit.coveredLabels == 0 && audit.runOns == 0)
+        let laid = FigureRenderer().layout(Figure(id: "map", kind: .map), of: landscape)
+        #expect(laid.scene.size.width <= 1125 * PublishWidth.growthLimit && laid.scene.size.height <= 760 * PublishWidth.growthLimit)
+        #expect(LabelAudit.smallestNamePixels(laid.scene, publishWidth: 1200) >= 11)
+    }
+
+    /// A legend reads as a reader looks names up: "Tool 4" before "Tool 10".
+    @Test func theLegendSortsNumbersInNamesByValue() throws {
+        let spot = [4, 10, 2, 30, 11].map { Tool(id: "t\($0)", name: "Tool number \($0)", x: 0.5, y: 0.5) }
+        let crowd = (0..<14).map { Tool(id: "x\($0)", name: "Extra \($0)", x: 0.5, y: 0.5) }
+        let laid = FigureRenderer().layout(Figure(id: "map", kind: .map), of: Landscape(tools: spot + crowd))
+        let legend = laid.scene.allNodes.compactMap { n -> String? in
+            if case .text(let t) = n, t.id.hasSuffix("/name"), t.text.hasPrefix("Tool number") { return t.text } else { return nil }
+        }
+        #expect(legend == ["Tool number 2", "Tool number 4", "Tool number 10", "Tool number 11", "Tool number 30"], "\(legend)")
+        #expect(NaturalOrder.less("Tool 4", "Tool 10") && NaturalOrder.less("alpha", "Beta"))
+    }
+
+    /// Read in a narrower column, the type grows so names still show at 11 px there.
+    @Test func aNarrowerPublishWidthGetsLargerType() throws {
+        var figure = Figure(id: "map", kind: .map)
+        figure.fit = 600
+        let tools = scattered(20, seed: 5)
+        let wide = FigureRenderer().layout(Figure(id: "map", kind: .map), of: Landscape(tools: tools))
+        let narrow = FigureRenderer().layout(figure, of: Landscape(tools: tools))
+        #expect(LabelAudit.smallestNamePixels(wide.scene, publishWidth: 600) < 11)
+        #expect(LabelAudit.smallestNamePixels(narrow.scene, publishWidth: 600) >= 11)
+    }
+
+    /// A crowded Mermaid chart with a title: its quadrant titles are labels of the frame that
+    /// no name or leader covers, and no leader carries a name into another quadrant.
+    @Test func aCrowdedChartsQuadrantTitlesStayClear() throws {
+        let l = try DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/examples/crowded-quadrant.mmd")).get()
+        for style in [FigureStyle.clean, .sketch] {
+            let (audit, svg) = try render(l, figure: l.effectiveFigures[0], style: style)
+            #expect(svg.contains("id=\"quadrant."), "the chart's titles are drawn as labels of the frame")
+            #expect(audit.coveredLabels == 0 && audit.failures.isEmpty, "\(style): \(audit.failures)")
+        }
+    }
+
+    /// The blog's figures need neither stacks nor insets: they are drawn as before.
+    @Test func theBlogsFiguresHaveNoStackAndNoInset() throws {
+        let landscape = try DataFileLoader.loadDefault().get()
+        for figure in landscape.effectiveFigures {
+            let ids = FigureRenderer().layout(figure, of: landscape).scene.allNodes.map(\.id)
+            #expect(!ids.contains { $0.hasPrefix("stack/") || $0.hasPrefix("inset/") }, "\(figure.id)")
+        }
+    }
+}
