@@ -8,6 +8,7 @@ public enum FigureSpecResolver {
     public static func resolve(_ landscape: Landscape, baseDirectory: URL?) -> (landscape: Landscape, diagnostics: [Diagnostic]) {
         var out = landscape
         var diagnostics: [Diagnostic] = []
+        var fallbacks: [Figure] = []
         for (i, figure) in landscape.figures.enumerated() where figure.kind == .lifecycle {
             guard let spec = figure.spec else { continue }
             let text: String
@@ -19,8 +20,8 @@ public enum FigureSpecResolver {
                     text = s
                 } else if !FileManager.default.fileExists(atPath: url.path), spec == LifecycleLoader.defaultFileName {
                     // A copy of the built-in landscape, without its lifecycle file beside it.
-                    diagnostics.append(.note("figure '\(figure.id)': there is no \(spec) next to the data file, so the built-in ML lifecycle is drawn; copy fixtures/\(spec) there to change its loops",
-                                             at: figure.specLocation))
+                    // One note for every figure that falls back (the blog set has two), at the first.
+                    fallbacks.append(figure)
                     text = LifecycleLoader.defaultText
                     file = "<built-in \(spec)>"
                 } else {
@@ -39,6 +40,13 @@ public enum FigureSpecResolver {
             let loaded = LifecycleLoader.load(text: text, file: file)
             diagnostics += loaded.diagnostics
             out.figures[i].lifecycle = loaded.spec
+        }
+        if let first = fallbacks.first {
+            let ids = fallbacks.map { "'\($0.id)'" }
+            let which = ids.count == 1 ? "figure \(ids[0])" : "figures \(ids.dropLast().joined(separator: ", ")) and \(ids.last!)"
+            let spec = first.spec ?? LifecycleLoader.defaultFileName
+            diagnostics.insert(.note("\(which): there is no \(spec) next to the data file, so the built-in ML lifecycle is drawn; copy fixtures/\(spec) there to change its loops",
+                                     at: first.specLocation), at: 0)
         }
         return (out, diagnostics)
     }

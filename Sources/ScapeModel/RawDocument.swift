@@ -108,8 +108,8 @@ struct RawTool: Decodable {
     var id: String?
     var name: String
     var subtitle: String?
-    var x: Double
-    var y: Double
+    @QuotedNumber var x: Double
+    @QuotedNumber var y: Double
     var categories: [String]?
     var url: String?
     var style: RawToolStyle?

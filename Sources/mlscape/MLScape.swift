@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `mlscape`: technology landscapes from one data file. With no arguments it renders the
 /// built-in MLOps figure set into output/.
@@ -34,4 +35,14 @@ struct MLScape: ParsableCommand {
         subcommands: [Render.self, Init.self, Validate.self, List.self, Import.self, Diff.self, Serve.self, Bench.self, Fuzz.self],
         defaultSubcommand: Render.self
     )
+
+    /// Checks for a mistyped command before parsing, which would read it as a data file.
+    static func main() {
+        let commands = (configuration.subcommands.map { $0._commandName } + ["help"])
+        if let message = UnknownCommand.message(for: Array(CommandLine.arguments.dropFirst()), commands: commands) {
+            Console.error("error: \(message)")
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
+        main(nil)
+    }
 }

@@ -56,26 +56,42 @@ struct Render: ParsableCommand {
     var subset: SubsetOptions
 
     func run() throws {
-        let landscape = try input.load()
+        var input = self.input
+        // Plain `mlscape` where the user keeps a landscape.yaml draws theirs, not the built-in set.
+        if input.data == nil, let found = OutputFolder.localDataFile() {
+            input.data = found
+            if !options.quiet { Console.error("note: drawing \(found) from this folder into \(OutputFolder.defaultFolder(for: found))/ (name another data file to draw that)") }
+        }
+        // --strict means what it means for `validate --strict`: a warning about the data fails
+        // too, before anything is drawn or written.
+        var landscape = try input.load(strict: options.strict, quiet: options.quiet)
         if subset.isRequested && !figure.isEmpty {
             throw ValidationError("--figure picks figures of the data file; the subset options (--only, --category, --quadrant, --ring, --highlight, --title) build a new one: use one or the other")
+        }
+        var subset = self.subset
+        if let data = input.data {
+            // Generic names (the implicit map, an ad-hoc figure) take the data file's name.
+            let stem = OutputFolder.stem(of: data)
+            if landscape.figures.isEmpty { landscape.figures = landscape.effectiveFigures.map { var f = $0; f.file = f.file ?? stem; return f } }
+            if subset.name == nil { subset.name = "\(stem)-custom" }
         }
         var figures = subset.isRequested ? [try subset.figure(in: landscape)] : try selectedFigures(of: landscape)
         if let blipLabels {
             for k in figures.indices where figures[k].kind == .radar { figures[k].blipLabels = blipLabels }
         }
-        let wholeSet = figure.isEmpty && !subset.isRequested
-        try options.renderAndWrite(figures, of: landscape, inputs: input.data.map { [$0] } ?? [],
-                                   gallery: gallery || (wholeSet && options.writesIntoOwnOutput))
+        let folder = options.out ?? OutputFolder.defaultFolder(for: input.data)
+        try options.renderAndWrite(figures, of: landscape, inputs: input.data.map { [$0] } ?? [], folder: folder,
+                                   gallery: gallery || options.writesIntoOwnOutput(folder))
     }
 
     private func selectedFigures(of landscape: Landscape) throws -> [Figure] {
         let all = landscape.effectiveFigures
         let wanted = figure.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
         guard !wanted.isEmpty else { return all }
+        let names = NameResolver.figures(all)
         var chosen: [Figure] = []
         for id in wanted {
-            guard let f = all.first(where: { $0.id == id }) ?? all.first(where: { $0.fileName == id }) else {
+            guard let f = names.entry(id).flatMap({ e in all.first { $0.id == e.id } }) else {
                 let close = Suggestions.closest(to: id, in: all.map(\.id), limit: 3)
                 let hint = close.isEmpty ? "the figures are \(all.map(\.id).joined(separator: ", "))" : "did you mean \(close.joined(separator: ", "))?"
                 throw ValidationError("no figure '\(id)'; \(hint)")

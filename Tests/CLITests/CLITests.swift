@@ -48,7 +48,7 @@ struct CLI {
 @Suite struct BadInputTests {
     /// (fixture, expected "line:column: error: message" fragment)
     static let catalogue: [(String, String)] = [
-        ("malformed.yaml", "malformed.yaml:3:9: error: malformed YAML"),
+        ("malformed.yaml", "malformed.yaml:2:5: error: malformed YAML: the '{' opened here is not closed"),
         ("wrong-type.yaml", "wrong-type.yaml:2:25: error: 'tools[0].x' should be a number, found 'left'"),
         ("wrong-type.json", "wrong-type.json:3:43: error: 'tools[0].y' should be a number, found 'low'"),
         ("missing-field.yaml", "missing-field.yaml:2:5: error: missing required field 'y' in 'tools[0]'"),
