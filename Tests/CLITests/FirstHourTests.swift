@@ -50,7 +50,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let fixture = try String(contentsOf: CLI.root.appendingPathComponent("fixtures/mlops-landscape.yaml"), encoding: .utf8)
         let copy = try Self.write(fixture, "my.yaml", in: dir)
-        let r = try CLI.run(["render", copy.path, "--figure", "ml-lifecycle", "--out", dir.appendingPathComponent("out").path, "-q"])
+        let r = try CLI.run(["render", copy.path, "--figure", "ml-lifecycle", "--out", dir.appendingPathComponent("out").path])
         #expect(r.status == 0, "\(r.stderr)")
         let specLine = fixture.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("id: ml-lifecycle") }! + 1
         #expect(r.stderr.contains("my.yaml:\(specLine):"), "the note points at the spec: line: \(r.stderr)")
