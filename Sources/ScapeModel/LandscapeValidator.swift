@@ -290,6 +290,7 @@ struct LandscapeValidator {
                 continue
             }
             var figure = Figure(id: f.id, kind: kind, title: f.title, regions: f.regions, note: f.note, step: f.step ?? 0)
+            figure.key = f.key
             if let file = f.file {
                 if let problem = FigureID.problem(with: file) {
                     error("figure '\(f.id)': file name '\(file)' \(problem)", path + [.key("file")])

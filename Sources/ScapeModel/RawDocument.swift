@@ -140,6 +140,8 @@ struct RawFigure: Decodable {
     var highlight: RawSelection?
     var arrows: [RawArrow]?
     var regions: Bool?
+    /// The key to the regions' colours (default: on wherever regions are drawn).
+    var key: Bool?
     var quadrant: String?
     var axes: RawAxes?
     var note: String?
@@ -151,11 +153,11 @@ struct RawFigure: Decodable {
     var quarter: Bool?
     var bands: [Double]?
     var blipLabels: String?
-    static let keys: Set<String> = ["id", "file", "kind", "title", "only", "highlight", "arrows", "regions", "quadrant", "axes",
+    static let keys: Set<String> = ["id", "file", "kind", "title", "only", "highlight", "arrows", "regions", "key", "quadrant", "axes",
                                     "note", "pictograms", "glyphs", "boxes", "step", "spec", "quarter", "bands", "blip-labels"]
 
     enum CodingKeys: String, CodingKey {
-        case id, file, kind, title, only, highlight, arrows, regions, quadrant, axes, note, pictograms, glyphs, boxes, step, spec, quarter, bands
+        case id, file, kind, title, only, highlight, arrows, regions, key, quadrant, axes, note, pictograms, glyphs, boxes, step, spec, quarter, bands
         case blipLabels = "blip-labels"
     }
 }

@@ -47,6 +47,9 @@ struct FigureOptions: ParsableArguments {
     @Flag(name: .long, help: "Fail (exit 65, nothing written) on any warning about the data, as validate --strict does, and on a label left out for lack of room.")
     var strict = false
 
+    @Flag(name: .long, help: "Leave out the key to the region colours that maps with category regions get.")
+    var noKey = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but warnings and errors.")
     var quiet = false
 
@@ -110,6 +113,7 @@ struct FigureOptions: ParsableArguments {
     /// files whose bytes would not change untouched, and adds the gallery page when `gallery`.
     /// `folder` is where files go when -o is not given (`--out`, or the default the caller chose).
     func renderAndWrite(_ figures: [Figure], of landscape: Landscape, inputs: [String], folder: String, gallery: Bool = false) throws {
+        let figures = noKey ? figures.map { var f = $0; f.key = false; return f } : figures
         let renderer = FigureRenderer()
         let formats = try formats(known: renderer.formats.names, figureCount: figures.count)
         var settings = RenderSettings(formats: formats, style: style, sketch: SketchStyle(roughness: try roughnessLevel(), seed: seed),
