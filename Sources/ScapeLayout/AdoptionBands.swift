@@ -9,7 +9,9 @@ import ScapeScene
 /// widest margin), then bends, in gentle bumps, around every tool still on the wrong side,
 /// so that each tool sits inside its ring's band, as in the hand-drawn reference. The
 /// direction is the one between 10 and 80 degrees whose straight cuts misplace the fewest
-/// tools, nearest the diagonal on ties. A tool no bend can hold is reported, never hidden.
+/// tools, nearest the diagonal on ties; when some tool is still misplaced, every other
+/// direction all round is tried too, so rings that run another way are followed. A tool no
+/// bend can hold is reported, never hidden.
 struct AdoptionBands {
     let landscape: Landscape
     /// Radians from the x axis; the straight borders are perpendicular to it.
@@ -34,11 +36,22 @@ struct AdoptionBands {
             self.angle = angle
         } else {
             var best = (Int.max, Double.pi / 4)
-            for degrees in 10...80 {
+            func consider(_ degrees: Int) {
                 let a = Double(degrees) * .pi / 180
                 let candidate = AdoptionBands(landscape: landscape, angle: a)
                 let wrong = candidate.misplaced(candidate.borders().map(BandBorder.straight)).count
                 if wrong < best.0 || (wrong == best.0 && abs(a - .pi / 4) < abs(best.1 - .pi / 4)) { best = (wrong, a) }
+            }
+            // Rings usually run along the diagonal, adopt at the bottom left (the blog's
+            // figure); data whose rings run another way (adopt on the right, at the top, ...)
+            // gets the direction, all round, that misplaces fewer tools.
+            for degrees in 10...80 { consider(degrees) }
+            if best.0 > 0 {
+                for degrees in Array(81..<360) + Array(0..<10) {
+                    let before = best
+                    consider(degrees)
+                    if best.0 == before.0 { best = before }  // only strictly fewer leaves the diagonal
+                }
             }
             self.angle = best.1
         }

@@ -72,7 +72,9 @@ struct Render: ParsableCommand {
         if let data = input.data {
             // Generic names (the implicit map, an ad-hoc figure) take the data file's name.
             let stem = OutputFolder.stem(of: data)
-            if landscape.figures.isEmpty { landscape.figures = landscape.effectiveFigures.map { var f = $0; f.file = f.file ?? stem; return f } }
+            // The one implicit map (none listed, or the single `landscape` a chart's reader makes).
+            let implicit = landscape.figures.isEmpty || landscape.figures.count == 1 && landscape.figures[0].id == "landscape" && landscape.figures[0].file == nil
+            if implicit { landscape.figures = landscape.effectiveFigures.map { var f = $0; f.file = f.file ?? stem; return f } }
             if subset.name == nil { subset.name = "\(stem)-custom" }
         }
         var figures = subset.isRequested ? [try subset.figure(in: landscape)] : try selectedFigures(of: landscape)
