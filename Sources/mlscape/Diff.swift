@@ -76,8 +76,8 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
-        let before = try Edition(argument: old).load()
-        let after = try Edition(argument: new).load()
+        let before = try Edition(argument: old).load(strict: options.strict, quiet: options.quiet)
+        let after = try Edition(argument: new).load(strict: options.strict, quiet: options.quiet)
         let diff = EditionDiff(old: before, new: after, threshold: threshold)
         Console.report(diff.diagnostics)
         if summary {
