@@ -15,7 +15,8 @@ public enum FigureSpecResolver {
             var file: String
             if let base = baseDirectory {
                 let url = base.appendingPathComponent(spec)
-                file = url.path
+                // Named as the user wrote the data file's path: relative stays relative.
+                file = url.relativePath
                 if let data = try? Data(contentsOf: url), let s = String(data: data, encoding: .utf8) {
                     text = s
                 } else if !FileManager.default.fileExists(atPath: url.path), spec == LifecycleLoader.defaultFileName {
@@ -26,7 +27,7 @@ public enum FigureSpecResolver {
                     file = "<built-in \(spec)>"
                 } else {
                     let why = FileManager.default.fileExists(atPath: url.path) ? "it is not readable UTF-8 text" : "there is no such file"
-                    diagnostics.append(.error("figure '\(figure.id)': cannot read its spec \(url.path): \(why); write the loops there (see fixtures/\(LifecycleLoader.defaultFileName)), or point 'spec:' at another file, or remove the figure",
+                    diagnostics.append(.error("figure '\(figure.id)': cannot read its spec \(url.relativePath): \(why); write the loops there (see fixtures/\(LifecycleLoader.defaultFileName)), or point 'spec:' at another file, or remove the figure",
                                               at: figure.specLocation))
                     continue
                 }

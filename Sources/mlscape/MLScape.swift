@@ -10,7 +10,9 @@ struct MLScape: ParsableCommand {
         abstract: "Draw technology landscapes (tools on two axes, quadrants, categories) from one data file.",
         discussion: """
         With no arguments, renders the built-in MLOps landscape's figure set
-        into output/ as PNG and SVG, with an index.html gallery.
+        into output/ as PNG and SVG, with an index.html gallery; in a folder
+        holding a landscape.yaml, renders that into output/landscape/ instead.
+        A data file NAME.yaml (.csv, .mmd, ...) renders into output/NAME/.
 
         DATA is a landscape file: YAML or JSON (the full format, see the README),
         CSV (name,subtitle,x,y,categories,url) or a Mermaid quadrantChart (.mmd);
@@ -20,7 +22,7 @@ struct MLScape: ParsableCommand {
         is used.
 
         Examples:
-          mlscape                              the figure set into output/
+          mlscape                              the figure set into output/ (or ./landscape.yaml's)
           mlscape init                         a commented landscape.yaml to start from
           mlscape render my-stack.yaml --out figs
           mlscape validate my-stack.yaml       every problem, with line:column

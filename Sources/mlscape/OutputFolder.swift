@@ -21,8 +21,32 @@ enum OutputFolder {
         return FigureID.problem(with: stem) == nil ? stem : "landscape"
     }
 
-    /// `output` for the built-in set, `output/<stem>` for a data file.
+    /// `output` for the built-in set, `output/<stem>` for a data file; `output/<stem>-2` (and
+    /// so on) when `output/<stem>` holds another file's figures (two files named alike in two
+    /// folders), as its `.mlscape-source` says.
     static func defaultFolder(for data: String?) -> String {
-        data.map { "output/\(stem(of: $0))" } ?? "output"
+        guard let data else { return "output" }
+        let source = sourceKey(data)
+        var folder = "output/\(stem(of: data))", n = 2
+        while let owner = try? String(contentsOfFile: folder + "/" + markerName, encoding: .utf8), owner != source {
+            folder = "output/\(stem(of: data))-\(n)"
+            n += 1
+        }
+        return folder
+    }
+
+    /// The hidden file naming the data file a default folder belongs to.
+    static let markerName = ".mlscape-source"
+
+    /// The data file's absolute path, as the marker holds it.
+    static func sourceKey(_ data: String) -> String {
+        URL(fileURLWithPath: data).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// Records that `folder` (a default one) holds `data`'s figures; best effort.
+    static func claim(_ folder: String, for data: String) {
+        let marker = URL(fileURLWithPath: folder).appendingPathComponent(markerName)
+        guard (try? String(contentsOf: marker, encoding: .utf8)) != sourceKey(data) else { return }
+        try? Data(sourceKey(data).utf8).write(to: marker, options: .atomic)
     }
 }

@@ -16,13 +16,18 @@ struct Render: ParsableCommand {
         into --out, one file per figure and format: FILE.FORMAT, where FILE is
         the figure's 'file:' or else its id. Files are written only once every
         figure has rendered, each replaced whole; a file whose bytes would not
-        change is left untouched (its mtime too). Rendering the whole set into
-        mlscape's own output/ also writes index.html there, a gallery of every
-        figure that opens from disk; elsewhere only with --gallery.
+        change is left untouched (its mtime too). Without --out, the built-in
+        set goes into output/ and a data file NAME.yaml into output/NAME/ (its
+        implicit map and ad-hoc figures named after it), each with index.html,
+        a gallery of every image in the folder that opens from disk; elsewhere
+        only with --gallery. Names (--figure, --only, --category, --quadrant,
+        --ring, --highlight) are ids or display names, in any case.
 
         Examples:
           mlscape render
               the built-in figure set into output/
+          mlscape render my-stack.yaml
+              its figures into output/my-stack/
           mlscape render my-stack.yaml --out figures --format png,pdf
           mlscape render --figure ml-landscape-all --scale 4 --background transparent
           mlscape render --figure ml-landscape-all -o map.pdf
@@ -30,6 +35,7 @@ struct Render: ParsableCommand {
           mlscape render --category ml-task-orchestrators --title Orchestrators
           mlscape render --quadrant ml-platforms --ring assess
               a zoom on one quadrant's assess-ring tools
+          mlscape render --quadrant "Machine Learning Platforms" --highlight "ML Task Orchestrators"
           mlscape render --highlight Airflow,Kubeflow --name our-stack
           mlscape render chart.mmd --format excalidraw
               a Mermaid quadrantChart, to finish by hand in Excalidraw
@@ -84,6 +90,7 @@ struct Render: ParsableCommand {
         let folder = options.out ?? OutputFolder.defaultFolder(for: input.data)
         try options.renderAndWrite(figures, of: landscape, inputs: input.data.map { [$0] } ?? [], folder: folder,
                                    gallery: gallery || options.writesIntoOwnOutput(folder))
+        if options.out == nil, options.output == nil, let data = input.data { OutputFolder.claim(folder, for: data) }
     }
 
     private func selectedFigures(of landscape: Landscape) throws -> [Figure] {

@@ -12,8 +12,9 @@ import Testing
         return url
     }
 
+    /// The files of a folder but the hidden ones (a default folder's `.mlscape-source`).
     static func files(in dir: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 
     // MARK: 1. On the PATH
@@ -74,6 +75,12 @@ import Testing
         for image in ["landscape-custom.png", "landscape.png", "platforms.png"] {
             #expect(gallery.contains("src=\"\(image)\""), "the gallery lost \(image)")
         }
+        // Another landscape.yaml, in another folder, gets a folder of its own too.
+        #expect(try CLI.run(["init", "team/landscape.yaml"], in: dir).status == 0)
+        let team = try CLI.run(["render", "team/landscape.yaml", "--format", "png"], in: dir)
+        #expect(team.status == 0, "\(team.stderr)")
+        #expect(team.stdout.contains("wrote output/landscape-2/landscape.png"), "\(team.stdout)")
+        #expect(try Data(contentsOf: own.appendingPathComponent("landscape.png")) == mine)
         // --out still says exactly where.
         let out = try CLI.run(["render", "landscape.yaml", "--out", "mine", "--format", "svg", "-q"], in: dir)
         #expect(out.status == 0)
@@ -163,6 +170,20 @@ import Testing
         #expect(i.status == 65)
         #expect(i.stderr.hasPrefix("indent.yaml:4:"), "\(i.stderr)")
         #expect(i.stderr.contains("check the indentation of line 4"), "\(i.stderr)")
+    }
+
+    // MARK: 10. Bands on the user's own data
+
+    @Test func theStartersBandsFollowItsRingsWithoutAWarning() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try CLI.run(["init"], in: dir).status == 0)
+        // The starter's adopt tools are at the top right, its trial tool at the bottom right.
+        let url = dir.appendingPathComponent("landscape.yaml")
+        try (String(contentsOf: url, encoding: .utf8) + "  - { id: bands, kind: radar-landscape }\n").write(to: url, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["render", "landscape.yaml", "--figure", "bands", "--format", "svg"], in: dir)
+        #expect(r.status == 0)
+        #expect(r.stderr.isEmpty, "every tool in its ring's band: \(r.stderr)")
     }
 
     // MARK: 7. The small ones
