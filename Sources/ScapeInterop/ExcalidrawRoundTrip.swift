@@ -56,7 +56,12 @@ public enum ExcalidrawRoundTrip {
         }
         let all = elements.compactMap(marker)
         let markers = all.filter { !$0.isDeleted }
-        let deletedIDs = Set(all.filter(\.isDeleted).map(\.toolID)).subtracting(markers.map(\.toolID))
+        // Deleted: a marker Excalidraw kept with isDeleted, or one gone from the saved file
+        // (Excalidraw saves no deleted element) that the scene's list of drawn tools names.
+        let drawnTools = elements.lazy.filter { $0["isDeleted"] as? Bool != true }.compactMap { e -> [String]? in
+            ((e["customData"] as? [String: Any])?["mlscape"] as? [String: Any])?["tools"] as? [String]
+        }.first ?? []
+        let deletedIDs = Set(all.filter(\.isDeleted).map(\.toolID) + drawnTools).subtracting(markers.map(\.toolID))
         guard !markers.isEmpty || !deletedIDs.isEmpty else {
             return Result(text: nil, moves: [], diagnostics: [.error("the scene has no tool markers exported by mlscape (render the map with --format excalidraw, edit it, then import it)", at: sceneStart)])
         }

@@ -6,7 +6,9 @@ import Testing
 /// from the data with --remove-missing.
 @Suite struct ExcalidrawReturnTests {
     /// Renders `data` to a scene, moves `moved` 40 units right, deletes `deleted`; returns the scene's path.
-    static func editedScene(of data: URL, in dir: URL, moved: String, deleted: String? = nil) throws -> String {
+    /// With `saved`, the deleted tool's elements are left out of the file, as Excalidraw saves
+    /// a scene; else they stay, marked `isDeleted`, as Excalidraw keeps them while editing.
+    static func editedScene(of data: URL, in dir: URL, moved: String, deleted: String? = nil, saved: Bool = false) throws -> String {
         let scene = dir.appendingPathComponent("map.excalidraw")
         let r = try CLI.run(["render", data.path, "--format", "excalidraw", "-o", scene.path, "-q"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -19,6 +21,10 @@ import Testing
             if let deleted, item == "tool/\(deleted)" { elements[k]["isDeleted"] = true; found.insert(deleted) }
         }
         #expect(found.count == (deleted == nil ? 1 : 2), "markers found: \(found)")
+        if saved, let deleted {
+            elements.removeAll { ($0["id"] as? String)?.hasPrefix("tool/\(deleted)/") == true }
+            elements = elements.filter { $0["isDeleted"] as? Bool != true }
+        }
         doc["elements"] = elements
         try JSONSerialization.data(withJSONObject: doc).write(to: scene)
         return scene.path
@@ -46,6 +52,13 @@ import Testing
         #expect(row[0] == "Tool 3" && row[2] == before[2], "y kept its spelling: \(row)")
         #expect(Double(row[1])! > Double(before[1])!, "moved right")
         #expect(r.stderr.contains("deleted in the scene: Tool 5 (tool-5); still in the data (--remove-missing removes it)"), "\(r.stderr)")
+
+        // Saved by Excalidraw, the deleted tool is simply gone from the file: still named.
+        let savedScene = try Self.editedScene(of: data, in: dir, moved: "tool-3", deleted: "tool-5", saved: true)
+        let saved = try CLI.run(["import", savedScene, "--onto", data.path])
+        #expect(saved.status == 0, "\(saved.stderr)")
+        #expect(saved.stdout == r.stdout)
+        #expect(saved.stderr.contains("deleted in the scene: Tool 5 (tool-5)"), "\(saved.stderr)")
 
         let removed = try CLI.run(["import", scene, "--onto", data.path, "--remove-missing"])
         #expect(removed.status == 0, "\(removed.stderr)")
