@@ -6,7 +6,12 @@ DEBIAN_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev fonts-dej
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build figures test fuzz clean gallery-check mutate browser-test
+.PHONY: setup build figures install test fuzz clean gallery-check mutate browser-test
+
+# Where `make install` puts bin/mlscape: /usr/local as root, ~/.local otherwise (no sudo needed).
+PREFIX ?= $(shell [ "$$(id -u)" = 0 ] && echo /usr/local || echo $$HOME/.local)
+# The binary `make install` copies; `make build` makes it.
+BIN ?= $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)/mlscape
 
 ## Install the Debian packages that are missing (the Cairo/Pango headers, the fonts, the test readers).
 setup:
@@ -21,9 +26,16 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product mlscape
 
-## Render the default figure set into output/ (PNG and SVG).
-figures: build
-	$$($(SWIFT) build -c release --show-bin-path)/mlscape render --out output
+## Install mlscape on the PATH, then render the default figure set into output/ (PNG and SVG).
+figures: install
+	$(PREFIX)/bin/mlscape render --out output
+
+## Copy the release binary to $(PREFIX)/bin/mlscape (PREFIX=/usr/local as root, else ~/.local).
+install: build
+	install -d "$(PREFIX)/bin"
+	install -m 755 "$(BIN)" "$(PREFIX)/bin/mlscape"
+	@case ":$$PATH:" in *":$(PREFIX)/bin:"*) echo "installed $(PREFIX)/bin/mlscape";; \
+	    *) echo "installed $(PREFIX)/bin/mlscape; $(PREFIX)/bin is not on your PATH: export PATH=\"$(PREFIX)/bin:\$$PATH\"";; esac
 
 ## Run every test.
 test: setup

@@ -30,6 +30,9 @@ struct CSVReader {
     let file: String
     /// The field separator: a comma, or a tab for tab-separated text.
     var separator: Character = ","
+    /// Read a quote that is never closed as d3's CSV parser (and so Thoughtworks' radar) reads
+    /// it: the field runs to the end of the text, with a warning, instead of an error.
+    var lenientUnclosedQuote = false
 
     /// Every complete record, and a located error for each malformed field. A quote that is
     /// never closed swallows the rest of the text, so the record it opens is dropped.
@@ -112,7 +115,11 @@ struct CSVReader {
                 }
             }
         }
-        if state == .quoted {
+        if state == .quoted && lenientUnclosedQuote {
+            diagnostics.append(.warning("unclosed quote: the field opened here runs to the end of the file, as Thoughtworks' radar reads it, so the lines after it are not rows; close it with '\"'",
+                                        at: SourceLocation(file: file, line: field.line, column: field.column)))
+            endRecord()
+        } else if state == .quoted {
             diagnostics.append(.error("unclosed quote: the field opened here never ends; close it with '\"'",
                                       at: SourceLocation(file: file, line: field.line, column: field.column)))
         } else if !fields.isEmpty || state != .fieldStart {

@@ -14,7 +14,7 @@ public enum DataFileLoader {
     /// Diagnostics are capped per file (the first `InputBounds.maxDiagnostics`, then a count).
     public static func load(contentsOf url: URL, radarNames: RadarNames = RadarNames()) -> LoadResult {
         var result = uncapped(contentsOf: url, radarNames: radarNames)
-        result.diagnostics = CappedDiagnostics.cap(result.diagnostics, file: url.path)
+        result.diagnostics = CappedDiagnostics.cap(result.diagnostics, file: url.relativePath)
         return result
     }
 
@@ -24,7 +24,8 @@ public enum DataFileLoader {
         case .success(let d): data = d
         case .failure(let problem): return LoadResult(landscape: nil, diagnostics: [problem.diagnostic])
         }
-        let file = url.path
+        // Messages name the file as the user wrote it (relative stays relative), as editors jump to it.
+        let file = url.relativePath
         if let (text, notes) = UnicodeText.decode(data, file: file) {
             if let radar = RadarFormat.detect(fileName: file, text: text) {
                 var names = radarNames, sidecarNotes: [Diagnostic] = []

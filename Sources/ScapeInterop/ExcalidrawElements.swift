@@ -20,6 +20,7 @@ struct ExcalidrawElements {
         self.roughness = roughness
         add(scene.nodes, opacity: 1, groups: [], link: nil)
         bindArrows()
+        recordTools()
         elements = fields.enumerated().map { k, f in
             var f = f
             f["index"] = .string(FractionalIndex.key(k))
@@ -98,6 +99,26 @@ struct ExcalidrawElements {
             "autoResize": .bool(true),
         ]
         append(Self.element("text", id: uniqueID(t.id), frame: frame, f), frame: frame, groups: groups, link: link)
+    }
+
+    /// The ids of every tool drawn, kept on the axes' elements (or the first element when there
+    /// is no axis): Excalidraw saves no deleted element, so an import learns which tools were
+    /// deleted from the ones missing from this list.
+    private mutating func recordTools() {
+        var tools: [String] = []
+        for f in fields {
+            guard case .object(let custom)? = f["customData"], case .object(let mine)? = custom["mlscape"],
+                  case .string(let item)? = mine["item"], item.hasPrefix("tool/") else { continue }
+            let id = String(item.dropFirst(5))
+            if !tools.contains(id) { tools.append(id) }
+        }
+        guard !tools.isEmpty else { return }
+        var holders = fields.indices.filter { k in
+            guard case .string(let id)? = fields[k]["id"] else { return false }
+            return id.hasPrefix("axis") && fields[k]["customData"] == nil
+        }
+        if holders.isEmpty, let first = fields.indices.first(where: { fields[$0]["customData"] == nil }) { holders = [first] }
+        for k in holders { fields[k]["customData"] = .object(["mlscape": .object(["tools": .array(tools.map(JSONText.string))])]) }
     }
 
     private mutating func append(_ element: [String: JSONText], frame: Rect, groups: [String], link: String?) {

@@ -24,6 +24,9 @@ public enum ExcalidrawRoundTrip {
         /// The data file's text with the moved tools' numbers replaced; nil on error.
         public var text: String?
         public var moves: [Move]
+        /// Tools whose marker was deleted in the scene (ids and names); removed from the text
+        /// only when asked (`removeDeleted`).
+        public var deleted: [(id: String, name: String)] = []
         public var diagnostics: [Diagnostic]
     }
 
@@ -32,6 +35,8 @@ public enum ExcalidrawRoundTrip {
         var toolID: String
         var drawn: (x: Double, y: Double)
         var now: (x: Double, y: Double)
+        /// Deleted in Excalidraw (it keeps deleted elements, marked `isDeleted`).
+        var isDeleted = false
     }
 
     /// A marker closer than this to where it was drawn (figure units) has not moved.
@@ -39,24 +44,35 @@ public enum ExcalidrawRoundTrip {
     /// Decimals written for a moved tool's x and y (a figure unit is about 0.002 data units).
     static let decimals = 3
 
-    public static func patch(scene: Data, sceneFile: String, data text: String, dataFile: String) -> Result {
+    /// `text` is the data file in any format mlscape reads and can write back positions into:
+    /// YAML or JSON, CSV, or a Mermaid quadrantChart. `removeDeleted` drops the tools whose
+    /// markers were deleted in the scene from the text (their lines), else they are only listed.
+    public static func patch(scene: Data, sceneFile: String, data text: String, dataFile: String, removeDeleted: Bool = false) -> Result {
         var diagnostics: [Diagnostic] = []
         let sceneStart = SourceLocation(file: sceneFile, line: 1, column: 1)
         guard let doc = try? JSONSerialization.jsonObject(with: scene) as? [String: Any], doc["type"] as? String == "excalidraw",
               let elements = doc["elements"] as? [[String: Any]] else {
             return Result(text: nil, moves: [], diagnostics: [.error("this is not an Excalidraw scene (a JSON object with \"type\": \"excalidraw\" and elements)", at: sceneStart)])
         }
-        let markers = elements.compactMap(marker)
-        guard !markers.isEmpty else {
+        let all = elements.compactMap(marker)
+        let markers = all.filter { !$0.isDeleted }
+        // Deleted: a marker Excalidraw kept with isDeleted, or one gone from the saved file
+        // (Excalidraw saves no deleted element) that the scene's list of drawn tools names.
+        let drawnTools = elements.lazy.filter { $0["isDeleted"] as? Bool != true }.compactMap { e -> [String]? in
+            ((e["customData"] as? [String: Any])?["mlscape"] as? [String: Any])?["tools"] as? [String]
+        }.first ?? []
+        let deletedIDs = Set(all.filter(\.isDeleted).map(\.toolID) + drawnTools).subtracting(markers.map(\.toolID))
+        guard !markers.isEmpty || !deletedIDs.isEmpty else {
             return Result(text: nil, moves: [], diagnostics: [.error("the scene has no tool markers exported by mlscape (render the map with --format excalidraw, edit it, then import it)", at: sceneStart)])
         }
-        let loaded = LandscapeLoader.load(text: text, file: dataFile)
+        let loaded = DataFileLoader.load(text: text, file: dataFile)
         guard let landscape = loaded.landscape, !loaded.diagnostics.hasErrors else {
             return Result(text: nil, moves: [], diagnostics: loaded.diagnostics.errors)
         }
         let tools = Dictionary(landscape.tools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var paired: [(Marker, Tool)] = []
-        for m in markers {
+        // Deleted markers still tell the scale: they remember where they were drawn.
+        for m in markers + all.filter(\.isDeleted) {
             if let tool = tools[m.toolID] { paired.append((m, tool)) } else {
                 diagnostics.append(.warning("the scene's tool '\(m.toolID)' is not in \(dataFile); left alone", at: sceneStart))
             }
@@ -65,7 +81,7 @@ public enum ExcalidrawRoundTrip {
             return Result(text: nil, moves: [], diagnostics: diagnostics + [.error("the scene needs two tools at different x and y to tell its scale", at: sceneStart)])
         }
         var moves: [Move] = []
-        for (m, tool) in paired where hypot(m.now.x - m.drawn.x, m.now.y - m.drawn.y) > stillness {
+        for (m, tool) in paired where !m.isDeleted && hypot(m.now.x - m.drawn.x, m.now.y - m.drawn.y) > stillness {
             var x = round((m.now.x - fx.offset) / fx.scale), y = round((m.now.y - fy.offset) / fy.scale)
             guard x.isFinite && y.isFinite else {
                 diagnostics.append(.warning("'\(tool.name)' has no readable position in the scene; left alone", at: sceneStart))
@@ -78,19 +94,32 @@ public enum ExcalidrawRoundTrip {
             }
             moves.append(Move(id: tool.id, name: tool.name, from: (tool.x, tool.y), to: (x, y)))
         }
-        guard let patched = replace(moves, in: text, file: dataFile, diagnostics: &diagnostics) else {
+        let deleted = landscape.tools.filter { deletedIDs.contains($0.id) }.map { (id: $0.id, name: $0.name) }
+        guard let spans = ToolTextSpans(text: text, file: dataFile, landscape: landscape, diagnostics: &diagnostics) else {
             return Result(text: nil, moves: [], diagnostics: diagnostics)
         }
-        return Result(text: patched, moves: moves, diagnostics: diagnostics)
+        var replacements: [(ToolTextSpans.Span, String)] = []
+        for move in moves {
+            guard let entry = spans.entries[move.id] else {
+                diagnostics.append(.error("cannot find where '\(move.name)' is written in \(dataFile)", at: SourceLocation(file: dataFile, line: 1, column: 1)))
+                return Result(text: nil, moves: [], diagnostics: diagnostics)
+            }
+            // A number the drag did not change keeps its spelling (`0.50` stays `0.50`).
+            if abs(move.to.x - move.from.x) >= 0.5 / pow(10, Double(decimals)) { replacements.append((entry.x, spans.written(move.to.x))) }
+            if abs(move.to.y - move.from.y) >= 0.5 / pow(10, Double(decimals)) { replacements.append((entry.y, spans.written(move.to.y))) }
+        }
+        let removed = removeDeleted ? deleted.compactMap { spans.entries[$0.id]?.lines } : []
+        let patched = ToolTextSpans.apply(replacements, removing: removed, to: text)
+        return Result(text: patched, moves: moves, deleted: deleted, diagnostics: diagnostics)
     }
 
     /// A marker written by `ExcalidrawElements`: its customData and its current box.
     static func marker(_ e: [String: Any]) -> Marker? {
-        guard e["isDeleted"] as? Bool != true, let custom = (e["customData"] as? [String: Any])?["mlscape"] as? [String: Any],
+        guard let custom = (e["customData"] as? [String: Any])?["mlscape"] as? [String: Any],
               let item = custom["item"] as? String, item.hasPrefix("tool/"),
               let cx = number(custom["cx"]), let cy = number(custom["cy"]),
               let x = number(e["x"]), let y = number(e["y"]), let w = number(e["width"]), let h = number(e["height"]) else { return nil }
-        return Marker(toolID: String(item.dropFirst(5)), drawn: (cx, cy), now: (x + w / 2, y + h / 2))
+        return Marker(toolID: String(item.dropFirst(5)), drawn: (cx, cy), now: (x + w / 2, y + h / 2), isDeleted: e["isDeleted"] as? Bool == true)
     }
 
     /// figure = offset + scale * data, by least squares over the tools; nil without two distinct values.
@@ -108,42 +137,6 @@ public enum ExcalidrawRoundTrip {
     static func round(_ v: Double) -> Double {
         let f = pow(10, Double(decimals))
         return (v * f).rounded() / f
-    }
-
-    /// The text with each moved tool's `x:` and `y:` values replaced where they are written.
-    static func replace(_ moves: [Move], in text: String, file: String, diagnostics: inout [Diagnostic]) -> String? {
-        guard !moves.isEmpty else { return text }
-        guard let root = try? SafeYAML.compose(text), let items = root.mapping?["tools"]?.sequence else {
-            diagnostics.append(.error("cannot find the 'tools:' list in \(file)", at: SourceLocation(file: file, line: 1, column: 1)))
-            return nil
-        }
-        // Edits as (line, column) -> new text; applied from the end so earlier positions hold.
-        var edits: [(line: Int, column: Int, value: String)] = []
-        for item in items {
-            guard let map = item.mapping, let name = map["name"]?.string else { continue }
-            let id = map["id"]?.string ?? Tool.makeID(name: name, subtitle: map["subtitle"]?.string)
-            guard let move = moves.first(where: { $0.id == id }) else { continue }
-            // A number the drag did not change keeps its spelling (`0.50` stays `0.50`).
-            for (key, value, old) in [("x", move.to.x, move.from.x), ("y", move.to.y, move.from.y)] where abs(value - old) >= 0.5 / pow(10, Double(decimals)) {
-                guard let node = map[key], let mark = node.mark else {
-                    diagnostics.append(.error("'\(name)' has no \(key) to change", at: SourceLocation(file: file, line: item.mark?.line ?? 1, column: item.mark?.column ?? 1)))
-                    return nil
-                }
-                edits.append((mark.line, mark.column, number(value)))
-            }
-        }
-        var lines = text.components(separatedBy: "\n")
-        for edit in edits.sorted(by: { ($0.line, $0.column) > ($1.line, $1.column) }) {
-            var scalars = Array(lines[edit.line - 1].unicodeScalars)
-            let start = edit.column - 1
-            var end = start
-            while end < scalars.count, !" \t,}]#\r".unicodeScalars.contains(scalars[end]) { end += 1 }
-            scalars.replaceSubrange(start..<end, with: edit.value.unicodeScalars)
-            var line = ""
-            line.unicodeScalars.append(contentsOf: scalars)
-            lines[edit.line - 1] = line
-        }
-        return lines.joined(separator: "\n")
     }
 
     /// A data number as the fixtures write them: three decimals, `-0` as `0`.

@@ -12,6 +12,8 @@ public enum RadarCSVParser {
     /// The columns every radar file has; `isNew` or `status` comes on top.
     public static let requiredColumns = ["name", "ring", "quadrant", "description"]
     public static let exampleHeader = "name,ring,quadrant,isNew,description"
+    /// The columns read (lower case); any other column is ignored, as BYOR ignores it.
+    static let readColumns: Set<String> = ["name", "ring", "quadrant", "description", "isnew", "status", "link"]
     static let knownRings = ["adopt", "trial", "assess", "hold"]
     static let maxRings = 8
     static let maxQuadrants = 4
@@ -102,7 +104,9 @@ public enum RadarCSVParser {
                 diagnostics.append(.error(InputBounds.tooManyTools(lines - 1, noun: "rows or more"), at: start))
                 return nil
             }
-            let read = CSVReader(file: file, separator: tabs ? "\t" : ",").read(text)
+            var reader = CSVReader(file: file, separator: tabs ? "\t" : ",")
+            reader.lenientUnclosedQuote = true
+            let read = reader.read(text)
             diagnostics += read.diagnostics
             let records = read.records.filter { !$0.isBlank }
             guard let header = records.first else {
@@ -141,9 +145,10 @@ public enum RadarCSVParser {
 
         /// The radar of the rows: names cleaned, rings and quadrants merged, blips told apart.
         mutating func radar(_ rows: [Row]) -> LoadResult {
-            // The one table of text bounds: descriptions and links are prose, the rest labels.
+            // The one table of text bounds: descriptions and links are prose, the rest labels;
+            // only for the columns read (BYOR ignores the others, a long 'pros' among them).
             for row in rows {
-                for (key, cell) in row.values {
+                for (key, cell) in row.values where readColumns.contains(key) {
                     let bound = ["description", "url", "link"].contains(key) ? InputBounds.prose : InputBounds.label
                     if let p = bound.problem(cell.value, what: "the \(key)") { diagnostics.append(.error(p, at: cell.at)) }
                 }
@@ -151,7 +156,7 @@ public enum RadarCSVParser {
             if diagnostics.hasErrors { return LoadResult(landscape: nil, diagnostics: diagnostics) }
             var rows = rows
             for k in rows.indices {
-                for column in ["name", "ring", "quadrant"] {
+                for column in ["name", "ring", "quadrant", "isnew", "status"] {
                     guard let cell = rows[k].values[column], cell.value.contains("<") else { continue }
                     let clean = HTMLText.plain(cell.value)
                     if clean != cell.value {
@@ -181,7 +186,8 @@ public enum RadarCSVParser {
             for row in rows {
                 let name = row.value("name")
                 guard !name.isEmpty else {
-                    diagnostics.append(.error("a blip without a name", at: row.values["name"]?.at ?? row.location))
+                    // BYOR skips such a row; so do we, saying so.
+                    diagnostics.append(.warning("a row without a blip name is left out, as Thoughtworks' radar leaves it out", at: row.values["name"]?.at ?? row.location))
                     continue
                 }
                 guard let ringIndex = rings.index(of: row.value("ring")), let sector = quadrants.index(of: row.value("quadrant")) else {
@@ -204,7 +210,7 @@ public enum RadarCSVParser {
                 if !row.value("link").isEmpty { blip.url = row.value("link") }
                 blips.append(blip)
             }
-            if rows.isEmpty { diagnostics.append(.error("the radar has no blips; add one a line under the header", at: start)) }
+            if blips.isEmpty && !diagnostics.hasErrors { diagnostics.append(.error("the radar has no blips; add one a line under the header", at: start)) }
             diagnostics = LandscapeLoader.sortedByLocation(diagnostics)
             guard !diagnostics.hasErrors else { return LoadResult(landscape: nil, diagnostics: diagnostics) }
             var id = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
@@ -244,8 +250,16 @@ public enum RadarCSVParser {
                         merge.warned.insert(cell.value)
                         diagnostics.append(.warning("\(what) '\(cell.value)' is read as '\(merge.names[k])': the names differ only in case or in '&' / 'and', which Thoughtworks' radar takes as one", at: cell.at))
                     }
+                } else if let k = merge.looseKeys.firstIndex(of: NameMerge.looseKey(cell.value)) {
+                    // "language-and-frameworks" beside "languages-and-frameworks": one quadrant
+                    // meant, where Thoughtworks' radar would leave these blips out.
+                    if !merge.warned.contains(cell.value) {
+                        merge.warned.insert(cell.value)
+                        diagnostics.append(.warning("\(what) '\(cell.value)' is read as '\(merge.names[k])': the names differ only in a plural 's'; Thoughtworks' radar would leave these blips out", at: cell.at))
+                    }
                 } else {
                     merge.keys.append(key)
+                    merge.looseKeys.append(NameMerge.looseKey(cell.value))
                     merge.names.append(cell.value)
                 }
             }
@@ -256,6 +270,8 @@ public enum RadarCSVParser {
     /// Ring or quadrant names told apart as Thoughtworks' radar tells them apart.
     struct NameMerge {
         var keys: [String] = []
+        /// The keys with each word's plural 's' dropped.
+        var looseKeys: [String] = []
         var names: [String] = []
         var warned = Set<String>()
 
@@ -265,7 +281,14 @@ public enum RadarCSVParser {
             return s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
 
-        func index(of name: String) -> Int? { name.isEmpty ? nil : keys.firstIndex(of: Self.key(name)) }
+        /// The key without a plural 's' on any word of more than three letters.
+        static func looseKey(_ name: String) -> String {
+            key(name).split(separator: " ").map { $0.count > 3 && $0.hasSuffix("s") ? String($0.dropLast()) : String($0) }.joined(separator: " ")
+        }
+
+        func index(of name: String) -> Int? {
+            name.isEmpty ? nil : keys.firstIndex(of: Self.key(name)) ?? looseKeys.firstIndex(of: Self.looseKey(name))
+        }
     }
 
     /// Thoughtworks' allowed tags (b, i, em, strong, a with href/target/rel, h1-h6, li, ul, br,

@@ -9,7 +9,9 @@ import ScapeScene
 /// widest margin), then bends, in gentle bumps, around every tool still on the wrong side,
 /// so that each tool sits inside its ring's band, as in the hand-drawn reference. The
 /// direction is the one between 10 and 80 degrees whose straight cuts misplace the fewest
-/// tools, nearest the diagonal on ties. A tool no bend can hold is reported, never hidden.
+/// tools, nearest the diagonal on ties; when some tool is still misplaced, every other
+/// direction all round is tried too, so rings that run another way are followed. A tool no
+/// bend can hold is reported, never hidden.
 struct AdoptionBands {
     let landscape: Landscape
     /// Radians from the x axis; the straight borders are perpendicular to it.
@@ -34,11 +36,22 @@ struct AdoptionBands {
             self.angle = angle
         } else {
             var best = (Int.max, Double.pi / 4)
-            for degrees in 10...80 {
+            func consider(_ degrees: Int) {
                 let a = Double(degrees) * .pi / 180
                 let candidate = AdoptionBands(landscape: landscape, angle: a)
                 let wrong = candidate.misplaced(candidate.borders().map(BandBorder.straight)).count
                 if wrong < best.0 || (wrong == best.0 && abs(a - .pi / 4) < abs(best.1 - .pi / 4)) { best = (wrong, a) }
+            }
+            // Rings usually run along the diagonal, adopt at the bottom left (the blog's
+            // figure); data whose rings run another way (adopt on the right, at the top, ...)
+            // gets the direction, all round, that misplaces fewer tools.
+            for degrees in 10...80 { consider(degrees) }
+            if best.0 > 0 {
+                for degrees in Array(81..<360) + Array(0..<10) {
+                    let before = best
+                    consider(degrees)
+                    if best.0 == before.0 { best = before }  // only strictly fewer leaves the diagonal
+                }
             }
             self.angle = best.1
         }
@@ -92,47 +105,93 @@ struct AdoptionBands {
     /// The borders bent around the tools: each starts as the straight cut, and each tool on
     /// the wrong side pushes it away in a smooth bump, widest first, narrower where
     /// neighbours of other rings need it. Deterministic: tools are visited in id order.
+    /// The first candidate is the calm parabola (`BandBorder.calmFit`); the others bend both
+    /// ways, or only one way from a cut moved to let it. Of them, the one that holds the most
+    /// tools, then the calmest (fewest turns: bumps both ways make an S), then the one
+    /// nearest its cut.
     func curvedBorders(from straight: [Double]) -> [BandBorder] {
         let ringed = landscape.tools.sorted { $0.id < $1.id }.compactMap { t in
             ring(of: t).map { (s: projection(t.x, t.y), t: across(t.x, t.y), ring: $0) }
         }
         var out: [BandBorder] = []
         for (k, cut) in straight.enumerated() {
-            var border = BandBorder.straight(cut)
-            if let lower = out.last { border.stay(beyond: lower, by: 2 * Self.clearance) }
-            // How far a tool is on the wrong side of the border (positive: wrong).
-            func violation(_ p: (s: Double, t: Double, ring: Int)) -> Double {
-                let b = border.value(at: p.t)
-                return p.ring <= k ? p.s + Self.clearance - b : b - (p.s - Self.clearance)
+            // One-way cuts: just below every later ring's tools (to bend only outward), or
+            // just beyond every earlier ring's (to bend only inward), kept near the cut.
+            let later = ringed.filter { $0.ring > k }.map { $0.s - Self.clearance }.min() ?? cut
+            let earlier = ringed.filter { $0.ring <= k }.map { $0.s + Self.clearance }.max() ?? cut
+            let variants: [(cut: Double, direction: Double?)] = [
+                (cut, nil),
+                (max(min(cut, later), cut - Self.reach), 1),
+                (min(max(cut, earlier), cut + Self.reach), -1),
+            ]
+            var best: (border: BandBorder, score: (Int, Int, Double))?
+            // First the calm parabola, keeping the full clearance from the tools if it can, else
+            // a little less (a marker clear of the white gap); the bumps only where even
+            // that leaves more tools out.
+            for clearance in [Self.clearance, 0.065, 0.055] {
+                var calm = BandBorder.calmFit(ringed.map { (s: $0.s, t: $0.t, earlier: $0.ring <= k) }, near: cut, clearance: clearance)
+                calm.stay(near: cut, within: Self.reach)
+                if let lower = out.last { calm.stay(beyond: lower, by: 2 * Self.clearance) }
+                let wrong = ringed.filter { p in
+                    let b = calm.value(at: p.t)
+                    return (p.ring <= k ? p.s + clearance - b : b - (p.s - clearance)) > 1e-9
+                }.count
+                if best == nil || wrong < best!.score.0 { best = (calm, (wrong, calm.turns, calm.along.reduce(0) { $0 + abs($1 - cut) })) }
+                if wrong == 0 { break }
             }
-            // A tool that would need a steep finger of a border is given up (and reported)
-            // rather than bent around: the borders stay gentle, hand-drawn curves.
-            var givenUp = Set<Int>()
-            let widths = [0.32, 0.2, 0.13, 0.09]
-            widths: for (level, width) in widths.enumerated() {
-                for _ in 0..<80 {
-                    let candidates = ringed.indices.filter { !givenUp.contains($0) && violation(ringed[$0]) > 1e-9 }
-                    guard let worst = candidates.max(by: { violation(ringed[$0]) < violation(ringed[$1]) }) else { break widths }
-                    let push = violation(ringed[worst]) * 1.15 + 0.005
-                    if push > Self.steepness * width {
-                        if level < widths.count - 1 { continue widths }
-                        givenUp.insert(worst)
-                        continue
-                    }
-                    var bent = border
-                    bent.bend(at: ringed[worst].t, by: ringed[worst].ring <= k ? push : -push, width: width)
-                    bent.stay(near: cut, within: Self.reach)
-                    if let lower = out.last { bent.stay(beyond: lower, by: 2 * Self.clearance) }
-                    if bent.steepestSlope > Self.steepestSlope {
-                        givenUp.insert(worst)
-                    } else {
-                        border = bent
-                    }
-                }
+            for variant in variants {
+                let (border, givenUp) = bent(from: variant.cut, direction: variant.direction, ring: k, ringed: ringed, lower: out.last)
+                let score = (givenUp, border.turns, border.along.reduce(0) { $0 + abs($1 - cut) })
+                if best == nil || score < best!.score { best = (border, score) }
             }
-            out.append(border)
+            out.append(best!.border)
         }
         return out
+    }
+
+    /// One border bent from the straight cut at `cut` around the tools on its wrong side,
+    /// only by bumps of `direction`'s sign when given; with the number of tools given up.
+    private func bent(from cut: Double, direction: Double?, ring k: Int, ringed: [(s: Double, t: Double, ring: Int)],
+                      lower: BandBorder?) -> (BandBorder, Int) {
+        var border = BandBorder.straight(cut)
+        if let lower { border.stay(beyond: lower, by: 2 * Self.clearance) }
+        // How far a tool is on the wrong side of the border (positive: wrong).
+        func violation(_ p: (s: Double, t: Double, ring: Int)) -> Double {
+            let b = border.value(at: p.t)
+            return p.ring <= k ? p.s + Self.clearance - b : b - (p.s - Self.clearance)
+        }
+        // A tool that would need a steep finger of a border is given up (and reported)
+        // rather than bent around: the borders stay gentle, hand-drawn curves.
+        var givenUp = Set<Int>()
+        let widths = [0.32, 0.2, 0.13, 0.09]
+        widths: for (level, width) in widths.enumerated() {
+            for _ in 0..<80 {
+                let candidates = ringed.indices.filter { !givenUp.contains($0) && violation(ringed[$0]) > 1e-9 }
+                guard let worst = candidates.max(by: { violation(ringed[$0]) < violation(ringed[$1]) }) else { break widths }
+                let push = violation(ringed[worst]) * 1.15 + 0.005
+                let sign: Double = ringed[worst].ring <= k ? 1 : -1
+                if let direction, sign != direction {
+                    givenUp.insert(worst)
+                    continue
+                }
+                if push > Self.steepness * width {
+                    if level < widths.count - 1 { continue widths }
+                    givenUp.insert(worst)
+                    continue
+                }
+                var candidate = border
+                candidate.bend(at: ringed[worst].t, by: sign * push, width: width)
+                candidate.stay(near: cut, within: Self.reach)
+                if let lower { candidate.stay(beyond: lower, by: 2 * Self.clearance) }
+                if candidate.steepestSlope > Self.steepestSlope {
+                    givenUp.insert(worst)
+                } else {
+                    border = candidate
+                }
+            }
+        }
+        let stillWrong = ringed.indices.filter { violation(ringed[$0]) > 1e-9 }.count
+        return (border, stillWrong)
     }
 
     /// The band a data point lies in: how many borders it is beyond; nil when it lies in the

@@ -36,6 +36,13 @@ struct BandBorder: Equatable {
         return zip(along, along.dropFirst()).map { abs($1 - $0) / step }.max() ?? 0
     }
 
+    /// How many times the border turns back (local highs and lows, ignoring ripples under a
+    /// thousandth): 0 for a straight cut, 1 for a single bump, 2 or more for an S or a wave.
+    var turns: Int {
+        let steps = zip(along, along.dropFirst()).map { $1 - $0 }.filter { abs($0) > 1e-3 }
+        return zip(steps, steps.dropFirst()).filter { ($0 > 0) != ($1 > 0) }.count
+    }
+
     /// Keeps the border within `reach` of the straight cut at `s`.
     mutating func stay(near s: Double, within reach: Double) {
         for j in along.indices { along[j] = min(max(along[j], s - reach), s + reach) }

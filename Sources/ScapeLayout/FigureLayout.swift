@@ -43,7 +43,10 @@ public struct FigureLayout {
         case .lifecycle:
             return LifecycleLayout(theme: theme, measurer: measurer).layout(figure)
         case .radar:
-            let laid = RadarLayout(landscape: landscape, theme: theme, measurer: measurer).layout(figure)
+            var laid = RadarLayout(landscape: landscape, theme: theme, measurer: measurer).layout(figure)
+            if let title = figure.title, !title.isEmpty {
+                laid.scene = FigureTitleBand(theme: theme, measurer: measurer).adding(title, to: laid.scene)
+            }
             guard let changes = figure.changes else { return laid }
             return EditionLegend(theme: theme, measurer: measurer).appended(to: laid, changes: changes, counts: nil)
         }

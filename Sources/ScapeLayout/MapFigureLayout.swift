@@ -78,6 +78,10 @@ struct MapFigureLayout {
             growth.append("\(callouts.count) tool\(callouts.count == 1 ? " is" : "s are") numbered, with \(callouts.count == 1 ? "its name" : "their names") in a legend")
             nodes += legend.nodes
         }
+        if figure.showsKey, let key = RegionKey(landscape: landscape, theme: theme, measurer: measurer).layout(regions, origin: Point(canvas.width, theme.margin)) {
+            canvas = Size(canvas.width + key.size.width + theme.margin * 2, max(canvas.height, key.size.height + theme.margin * 2))
+            nodes += key.nodes
+        }
         var titleBand = 0.0
         // A title goes in a band of its own above everything, so it covers no axis label.
         if let title = figure.title {

@@ -143,6 +143,8 @@ public struct Figure: Sendable, Equatable {
     public var arrows: [TrendArrow]
     /// Draw the category regions (default: on for zooms, off for maps).
     public var regions: Bool?
+    /// Draw the key to the regions' colours where regions are drawn (default: on).
+    public var key: Bool?
     /// Zoom: the quadrant shown.
     public var quadrant: String?
     /// Setup: end labels that replace the landscape's.
@@ -197,7 +199,7 @@ public struct Figure: Sendable, Equatable {
 
     public static func == (a: Figure, b: Figure) -> Bool {
         a.id == b.id && a.kind == b.kind && a.title == b.title && a.only == b.only && a.highlight == b.highlight
-            && a.arrows == b.arrows && a.regions == b.regions && a.quadrant == b.quadrant && a.axisLabels == b.axisLabels
+            && a.arrows == b.arrows && a.regions == b.regions && a.key == b.key && a.quadrant == b.quadrant && a.axisLabels == b.axisLabels
             && a.note == b.note && a.pictograms.negative == b.pictograms.negative && a.pictograms.positive == b.pictograms.positive
             && a.glyphs == b.glyphs && a.boxes == b.boxes && a.step == b.step && a.spec == b.spec && a.lifecycle == b.lifecycle
             && a.radar == b.radar && a.quarter == b.quarter && a.bandBorders == b.bandBorders && a.changes == b.changes && a.file == b.file
@@ -209,6 +211,8 @@ public struct Figure: Sendable, Equatable {
 
     /// Whether category regions are drawn.
     public var showsRegions: Bool { regions ?? (kind == .zoom) }
+    /// Whether the key to the regions is drawn (where there are regions).
+    public var showsKey: Bool { key ?? true }
 }
 
 /// How a radar names its blips.

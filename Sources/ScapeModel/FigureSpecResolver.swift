@@ -8,24 +8,26 @@ public enum FigureSpecResolver {
     public static func resolve(_ landscape: Landscape, baseDirectory: URL?) -> (landscape: Landscape, diagnostics: [Diagnostic]) {
         var out = landscape
         var diagnostics: [Diagnostic] = []
+        var fallbacks: [Figure] = []
         for (i, figure) in landscape.figures.enumerated() where figure.kind == .lifecycle {
             guard let spec = figure.spec else { continue }
             let text: String
             var file: String
             if let base = baseDirectory {
                 let url = base.appendingPathComponent(spec)
-                file = url.path
+                // Named as the user wrote the data file's path: relative stays relative.
+                file = url.relativePath
                 if let data = try? Data(contentsOf: url), let s = String(data: data, encoding: .utf8) {
                     text = s
                 } else if !FileManager.default.fileExists(atPath: url.path), spec == LifecycleLoader.defaultFileName {
                     // A copy of the built-in landscape, without its lifecycle file beside it.
-                    diagnostics.append(.note("figure '\(figure.id)': there is no \(spec) next to the data file, so the built-in ML lifecycle is drawn; copy fixtures/\(spec) there to change its loops",
-                                             at: figure.specLocation))
+                    // One note for every figure that falls back (the blog set has two), at the first.
+                    fallbacks.append(figure)
                     text = LifecycleLoader.defaultText
                     file = "<built-in \(spec)>"
                 } else {
                     let why = FileManager.default.fileExists(atPath: url.path) ? "it is not readable UTF-8 text" : "there is no such file"
-                    diagnostics.append(.error("figure '\(figure.id)': cannot read its spec \(url.path): \(why); write the loops there (see fixtures/\(LifecycleLoader.defaultFileName)), or point 'spec:' at another file, or remove the figure",
+                    diagnostics.append(.error("figure '\(figure.id)': cannot read its spec \(url.relativePath): \(why); write the loops there (see fixtures/\(LifecycleLoader.defaultFileName)), or point 'spec:' at another file, or remove the figure",
                                               at: figure.specLocation))
                     continue
                 }
@@ -39,6 +41,13 @@ public enum FigureSpecResolver {
             let loaded = LifecycleLoader.load(text: text, file: file)
             diagnostics += loaded.diagnostics
             out.figures[i].lifecycle = loaded.spec
+        }
+        if let first = fallbacks.first {
+            let ids = fallbacks.map { "'\($0.id)'" }
+            let which = ids.count == 1 ? "figure \(ids[0])" : "figures \(ids.dropLast().joined(separator: ", ")) and \(ids.last!)"
+            let spec = first.spec ?? LifecycleLoader.defaultFileName
+            diagnostics.insert(.note("\(which): there is no \(spec) next to the data file, so the built-in ML lifecycle is drawn; copy fixtures/\(spec) there to change its loops",
+                                     at: first.specLocation), at: 0)
         }
         return (out, diagnostics)
     }

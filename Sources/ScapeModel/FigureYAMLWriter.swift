@@ -15,6 +15,7 @@ enum FigureYAMLWriter {
             if let v = f.highlight { s.append("highlight: \(selection(v))") }
             if !f.arrows.isEmpty { s.append("arrows: [\(f.arrows.map(arrow).joined(separator: ", "))]") }
             if let v = f.regions { s.append("regions: \(v)") }
+            if let v = f.key { s.append("key: \(v)") }
             if let v = f.quadrant { s.append("quadrant: \(W.q(v))") }
             if let a = f.axisLabels {
                 s.append("axes: { x: \(axis(a.x)), y: \(axis(a.y)) }")

@@ -104,7 +104,13 @@ public enum LandscapeLoader {
         var diagnostics = UnknownKeys.check(root, locator: locator)
         diagnostics += SafeYAML.textLengthProblems(root, file: file)
         diagnostics += raw.problems.map { DecodingDiagnostics.diagnostic(for: $0, locator: locator) }
-        let validated = LandscapeValidator(raw: raw, locator: locator).validate()
+        let decoded = Set(raw.tools.map(\.index))
+        let undecoded = (root.mapping?["tools"]?.sequence.map(Array.init) ?? []).enumerated().compactMap { i, node -> LandscapeValidator.UndecodedToolID? in
+            guard !decoded.contains(i), let m = node.mapping, let name = m["name"]?.string else { return nil }
+            if let id = m["id"]?.string { return .init(index: i, id: id, key: "id") }
+            return .init(index: i, id: Tool.makeID(name: name, subtitle: m["subtitle"]?.string), key: "name")
+        }
+        let validated = LandscapeValidator(raw: raw, locator: locator, undecodedToolIDs: undecoded).validate()
         diagnostics += validated.diagnostics
         diagnostics = sortedByLocation(diagnostics)
         return LoadResult(landscape: diagnostics.hasErrors ? nil : validated.landscape, diagnostics: diagnostics)
@@ -119,8 +125,8 @@ public enum LandscapeLoader {
 
     /// A data file's bytes, or the one error saying why they cannot be read (too big, unreadable).
     public static func read(contentsOf url: URL) -> Result<Data, UnreadableFile> {
-        let file = url.path
-        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > DocumentLimits.maxBytes {
+        let file = url.relativePath
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > DocumentLimits.maxBytes {
             return .failure(UnreadableFile(diagnostic: .error("the file is \(size / 1_048_576) MB; data files are read up to \(DocumentLimits.maxBytes / 1_048_576) MB",
                                                               at: SourceLocation(file: file, line: 1, column: 1))))
         }
@@ -154,9 +160,8 @@ public enum LandscapeLoader {
                 return .error("the data nests deeper than \(DocumentLimits.maxDepth) levels; a landscape needs a handful",
                               at: SourceLocation(file: file, line: mark.line, column: mark.column))
             }
-            let lead = context.map { "\($0.text) " } ?? ""
-            return .error("malformed YAML: \(lead)\(problem)".trimmingCharacters(in: .whitespaces),
-                          at: SourceLocation(file: file, line: mark.line, column: mark.column))
+            return YAMLSyntaxHint.diagnostic(context: context.map { ($0.text, $0.mark.line, $0.mark.column) }, problem: problem,
+                                             line: mark.line, column: mark.column, file: file)
         case let .reader(problem, offset, _, _):
             return .error("unreadable text: \(problem)\(offset.map { " at byte \($0)" } ?? "")",
                           at: SourceLocation(file: file, line: 1, column: 1))

@@ -4,11 +4,34 @@ import Foundation
 struct LandscapeValidator {
     let raw: RawDocument
     let locator: SourceLocator
+    /// The ids of the tools that did not decode (a bad `x:`), read from the tree, so that a
+    /// duplicate id is reported in the same run as the other errors, not after they are fixed.
+    let undecodedToolIDs: [UndecodedToolID]
     private var diagnostics: [Diagnostic] = []
 
-    init(raw: RawDocument, locator: SourceLocator) {
+    /// A tool entry that failed to decode: its index and the id its name (or `id:`) gives.
+    struct UndecodedToolID {
+        var index: Int
+        var id: String
+        var key: String
+    }
+
+    init(raw: RawDocument, locator: SourceLocator, undecodedToolIDs: [UndecodedToolID] = []) {
         self.raw = raw
         self.locator = locator
+        self.undecodedToolIDs = undecodedToolIDs
+    }
+
+    /// Records the ids of the undecoded tools listed before `limit`, reporting duplicates.
+    private mutating func checkUndecodedIDs(before limit: Int, pending: inout ArraySlice<UndecodedToolID>, ids: inout [String: Int]) {
+        while let u = pending.first, u.index < limit {
+            pending.removeFirst()
+            if let first = ids[u.id] {
+                error("duplicate tool id '\(u.id)': tool \(first + 1) has it too", [.key("tools"), .index(u.index), .key(u.key)])
+            } else {
+                ids[u.id] = u.index
+            }
+        }
     }
 
     func validate() -> (landscape: Landscape, diagnostics: [Diagnostic]) {
@@ -204,7 +227,10 @@ struct LandscapeValidator {
         var out: [Tool] = []
         var ids: [String: Int] = [:]
         let categoryIDs = categories.map(\.id)
+        var pending = undecodedToolIDs.sorted { $0.index < $1.index }[...]
+        defer { checkUndecodedIDs(before: Int.max, pending: &pending, ids: &ids) }
         for (i, t) in raw.tools {
+            checkUndecodedIDs(before: i, pending: &pending, ids: &ids)
             let path: SpecPath = [.key("tools"), .index(i)]
             if t.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 error("tool \(i + 1) has an empty name", path + [.key("name")])
@@ -269,6 +295,7 @@ struct LandscapeValidator {
                 continue
             }
             var figure = Figure(id: f.id, kind: kind, title: f.title, regions: f.regions, note: f.note, step: f.step ?? 0)
+            figure.key = f.key
             if let file = f.file {
                 if let problem = FigureID.problem(with: file) {
                     error("figure '\(f.id)': file name '\(file)' \(problem)", path + [.key("file")])

@@ -108,8 +108,8 @@ struct RawTool: Decodable {
     var id: String?
     var name: String
     var subtitle: String?
-    var x: Double
-    var y: Double
+    @QuotedNumber var x: Double
+    @QuotedNumber var y: Double
     var categories: [String]?
     var url: String?
     var style: RawToolStyle?
@@ -140,6 +140,8 @@ struct RawFigure: Decodable {
     var highlight: RawSelection?
     var arrows: [RawArrow]?
     var regions: Bool?
+    /// The key to the regions' colours (default: on wherever regions are drawn).
+    var key: Bool?
     var quadrant: String?
     var axes: RawAxes?
     var note: String?
@@ -152,11 +154,11 @@ struct RawFigure: Decodable {
     var bands: [Double]?
     var blipLabels: String?
     var fit: Double?
-    static let keys: Set<String> = ["id", "file", "kind", "title", "only", "highlight", "arrows", "regions", "quadrant", "axes",
+    static let keys: Set<String> = ["id", "file", "kind", "title", "only", "highlight", "arrows", "regions", "key", "quadrant", "axes",
                                     "note", "pictograms", "glyphs", "boxes", "step", "spec", "quarter", "bands", "blip-labels", "fit"]
 
     enum CodingKeys: String, CodingKey {
-        case id, file, kind, title, only, highlight, arrows, regions, quadrant, axes, note, pictograms, glyphs, boxes, step, spec, quarter, bands, fit
+        case id, file, kind, title, only, highlight, arrows, regions, key, quadrant, axes, note, pictograms, glyphs, boxes, step, spec, quarter, bands, fit
         case blipLabels = "blip-labels"
     }
 }

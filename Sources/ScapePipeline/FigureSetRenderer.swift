@@ -43,8 +43,8 @@ public struct FigureSetRenderer {
             while let index = queue.next() {
                 do {
                     let r = try renderer.render(figures[index], of: landscape, settings: settings)
-                    let done = results.set(index, .success(r))
-                    progress?(done, figures.count, figures[index].id)
+                    // Reported under the slots' lock, so the counts arrive in order: [7/19] before [8/19].
+                    results.set(index, .success(r)) { done in progress?(done, figures.count, figures[index].id) }
                 } catch {
                     results.set(index, .failure(Failure(figure: figures[index].id, underlying: error)))
                 }
@@ -107,11 +107,12 @@ final class ResultSlots: @unchecked Sendable {
     }
 
     /// Stores a result; returns how many slots are filled now.
-    @discardableResult
-    func set(_ index: Int, _ value: Value) -> Int {
+    /// Stores a result; `filled` is told how many slots are filled now, under the lock, so that
+    /// two workers finishing at once report their counts in order.
+    func set(_ index: Int, _ value: Value, filled: (Int) -> Void = { _ in }) {
         lock.lock()
         defer { lock.unlock() }
         values[index] = value
-        return values.filter { $0 != nil }.count
+        filled(values.filter { $0 != nil }.count)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ScapeModel
 
 /// output/index.html: every figure of the set with its id, one page that opens from disk
@@ -6,8 +7,10 @@ import ScapeModel
 public enum GalleryPage {
     /// `files` are the rendered files (image sizes are read from them); `landscape` gives the
     /// alt texts (else the figure ids).
+    /// `otherImages` are files already in the folder (names with extension) that these
+    /// figures do not write; each gets a plain card after the figures, sorted by name.
     public static func html(title: String, figures: [Figure], formats: [String], landscape: Landscape? = nil,
-                            files: [RenderedFile] = []) -> String {
+                            files: [RenderedFile] = [], otherImages: [String] = []) -> String {
         let image = formats.contains("png") ? "png" : formats.contains("svg") ? "svg" : nil
         let bytesByName = Dictionary(files.map { ($0.fileName, $0.bytes) }, uniquingKeysWith: { a, _ in a })
         var cards = ""
@@ -21,6 +24,18 @@ public enum GalleryPage {
                 return "<a href=\"\(file).\(ext)\"><img src=\"\(file).\(ext)\" alt=\"\(alt)\"\(dimensions) loading=\"lazy\" decoding=\"async\"></a>"
             } ?? ""
             cards += "<figure id=\"\(id)\">\(picture)<figcaption><code>\(id)</code> <span>\(f.kind.rawValue)</span> \(links)</figcaption></figure>\n"
+        }
+        let drawn = Set(figures.flatMap { f in formats.map { "\(f.fileName).\($0)" } })
+        // One card per other image name, its PNG shown when there is one.
+        var byStem: [String: [String]] = [:]
+        for name in otherImages where !drawn.contains(name) {
+            byStem[URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent, default: []].append(name)
+        }
+        for stem in byStem.keys.sorted() {
+            let names = byStem[stem]!.sorted()
+            let shown = escape(names.first { $0.hasSuffix(".png") } ?? names[0])
+            let links = names.map { "<a href=\"\(escape($0))\">\(escape(URL(fileURLWithPath: $0).pathExtension.uppercased()))</a>" }.joined(separator: " · ")
+            cards += "<figure id=\"file-\(escape(stem))\"><a href=\"\(shown)\"><img src=\"\(shown)\" alt=\"\(escape(stem))\" loading=\"lazy\" decoding=\"async\"></a><figcaption><code>\(escape(stem))</code> <span>earlier run</span> \(links)</figcaption></figure>\n"
         }
         return """
         <!doctype html>
@@ -48,6 +63,12 @@ public enum GalleryPage {
         </html>
 
         """
+    }
+
+    /// The PNG and SVG images in `folder` (names with extension, sorted); none when it is missing.
+    public static func imagesIn(_ folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { n in !n.hasPrefix(".") && ["png", "svg"].contains(URL(fileURLWithPath: n).pathExtension.lowercased()) }.sorted()
     }
 
     static func escape(_ s: String) -> String {

@@ -24,14 +24,15 @@ struct DataOptions: ParsableArguments {
     }
 
     /// The validated landscape; prints every diagnostic and exits 65 (bad data) or 66 (no input).
-    /// `strict` makes any warning about the data (an unknown key, say) fail the same way.
-    func load(strict: Bool = false) throws -> Landscape {
-        try Self.load(data, radarNames: radarNames, strict: strict)
+    /// `strict` makes any warning about the data (an unknown key, say) fail the same way;
+    /// `quiet` leaves out the notes (defaults taken), keeping warnings and errors.
+    func load(strict: Bool = false, quiet: Bool = false) throws -> Landscape {
+        try Self.load(data, radarNames: radarNames, strict: strict, quiet: quiet)
     }
 
     /// Loads `data` (the built-in landscape when nil) as `load(strict:)` does; for commands
     /// that take data files as other arguments (`diff`).
-    static func load(_ data: String?, radarNames: RadarNames = RadarNames(), strict: Bool = false) throws -> Landscape {
+    static func load(_ data: String?, radarNames: RadarNames = RadarNames(), strict: Bool = false, quiet: Bool = false) throws -> Landscape {
         let result: LoadResult
         if let data {
             var isDir: ObjCBool = false
@@ -55,7 +56,7 @@ struct DataOptions: ParsableArguments {
         } else {
             result = DataFileLoader.loadDefault()
         }
-        Console.report(result.diagnostics)
+        Console.report(quiet ? result.diagnostics.filter { $0.severity != .note } : result.diagnostics)
         guard let landscape = result.landscape, !result.diagnostics.hasErrors else {
             let count = result.diagnostics.errors.count
             Console.error("\(count) error\(count == 1 ? "" : "s"); nothing was written")

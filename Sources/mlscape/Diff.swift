@@ -70,11 +70,14 @@ struct Diff: ParsableCommand {
         if subset.isRequested && figure != nil {
             throw ValidationError("--figure picks a figure of NEW; the subset options build a new one: use one or the other")
         }
+        if summary, let drawn = options.output.map({ "-o \($0)" }) ?? options.out.map({ "--out \($0)" }) {
+            throw ValidationError("--summary prints the changes as text and draws nothing; \(drawn) asks for a picture: drop one of them")
+        }
     }
 
     func run() throws {
-        let before = try Edition(argument: old).load()
-        let after = try Edition(argument: new).load()
+        let before = try Edition(argument: old).load(strict: options.strict, quiet: options.quiet)
+        let after = try Edition(argument: new).load(strict: options.strict, quiet: options.quiet)
         let diff = EditionDiff(old: before, new: after, threshold: threshold)
         Console.report(diff.diagnostics)
         if summary {
@@ -91,7 +94,7 @@ struct Diff: ParsableCommand {
         }
         // The diff's figures are drawn on their own, not the data's figure set.
         landscape.figures = figures
-        try options.renderAndWrite(figures, of: landscape, inputs: [old, new])
+        try options.renderAndWrite(figures, of: landscape, inputs: [old, new], folder: options.out ?? "output")
     }
 
     private func selectedFigures(of landscape: Landscape, diff: EditionDiff) throws -> [Figure] {
@@ -106,7 +109,7 @@ struct Diff: ParsableCommand {
             return [Figure(id: "changes", kind: .map)]
         }
         let all = landscape.effectiveFigures
-        guard let f = all.first(where: { $0.id == id }) else {
+        guard let f = NameResolver.figures(all).entry(id).flatMap({ e in all.first { $0.id == e.id } }) else {
             let close = Suggestions.closest(to: id, in: all.map(\.id), limit: 3)
             let hint = close.isEmpty ? "the figures are \(all.map(\.id).joined(separator: ", "))" : "did you mean \(close.joined(separator: ", "))?"
             throw ValidationError("no figure '\(id)' in \(new); \(hint)")

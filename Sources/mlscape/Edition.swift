@@ -11,9 +11,10 @@ struct Edition {
 
     /// The validated landscape; prints every diagnostic (located in `REV:path` for a
     /// revision) and exits 65 for bad data, 66 for a missing file or revision.
-    func load() throws -> Landscape {
+    /// `strict` and `quiet` mean what they mean for `render`.
+    func load(strict: Bool = false, quiet: Bool = false) throws -> Landscape {
         guard let git = GitRevision(argument: argument) else {
-            return try DataOptions.load(argument)
+            return try DataOptions.load(argument, strict: strict, quiet: quiet)
         }
         let bytes: Data
         do {
@@ -50,10 +51,14 @@ struct Edition {
             d.message = d.message.replacingOccurrences(of: prefix, with: "\(git.revision):\(dir.isEmpty ? "" : dir + "/")")
             return d
         }
-        Console.report(renamed)
+        Console.report(quiet ? renamed.filter { $0.severity != .note } : renamed)
         guard let landscape = result.landscape, !renamed.hasErrors else {
             let count = renamed.errors.count
             Console.error("\(count) error\(count == 1 ? "" : "s") in \(argument); nothing was written")
+            throw ExitStatus.dataError
+        }
+        if strict, case let count = renamed.warnings.count, count > 0 {
+            Console.error("--strict: \(count) warning\(count == 1 ? "" : "s") about \(argument); fix \(count == 1 ? "it" : "them") or drop --strict")
             throw ExitStatus.dataError
         }
         return landscape

@@ -7,7 +7,7 @@ import ScapeSketch
 /// How figures look and where they go: the options `render` and `diff` share, with one set of
 /// meanings, bounds (from `InputBounds`) and messages, and one way of writing the files.
 struct FigureOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The folder to write into; created if missing. Default: output", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The folder to write into; created if missing. Default: output for the built-in set, output/NAME for a data file NAME.yaml (.csv, ...).", valueName: "dir"))
     var out: String?
 
     @Option(name: [.customShort("o"), .long],
@@ -44,8 +44,11 @@ struct FigureOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Figures rendered in parallel. Default: the number of cores. The output is the same for any value.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .long, help: "Treat a label left out for lack of room as an error (exit 65, nothing written).")
+    @Flag(name: .long, help: "Fail (exit 65, nothing written) on any warning about the data, as validate --strict does, and on a label left out for lack of room.")
     var strict = false
+
+    @Flag(name: .long, help: "Leave out the key to the region colours that maps with category regions get.")
+    var noKey = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but warnings and errors.")
     var quiet = false
@@ -77,13 +80,13 @@ struct FigureOptions: ParsableArguments {
         }
     }
 
-    /// The folder files go to when -o is not given.
-    var outDirectory: String { out ?? "output" }
-
-    /// True when --out is mlscape's own output/ folder, where the gallery page belongs; a
-    /// site's asset folder must not gain an index.html it did not ask for.
-    var writesIntoOwnOutput: Bool {
-        URL(fileURLWithPath: outDirectory).standardizedFileURL.path == URL(fileURLWithPath: "output").standardizedFileURL.path
+    /// True when `folder` is mlscape's own output/ or a data file's folder in it, where the
+    /// gallery page belongs; a site's asset folder must not gain an index.html it did not ask for.
+    func writesIntoOwnOutput(_ folder: String) -> Bool {
+        guard output == nil else { return false }
+        let own = URL(fileURLWithPath: "output").standardizedFileURL
+        let dir = URL(fileURLWithPath: folder).standardizedFileURL
+        return dir.path == own.path || dir.deletingLastPathComponent().path == own.path
     }
 
     /// The formats to write: -o's extension, else --format.
@@ -108,7 +111,9 @@ struct FigureOptions: ParsableArguments {
 
     /// Renders the figures and writes them atomically; refuses to overwrite an input file, leaves
     /// files whose bytes would not change untouched, and adds the gallery page when `gallery`.
-    func renderAndWrite(_ figures: [Figure], of landscape: Landscape, inputs: [String], gallery: Bool = false) throws {
+    /// `folder` is where files go when -o is not given (`--out`, or the default the caller chose).
+    func renderAndWrite(_ figures: [Figure], of landscape: Landscape, inputs: [String], folder: String, gallery: Bool = false) throws {
+        let figures = noKey ? figures.map { var f = $0; f.key = false; return f } : figures
         let renderer = FigureRenderer()
         let formats = try formats(known: renderer.formats.names, figureCount: figures.count)
         var settings = RenderSettings(formats: formats, style: style, sketch: SketchStyle(roughness: try roughnessLevel(), seed: seed),
@@ -153,19 +158,23 @@ struct FigureOptions: ParsableArguments {
         }
         var files = rendered.files
         if output == nil, gallery {
-            let page = GalleryPage.html(title: landscape.title, figures: figures, formats: formats, landscape: landscape, files: files)
+            // The page lists what the folder will hold: these figures, and the images earlier
+            // runs left there (the rest of the set after a --figure run, an ad-hoc figure).
+            let written = Set(files.map(\.fileName))
+            let others = GalleryPage.imagesIn(URL(fileURLWithPath: folder)).filter { !written.contains($0) }
+            let page = GalleryPage.html(title: landscape.title, figures: figures, formats: formats, landscape: landscape, files: files, otherImages: others)
             files.append(RenderedFile(fileName: "index.html", bytes: Array(page.utf8)))
         }
-        try write(files, inputs: inputs, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        try write(files, inputs: inputs, folder: folder, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
     }
 
-    private func write(_ files: [RenderedFile], inputs: [String], seconds: Double) throws {
+    private func write(_ files: [RenderedFile], inputs: [String], folder: String, seconds: Double) throws {
         let targets: [(dir: URL, name: String, bytes: [UInt8], ms: Double)]
         if let output {
             let url = URL(fileURLWithPath: output)
             targets = files.map { (url.deletingLastPathComponent(), url.lastPathComponent, $0.bytes, $0.milliseconds) }
         } else {
-            let dir = URL(fileURLWithPath: outDirectory)
+            let dir = URL(fileURLWithPath: folder)
             targets = files.map { (dir, $0.fileName, $0.bytes, $0.milliseconds) }
         }
         let sources = Set(inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path })
@@ -187,7 +196,9 @@ struct FigureOptions: ParsableArguments {
         guard !quiet else { return }
         for (i, t) in targets.enumerated() {
             let verb = unchanged.contains(i) ? "unchanged" : "wrote"
-            print("\(verb) \(t.dir.appendingPathComponent(t.name).relativePath) (\(Self.size(t.bytes.count)), \(Int(t.ms.rounded())) ms)")
+            // -o's file as the user wrote it (`changes.png`, not `./changes.png`).
+            let shown = output ?? t.dir.appendingPathComponent(t.name).relativePath
+            print("\(verb) \(shown) (\(Self.size(t.bytes.count)), \(Int(t.ms.rounded())) ms)")
         }
         let total = targets.reduce(0) { $0 + $1.bytes.count }
         print("\(targets.count) file\(targets.count == 1 ? "" : "s"), \(changed.count) changed, \(Self.size(total)), in \(String(format: "%.2f", seconds)) s")

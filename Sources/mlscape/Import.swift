@@ -13,9 +13,11 @@ struct Import: ParsableCommand {
         description, link, one blip a line.
 
         With --onto, DATA is an Excalidraw scene exported by mlscape and edited by
-        hand: the data file is printed with new x and y for the tools whose markers
-        were dragged, and nothing else changed (comments, order and every other
-        number stay byte for byte). The moved tools are listed on standard error.
+        hand: the data file (YAML, JSON, CSV or a Mermaid chart) is printed with new
+        x and y for the tools whose markers were dragged, and nothing else changed
+        (comments, order and every other number stay byte for byte). The moved tools
+        are listed on standard error, and so are the tools deleted in the scene;
+        --remove-missing also removes those from the data.
 
         Examples:
           mlscape import chart.mmd > landscape.yaml
@@ -28,6 +30,9 @@ struct Import: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The data file an edited Excalidraw scene (DATA) was rendered from; it is printed with the dragged tools' new positions.", valueName: "data.yaml"))
     var onto: String?
+
+    @Flag(name: .long, help: "With --onto: also remove from the data the tools whose markers were deleted in the scene (else they are listed).")
+    var removeMissing = false
 
     func run() throws {
         if let onto { return try roundTrip(onto: onto) }
@@ -50,11 +55,14 @@ struct Import: ParsableCommand {
             Console.error("error: cannot read \(onto) as UTF-8 text")
             throw ExitStatus.noInput
         }
-        let result = ExcalidrawRoundTrip.patch(scene: scene, sceneFile: sceneFile, data: text, dataFile: onto)
+        let result = ExcalidrawRoundTrip.patch(scene: scene, sceneFile: sceneFile, data: text, dataFile: onto, removeDeleted: removeMissing)
         Console.report(result.diagnostics)
         guard let patched = result.text else { throw ExitStatus.dataError }
         print(patched, terminator: "")
         if result.moves.isEmpty { Console.error("no tool was moved") }
+        for d in result.deleted {
+            Console.error(removeMissing ? "removed \(d.name) (\(d.id)): deleted in the scene" : "deleted in the scene: \(d.name) (\(d.id)); still in the data (--remove-missing removes it)")
+        }
         for m in result.moves {
             Console.error("moved \(m.name) (\(m.id)): x \(m.from.x) -> \(m.to.x), y \(m.from.y) -> \(m.to.y)")
         }

@@ -11,7 +11,7 @@ struct Init: ParsableCommand {
         overwrites a file that exists.
 
         Next:
-          mlscape render landscape.yaml        its figures into output/
+          mlscape render landscape.yaml        its figures into output/landscape/
           mlscape validate landscape.yaml      after editing: every problem, located
         """
     )
@@ -21,6 +21,20 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
+        // A folder that does not exist yet is made, as --out makes its folder.
+        let folder = url.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir) {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                Console.error("error: cannot write \(file): cannot make its folder \(folder.relativePath): \(error.localizedDescription)")
+                throw ExitStatus.cannotCreate
+            }
+        } else if !isDir.boolValue {
+            Console.error("error: cannot write \(file): \(folder.relativePath) is a file, not a folder")
+            throw ExitStatus.cannotCreate
+        }
         do {
             try Data(StarterFile.text.utf8).write(to: url, options: .withoutOverwriting)
         } catch {
@@ -32,6 +46,6 @@ struct Init: ParsableCommand {
             throw ExitStatus.cannotCreate
         }
         print("wrote \(file)")
-        print("next: mlscape render \(file)    (its figures go into output/)")
+        print("next: mlscape render \(file)    (its figures go into \(OutputFolder.defaultFolder(for: file))/)")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `mlscape`: technology landscapes from one data file. With no arguments it renders the
 /// built-in MLOps figure set into output/.
@@ -9,7 +10,9 @@ struct MLScape: ParsableCommand {
         abstract: "Draw technology landscapes (tools on two axes, quadrants, categories) from one data file.",
         discussion: """
         With no arguments, renders the built-in MLOps landscape's figure set
-        into output/ as PNG and SVG, with an index.html gallery.
+        into output/ as PNG and SVG, with an index.html gallery; in a folder
+        holding a landscape.yaml, renders that into output/landscape/ instead.
+        A data file NAME.yaml (.csv, .mmd, ...) renders into output/NAME/.
 
         DATA is a landscape file: YAML or JSON (the full format, see the README),
         CSV (name,subtitle,x,y,categories,url) or a Mermaid quadrantChart (.mmd);
@@ -19,7 +22,7 @@ struct MLScape: ParsableCommand {
         is used.
 
         Examples:
-          mlscape                              the figure set into output/
+          mlscape                              the figure set into output/ (or ./landscape.yaml's)
           mlscape init                         a commented landscape.yaml to start from
           mlscape render my-stack.yaml --out figs
           mlscape validate my-stack.yaml       every problem, with line:column
@@ -34,4 +37,14 @@ struct MLScape: ParsableCommand {
         subcommands: [Render.self, Init.self, Validate.self, List.self, Import.self, Diff.self, Serve.self, Bench.self, Fuzz.self],
         defaultSubcommand: Render.self
     )
+
+    /// Checks for a mistyped command before parsing, which would read it as a data file.
+    static func main() {
+        let commands = (configuration.subcommands.map { $0._commandName } + ["help"])
+        if let message = UnknownCommand.message(for: Array(CommandLine.arguments.dropFirst()), commands: commands) {
+            Console.error("error: \(message)")
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
+        main(nil)
+    }
 }

@@ -16,13 +16,18 @@ struct Render: ParsableCommand {
         into --out, one file per figure and format: FILE.FORMAT, where FILE is
         the figure's 'file:' or else its id. Files are written only once every
         figure has rendered, each replaced whole; a file whose bytes would not
-        change is left untouched (its mtime too). Rendering the whole set into
-        mlscape's own output/ also writes index.html there, a gallery of every
-        figure that opens from disk; elsewhere only with --gallery.
+        change is left untouched (its mtime too). Without --out, the built-in
+        set goes into output/ and a data file NAME.yaml into output/NAME/ (its
+        implicit map and ad-hoc figures named after it), each with index.html,
+        a gallery of every image in the folder that opens from disk; elsewhere
+        only with --gallery. Names (--figure, --only, --category, --quadrant,
+        --ring, --highlight) are ids or display names, in any case.
 
         Examples:
           mlscape render
               the built-in figure set into output/
+          mlscape render my-stack.yaml
+              its figures into output/my-stack/
           mlscape render my-stack.yaml --out figures --format png,pdf
           mlscape render --figure ml-landscape-all --scale 4 --background transparent
           mlscape render --figure ml-landscape-all -o map.pdf
@@ -30,6 +35,7 @@ struct Render: ParsableCommand {
           mlscape render --category ml-task-orchestrators --title Orchestrators
           mlscape render --quadrant ml-platforms --ring assess
               a zoom on one quadrant's assess-ring tools
+          mlscape render --quadrant "Machine Learning Platforms" --highlight "ML Task Orchestrators"
           mlscape render --highlight Airflow,Kubeflow --name our-stack
           mlscape render chart.mmd --format excalidraw
               a Mermaid quadrantChart, to finish by hand in Excalidraw
@@ -56,26 +62,45 @@ struct Render: ParsableCommand {
     var subset: SubsetOptions
 
     func run() throws {
-        let landscape = try input.load()
+        var input = self.input
+        // Plain `mlscape` where the user keeps a landscape.yaml draws theirs, not the built-in set.
+        if input.data == nil, let found = OutputFolder.localDataFile() {
+            input.data = found
+            if !options.quiet { Console.error("note: drawing \(found) from this folder into \(OutputFolder.defaultFolder(for: found))/ (name another data file to draw that)") }
+        }
+        // --strict means what it means for `validate --strict`: a warning about the data fails
+        // too, before anything is drawn or written.
+        var landscape = try input.load(strict: options.strict, quiet: options.quiet)
         if subset.isRequested && !figure.isEmpty {
             throw ValidationError("--figure picks figures of the data file; the subset options (--only, --category, --quadrant, --ring, --highlight, --title) build a new one: use one or the other")
+        }
+        var subset = self.subset
+        if let data = input.data {
+            // Generic names (the implicit map, an ad-hoc figure) take the data file's name.
+            let stem = OutputFolder.stem(of: data)
+            // The one implicit map (none listed, or the single `landscape` a chart's reader makes).
+            let implicit = landscape.figures.isEmpty || landscape.figures.count == 1 && landscape.figures[0].id == "landscape" && landscape.figures[0].file == nil
+            if implicit { landscape.figures = landscape.effectiveFigures.map { var f = $0; f.file = f.file ?? stem; return f } }
+            if subset.name == nil { subset.name = "\(stem)-custom" }
         }
         var figures = subset.isRequested ? [try subset.figure(in: landscape)] : try selectedFigures(of: landscape)
         if let blipLabels {
             for k in figures.indices where figures[k].kind == .radar { figures[k].blipLabels = blipLabels }
         }
-        let wholeSet = figure.isEmpty && !subset.isRequested
-        try options.renderAndWrite(figures, of: landscape, inputs: input.data.map { [$0] } ?? [],
-                                   gallery: gallery || (wholeSet && options.writesIntoOwnOutput))
+        let folder = options.out ?? OutputFolder.defaultFolder(for: input.data)
+        try options.renderAndWrite(figures, of: landscape, inputs: input.data.map { [$0] } ?? [], folder: folder,
+                                   gallery: gallery || options.writesIntoOwnOutput(folder))
+        if options.out == nil, options.output == nil, let data = input.data { OutputFolder.claim(folder, for: data) }
     }
 
     private func selectedFigures(of landscape: Landscape) throws -> [Figure] {
         let all = landscape.effectiveFigures
         let wanted = figure.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
         guard !wanted.isEmpty else { return all }
+        let names = NameResolver.figures(all)
         var chosen: [Figure] = []
         for id in wanted {
-            guard let f = all.first(where: { $0.id == id }) ?? all.first(where: { $0.fileName == id }) else {
+            guard let f = names.entry(id).flatMap({ e in all.first { $0.id == e.id } }) else {
                 let close = Suggestions.closest(to: id, in: all.map(\.id), limit: 3)
                 let hint = close.isEmpty ? "the figures are \(all.map(\.id).joined(separator: ", "))" : "did you mean \(close.joined(separator: ", "))?"
                 throw ValidationError("no figure '\(id)'; \(hint)")

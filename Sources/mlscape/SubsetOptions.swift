@@ -6,23 +6,23 @@ struct SubsetOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only these tools (names or ids, comma-separated); combines with the filters below as 'these, plus the tools that match'.", valueName: "names"))
     var only: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only tools of these categories (ids, comma-separated).", valueName: "ids"))
+    @Option(name: .long, help: ArgumentHelp("Only tools of these categories (ids or names, any case, comma-separated).", valueName: "names"))
     var category: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only tools of these quadrants; exactly one quadrant draws a zoom with its regions.", valueName: "ids"))
+    @Option(name: .long, help: ArgumentHelp("Only tools of these quadrants (ids or titles, any case); exactly one quadrant draws a zoom with its regions.", valueName: "names"))
     var quadrant: String?
 
     @Option(name: .long, help: ArgumentHelp("Only tools whose category is in these adoption rings (adopt, trial, assess, hold).", valueName: "rings"))
     var ring: String?
 
-    @Option(name: .long, help: ArgumentHelp("Draw these tools in ink and the others greyed (names or ids, comma-separated).", valueName: "names"))
+    @Option(name: .long, help: ArgumentHelp("Draw these tools in ink and the others greyed: tools, categories or quadrants (ids or names, comma-separated).", valueName: "names"))
     var highlight: String?
 
     @Option(name: .long, help: ArgumentHelp("A title drawn at the top left of the ad-hoc figure.", valueName: "text"))
     var title: String?
 
-    @Option(name: .long, help: ArgumentHelp("The ad-hoc figure's id, which names its files.", valueName: "id"))
-    var name: String = "custom"
+    @Option(name: .long, help: ArgumentHelp("The ad-hoc figure's id, which names its files. Default: the data file's name and -custom (custom for the built-in data).", valueName: "id"))
+    var name: String?
 
     var isRequested: Bool { [only, category, quadrant, ring, highlight, title].contains { $0 != nil } }
 
@@ -32,39 +32,43 @@ struct SubsetOptions: ParsableArguments {
 
     /// The ad-hoc figure; unknown names fail with the closest known ones.
     func figure(in landscape: Landscape) throws -> Figure {
+        let name = self.name ?? "custom"
         if let problem = FigureID.problem(with: name) { throw ValidationError("--name '\(name)' \(problem)") }
         if let title, let problem = InputBounds.label.problem(title, what: "--title") { throw ValidationError(problem) }
         if let radar = RadarListing.radar(of: landscape) { return try radarFigure(radar) }
-        let toolNames = landscape.tools.flatMap { [$0.name, $0.id] }
-        func checked(_ names: [String], _ known: [String], _ what: String) throws -> [String] {
-            for n in names where !known.contains(where: { $0.lowercased() == n.lowercased() }) {
-                let close = Suggestions.closest(to: n, in: known, limit: 3)
-                let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?"
-                throw ValidationError("unknown \(what) '\(n)'\(hint)")
-            }
-            return names
+        let tools = NameResolver.tools(of: landscape), categories = NameResolver.categories(of: landscape)
+        let quadrantNames = NameResolver.quadrants(of: landscape)
+        func ids(_ names: String?, _ resolver: NameResolver, _ what: String) throws -> [String] {
+            try Self.list(names).map { try resolver.id($0, what: what) }
         }
-        let quadrants = try checked(Self.list(quadrant), landscape.quadrants.map(\.id), "quadrant")
-        let filter = ToolSelection(tools: try checked(Self.list(only), toolNames, "tool"),
-                                   categories: try checked(Self.list(category), landscape.categories.map(\.id), "category"),
-                                   quadrants: quadrants, rings: try checked(Self.list(ring), landscape.rings, "ring"))
-        let highlighted = try checked(Self.list(highlight), toolNames, "tool")
+        let quadrants = try ids(quadrant, quadrantNames, "quadrant")
+        let filter = ToolSelection(tools: try ids(only, tools, "tool"), categories: try ids(category, categories, "category"),
+                                   quadrants: quadrants, rings: try ids(ring, NameResolver.rings(of: landscape), "ring"))
+        // --highlight takes tools, categories and quadrants alike: any one of them inks a tool.
+        var highlighted = ToolSelection()
+        for n in Self.list(highlight) {
+            if let t = tools.entry(n) { highlighted.tools.append(t.id) }
+            else if let c = categories.entry(n) { highlighted.categories.append(c.id) }
+            else if let q = quadrantNames.entry(n) { highlighted.quadrants.append(q.id) }
+            else { throw ValidationError(NameResolver.unknown(n, what: "tool, category or quadrant", among: tools.entries + categories.entries + quadrantNames.entries)) }
+        }
         let zoom = quadrants.count == 1
         if zoom, let q = landscape.quadrant(id: quadrants[0]) {
             // A zoom shows its quadrant only: say which named tools it leaves out.
-            let outside = filter.tools.compactMap { n in landscape.tools.first { $0.id == n.lowercased() || $0.name.lowercased() == n.lowercased() } }
+            let outside = filter.tools.compactMap { n in landscape.tools.first { $0.id == n } }
                 .filter { !q.contains(x: $0.x, y: $0.y) }.map(\.name)
             if !outside.isEmpty {
                 Console.error("warning: --only names \(outside.count == 1 ? "a tool" : "tools") outside quadrant '\(q.id)', which the zoom leaves out: \(outside.joined(separator: ", "))")
             }
         }
         return Figure(id: name, kind: zoom ? .zoom : .map, title: title, only: filter.isEmpty ? nil : filter,
-                      highlight: highlighted.isEmpty ? nil : ToolSelection(tools: highlighted), quadrant: zoom ? quadrants[0] : nil)
+                      highlight: highlighted.isEmpty ? nil : highlighted, quadrant: zoom ? quadrants[0] : nil)
     }
 
     /// A radar's ad-hoc figure: its blips of the named quadrants and rings (names or ids), or
     /// those named with --only; --highlight and --category have no meaning on a radar.
     func radarFigure(_ radar: RadarSpec) throws -> Figure {
+        let name = self.name ?? "custom"
         if category != nil { throw ValidationError("--category: a radar has quadrants and rings, not categories") }
         if highlight != nil { throw ValidationError("--highlight draws maps; on a radar use --only, --quadrant or --ring") }
         func indexes(_ names: [String], _ known: [String], _ what: String) throws -> Set<Int> {

@@ -32,12 +32,16 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let landscape = try input.load(strict: strict)
+        let counts: String
         if let radar = RadarListing.radar(of: landscape) {
-            print("ok: \(radar.blips.count) blips, \(radar.rings.count) rings, \(radar.sectors.count) quadrants")
+            counts = "\(Self.count(radar.blips.count, "blip")), \(Self.count(radar.rings.count, "ring")), \(Self.count(radar.sectors.count, "quadrant"))"
         } else {
-            print("ok: \(landscape.tools.count) tools, \(landscape.categories.count) categories, \(landscape.quadrants.count) quadrants, \(landscape.effectiveFigures.count) figures")
+            counts = "\(Self.count(landscape.tools.count, "tool")), \(Self.count(landscape.categories.count, "category", "categories")), \(Self.count(landscape.quadrants.count, "quadrant")), \(Self.count(landscape.effectiveFigures.count, "figure"))"
         }
-        guard layout else { return }
+        guard layout else {
+            print("ok: \(counts)")
+            return
+        }
         let renderer = FigureRenderer()
         let locations = ToolLocations(path: input.data)
         let names = ToolLocations.names(in: landscape)
@@ -66,7 +70,17 @@ struct Validate: ParsableCommand {
             }
             failures += audit.failures.count + audit.overlaps + audit.coveredLabels
         }
-        if failures > 0 { throw ExitStatus.dataError }
+        // "ok" only when the layout is fine too: a run that exits 65 does not say ok.
+        guard failures == 0 else {
+            print("not ok: \(counts); \(Self.count(failures, "layout problem")) (above)")
+            throw ExitStatus.dataError
+        }
+        print("ok: \(counts)")
+    }
+
+    /// "1 figure", "2 figures".
+    static func count(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+        "\(n) \(n == 1 ? one : many ?? one + "s")"
     }
 
     static func explain(_ verdict: String) -> String {

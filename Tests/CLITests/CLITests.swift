@@ -48,7 +48,7 @@ struct CLI {
 @Suite struct BadInputTests {
     /// (fixture, expected "line:column: error: message" fragment)
     static let catalogue: [(String, String)] = [
-        ("malformed.yaml", "malformed.yaml:3:9: error: malformed YAML"),
+        ("malformed.yaml", "malformed.yaml:2:5: error: malformed YAML: the '{' opened here is not closed"),
         ("wrong-type.yaml", "wrong-type.yaml:2:25: error: 'tools[0].x' should be a number, found 'left'"),
         ("wrong-type.json", "wrong-type.json:3:43: error: 'tools[0].y' should be a number, found 'low'"),
         ("missing-field.yaml", "missing-field.yaml:2:5: error: missing required field 'y' in 'tools[0]'"),
@@ -230,7 +230,7 @@ struct CLI {
         let r = try CLI.run(["render", data.path, "--out", dir.appendingPathComponent("o").path, "--format", "svg"])
         #expect(r.status == 0)
         #expect(r.stderr.contains("w.yaml:6:5: warning: tool 'A' at (0.5, 0.5) lies outside quadrant 'q'"))
-        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("o/landscape.svg").path))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("o/w.svg").path), "the implicit map is named after the data file")
     }
 }
 
@@ -389,15 +389,15 @@ struct CLI {
         try Data("theme: { name: dark, ink: \"#ffcc00\", tool-size: 22 }\ntools:\n  - { name: Kubeflow, x: 0.3, y: 0.5, url: \"https://www.kubeflow.org/\" }\n".utf8).write(to: data)
         let r = try CLI.run(["render", data.path, "--out", dir.path, "--format", "svg,pdf", "-q"])
         #expect(r.status == 0, "\(r.stderr)")
-        let svg = try String(contentsOf: dir.appendingPathComponent("landscape.svg"), encoding: .utf8)
+        let svg = try String(contentsOf: dir.appendingPathComponent("t.svg"), encoding: .utf8)
         #expect(svg.contains("<rect width=\"100%\" height=\"100%\" fill=\"#1f1f21\"/>"), "dark background")
         #expect(svg.contains("fill=\"#ffcc00\""), "the data's ink")
         #expect(svg.contains("<a href=\"https://www.kubeflow.org/\" target=\"_blank\">"), "the tool links to its url")
-        let pdf = String(decoding: try Data(contentsOf: dir.appendingPathComponent("landscape.pdf")), as: UTF8.self)
+        let pdf = String(decoding: try Data(contentsOf: dir.appendingPathComponent("t.pdf")), as: UTF8.self)
         #expect(pdf.contains("/URI (https://www.kubeflow.org/)"))
         let light = try CLI.run(["render", data.path, "--out", dir.appendingPathComponent("light").path, "--format", "svg", "--theme", "light", "-q"])
         #expect(light.status == 0)
-        let lightSVG = try String(contentsOf: dir.appendingPathComponent("light/landscape.svg"), encoding: .utf8)
+        let lightSVG = try String(contentsOf: dir.appendingPathComponent("light/t.svg"), encoding: .utf8)
         #expect(lightSVG.contains("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"))
     }
 
@@ -420,7 +420,7 @@ struct CLI {
         let r = try CLI.run(["render", CLI.root.appendingPathComponent("fixtures/examples/world.yaml").path, "--out", dir.path, "--format", "png,svg,pdf"])
         #expect(r.status == 0)
         #expect(!r.stderr.contains("no installed font"), "a script lacks a font (see the Makefile's font packages): \(r.stderr)")
-        let pdf = dir.appendingPathComponent("landscape.pdf")
+        let pdf = dir.appendingPathComponent("world.pdf")
         let text = try runTool("pdftotext", [pdf.path, "-"]).output
         for word in ["数据版本控制", "निगरानी", "Ελληνικά"] { #expect(text.contains(word), "\(word) is missing from the PDF") }
         // Arabic is stored in logical order and shaped right to left.
@@ -536,7 +536,8 @@ func runTool(_ tool: String, _ args: [String]) throws -> (status: Int32, output:
         try Data(imported.stdout.utf8).write(to: yaml)
         #expect(try CLI.run(["render", chart, "--out", dir.appendingPathComponent("a").path, "--format", "svg", "-q"]).status == 0)
         #expect(try CLI.run(["render", yaml.path, "--out", dir.appendingPathComponent("b").path, "--format", "svg", "-q"]).status == 0)
-        let a = try Data(contentsOf: dir.appendingPathComponent("a/landscape.svg")), b = try Data(contentsOf: dir.appendingPathComponent("b/landscape.svg"))
+        // Each implicit map is named after its data file (quadrant-chart.svg, chart.svg).
+        let a = try Data(contentsOf: dir.appendingPathComponent("a/quadrant-chart.svg")), b = try Data(contentsOf: dir.appendingPathComponent("b/chart.svg"))
         let same = a == b
         #expect(same, "the imported YAML draws a different figure")
     }
@@ -546,7 +547,7 @@ func runTool(_ tool: String, _ args: [String]) throws -> (status: Int32, output:
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.run(["render", CLI.root.appendingPathComponent("fixtures/examples/tools-80.csv").path, "--out", dir.path, "--format", "svg"])
         #expect(r.status == 0)
-        let svg = try String(contentsOf: dir.appendingPathComponent("landscape.svg"), encoding: .utf8)
+        let svg = try String(contentsOf: dir.appendingPathComponent("tools-80.svg"), encoding: .utf8)
         let drawn = svg.components(separatedBy: ".name\" role=\"img\"").count - 1
         // The example is randomly crowded: the few labels with no free spot are named, never drawn over another.
         let omitted = r.stderr.components(separatedBy: " labels were left out").first.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0

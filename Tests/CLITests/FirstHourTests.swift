@@ -50,11 +50,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let fixture = try String(contentsOf: CLI.root.appendingPathComponent("fixtures/mlops-landscape.yaml"), encoding: .utf8)
         let copy = try Self.write(fixture, "my.yaml", in: dir)
-        let r = try CLI.run(["render", copy.path, "--figure", "ml-lifecycle", "--out", dir.appendingPathComponent("out").path, "-q"])
+        let r = try CLI.run(["render", copy.path, "--figure", "ml-lifecycle", "--out", dir.appendingPathComponent("out").path])
         #expect(r.status == 0, "\(r.stderr)")
         let specLine = fixture.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("id: ml-lifecycle") }! + 1
         #expect(r.stderr.contains("my.yaml:\(specLine):"), "the note points at the spec: line: \(r.stderr)")
-        #expect(r.stderr.contains("note: figure 'ml-lifecycle': there is no lifecycle.yaml next to the data file, so the built-in ML lifecycle is drawn"))
+        #expect(r.stderr.contains("note: figures 'ml-lifecycle' and 'header_part_01': there is no lifecycle.yaml next to the data file, so the built-in ML lifecycle is drawn"))
         #expect(!r.stderr.contains("warning") && !r.stderr.contains("error"))
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/ml-lifecycle.png").path))
 

@@ -20,7 +20,7 @@ import Testing
     @Test func malformedYAMLIsLocated() {
         let d = only("tools:\n  - { name: A, x: 0.1, y: 0.2\n  - name: B\n")
         #expect(d.count == 1)
-        #expect(d[0].hasPrefix("t.yaml:3:"))
+        #expect(d[0].hasPrefix("t.yaml:2:5:"), "where the unclosed brace opens: \(d[0])")
         #expect(d[0].contains("malformed YAML"))
     }
 
