@@ -14,6 +14,7 @@ when it no longer applies (its text is gone) or does not compile.
 """
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -106,10 +107,16 @@ def run(args, log):
 
 
 def failed_tests(log):
-    """The names of the failed tests, from swift-testing's and XCTest's summary lines."""
-    names = []
+    """The names of the failed tests, from swift-testing's and XCTest's summary lines; a
+    swift-testing name is prefixed with the file of its first recorded issue (the suite)."""
+    names, files = [], {}
     with open(log, errors="replace") as f:
         for line in f:
+            where = re.search(r" at ([^ :/]+)\.swift:\d+", line)
+            if line.startswith("✘ Test ") and " recorded an issue" in line and where:
+                name = line[len("✘ Test "):].split(" recorded an issue")[0].split("(")[0].strip()
+                files.setdefault(name, where.group(1))
+                continue
             if line.startswith("✘ Test ") and " failed after" in line and not line.startswith("✘ Test run "):
                 name = line[len("✘ Test "):].split(" failed after")[0].split(" with ")[0].split("(")[0].strip()
             elif line.startswith("Test Case") and " failed (" in line:
@@ -118,7 +125,22 @@ def failed_tests(log):
                 continue
             if name not in names:
                 names.append(name)
-    return names
+    return [f"{files[n]}.{n}" if n in files else n for n in names]
+
+
+def table(results):
+    """The summary, one row per mutation: its verdict and the tests that caught it (or why
+    not), as a Markdown table that reads in a terminal and pastes into an issue."""
+    rows = [("mutation", "result", "caught by / detail")]
+    for name, verdict, detail in results:
+        rows.append((name, verdict, detail[len("by "):] if verdict == "caught" and detail.startswith("by ") else detail))
+    widths = [max(len(r[k]) for r in rows) for k in range(2)]
+    lines = []
+    for k, (name, verdict, detail) in enumerate(rows):
+        lines.append(f"| {name:{widths[0]}} | {verdict:{widths[1]}} | {detail} |")
+        if k == 0:
+            lines.append(f"| {'-' * widths[0]} | {'-' * widths[1]} | --- |")
+    return "\n".join(lines)
 
 
 def main():
@@ -180,6 +202,8 @@ def main():
     caught = sum(1 for r in results if r[1] == "caught")
     survived = sum(1 for r in results if r[1] == "SURVIVED")
     broken = len(results) - caught - survived
+    print()
+    print(table(results))
     print(f"mutate: {len(results)} mutations, {caught} caught, {survived} survived, {broken} broken")
     return 0 if caught == len(results) else 1
 

@@ -76,6 +76,9 @@ public enum LandscapeLoader {
     }
 
     public static func load(text: String, file: String) -> LoadResult {
+        // A byte-order mark (Windows editors save one) is no part of the YAML; libyaml
+        // reads it as content where a document should start (seen with CRLF line ends).
+        let text = text.first == "\u{FEFF}" ? String(text.dropFirst()) : text
         let start = SourceLocation(file: file, line: 1, column: 1)
         let root: Node?
         switch compose(text, file: file, namingTabs: true) {

@@ -82,6 +82,9 @@ public struct SVGWriter: FigureWriter {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "\n": out += "&#10;"
+            // A tab as a reference: a parser turns a raw one into a space, and dropping it
+            // would glue two words of a name together in its aria-label.
+            case "\t": out += "&#9;"
             default:
                 if u.value < 0x20 || u.value == 0x7f { continue }
                 out.unicodeScalars.append(u)

@@ -39,24 +39,74 @@ import ScapeGeometry
         checkInvariants(reqs, placed, bounds: Self.canvas)
     }
 
+    /// Half the tools may fall back to a number (a callout), half may not. Every label ends
+    /// as exactly one of: its name drawn (beside its marker or on a leader), a number, or left
+    /// out; a number only where the request allows one; and no name is left out while a spot
+    /// beside its own marker is free at the end (an omission that could have been a name).
     @Test(arguments: [4, 5, 6] as [UInt64])
     func denseLabelsNeverOverlapAndEveryOmissionIsCounted(seed: UInt64) {
-        let reqs = requests(seed: seed, count: 900)
+        var reqs = requests(seed: seed, count: 900)
+        for i in reqs.indices where i % 2 == 0 { reqs[i].calloutSize = Size(12, 12) }
         let placed = LabelPlacer(gap: 5).place(reqs, obstacles: [], bounds: Self.canvas)
         checkInvariants(reqs, placed, bounds: Self.canvas)
-        let omitted = placed.filter { $0.outcome == .omitted }.count
-        let leaders = placed.filter { $0.outcome == .leader }.count
-        let adjacent = placed.filter { $0.outcome == .adjacent }.count
-        #expect(omitted + leaders + adjacent == reqs.count)
-        #expect(omitted > 0, "900 labels cannot all fit on this canvas")
+        let callouts = placed.indices.filter { placed[$0].outcome == .callout }
+        let omitted = placed.indices.filter { placed[$0].outcome == .omitted }
+        #expect(omitted.count > 0, "900 labels cannot all fit on this canvas")
+        #expect(callouts.count > 0, "a crowded canvas numbers some of the tools that allow it")
+        for i in callouts {
+            #expect(reqs[i].calloutSize != nil, "label \(i) became a number without asking for one")
+            #expect(Self.canvas.contains(placed[i].rect), "number \(i) leaves the canvas")
+            for j in placed.indices where placed[j].isPlaced {
+                #expect(!placed[i].rect.intersects(placed[j].rect), "number \(i) covers name \(j)")
+            }
+        }
+        // Every spot beside a marker that nothing covers at the end: the placer's own
+        // candidate ring, judged free here by the test (names, numbers, markers, leaders).
+        let taken = placed.indices.filter { placed[$0].outcome != .omitted }.map { placed[$0].rect }
+        let leaders = Self.leaders(reqs, placed)
+        var wasted = 0
+        for i in omitted {
+            let spots = LabelPlacer(gap: 5).candidates(for: reqs[i]).map(\.rect)
+            let free = spots.first { spot in
+                Self.canvas.contains(spot)
+                    && !taken.contains { $0.outsetBy(LabelPlacer.labelSpacing).intersects(spot) }
+                    && !reqs.contains { Rect(center: $0.anchor, size: Size(2 * $0.anchorRadius + 4, 2 * $0.anchorRadius + 4)).intersects(spot) }
+                    && !leaders.contains { spot.outsetBy(2).intersectsSegment($0.start, $0.end) }
+            }
+            if free != nil { wasted += 1 }
+        }
+        // Up to one in twenty: the repair and rip-up phases move labels after a name was
+        // given up, and the spots they free are not offered back (10 of about 300 on these
+        // seeds). A placer that drops names it could place leaves many more.
+        #expect(wasted * 20 <= omitted.count, "seed \(seed): \(wasted) of \(omitted.count) names left out had a free spot beside their marker")
     }
 
-    @Test func beatsThePlainGreedyBaseline() {
-        let reqs = requests(seed: 11, count: 1000)
+    /// Each leader as drawn: from just outside its marker to the nearest point of its name.
+    static func leaders(_ reqs: [LabelRequest], _ placed: [LabelPlacement]) -> [(owner: Int, start: Point, end: Point)] {
+        placed.indices.filter { placed[$0].outcome == .leader }.map { i in
+            let a = reqs[i].anchor, rect = placed[i].rect
+            let b = Point(min(max(a.x, rect.minX), rect.maxX), min(max(a.y, rect.minY), rect.maxY))
+            return (i, a + (b - a).normalized * (reqs[i].anchorRadius + 1), b)
+        }
+    }
+
+    /// Whether segments pq and rs cross at a point inside both: the test's own orientation test.
+    static func segmentsCross(_ p: Point, _ q: Point, _ r: Point, _ s: Point) -> Bool {
+        func side(_ a: Point, _ b: Point, _ c: Point) -> Double { (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x) }
+        return side(r, s, p) * side(r, s, q) < 0 && side(p, q, r) * side(p, q, s) < 0
+    }
+
+    /// 1000 labels on the canvas, and 300 on a quarter of it, where most names that are
+    /// shown need a leader (a placer whose leaders cross names and markers falls below the
+    /// baseline there: 35 against 40, where ours names 57).
+    @Test(arguments: [(1000, 1.0), (300, 0.5)] as [(Int, Double)])
+    func beatsThePlainGreedyBaseline(count: Int, scale: Double) {
+        let canvas = Rect(x: 0, y: 0, width: Self.canvas.width * scale, height: Self.canvas.height * scale)
+        let reqs = requests(seed: 11, count: count, bounds: canvas)
         let placer = LabelPlacer(gap: 5)
         // Counted as a reader would: names nearer another marker than their own do not count.
-        let ours = Self.identified(reqs, placer.place(reqs, obstacles: [], bounds: Self.canvas))
-        let baseline = Self.identified(reqs, placer.placeGreedyBaseline(reqs, obstacles: [], bounds: Self.canvas))
+        let ours = Self.identified(reqs, placer.place(reqs, obstacles: [], bounds: canvas))
+        let baseline = Self.identified(reqs, placer.placeGreedyBaseline(reqs, obstacles: [], bounds: canvas))
         #expect(ours > baseline, "identified \(ours), plain greedy \(baseline): the repair, leader and callout phases must name more tools a reader can attribute")
     }
 
@@ -71,15 +121,24 @@ import ScapeGeometry
         #expect(a > b, "seed \(seed): \(a) placed with repair, \(b) without")
     }
 
-    /// Placed names whose box is nearer its own marker than any other (leaders always count).
+    /// Placed names a reader can attribute: a name beside its marker nearer that marker than
+    /// any other; a name on a leader whose line passes through no other marker and crosses no
+    /// other name and no other leader (a crossed leader is followed to the wrong tool).
     static func identified(_ reqs: [LabelRequest], _ placed: [LabelPlacement]) -> Int {
         func distance(_ r: Rect, _ p: Point) -> Double {
             let dx = max(r.minX - p.x, 0, p.x - r.maxX), dy = max(r.minY - p.y, 0, p.y - r.maxY)
             return (dx * dx + dy * dy).squareRoot()
         }
+        let leaders = Self.leaders(reqs, placed)
+        func readable(_ l: (owner: Int, start: Point, end: Point)) -> Bool {
+            !reqs.indices.contains { $0 != l.owner && ScapeLayoutTests.distance(from: reqs[$0].anchor, toSegment: l.start, l.end) < reqs[$0].anchorRadius }
+                && !placed.indices.contains { $0 != l.owner && placed[$0].isPlaced && placed[$0].rect.intersectsSegment(l.start, l.end) }
+                && !leaders.contains { $0.owner != l.owner && segmentsCross(l.start, l.end, $0.start, $0.end) }
+        }
+        let readableLeaders = Set(leaders.filter(readable).map(\.owner))
         return placed.indices.filter { i in
             guard placed[i].isPlaced else { return false }
-            if placed[i].outcome == .leader { return true }
+            if placed[i].outcome == .leader { return readableLeaders.contains(i) }
             let own = distance(placed[i].rect, reqs[i].anchor)
             return !reqs.indices.contains { $0 != i && distance(placed[i].rect, reqs[$0].anchor) < own }
         }.count
@@ -104,6 +163,14 @@ import ScapeGeometry
             // A marker is a disc: the leader may pass beside it, not through it.
             for (j, r) in reqs.enumerated() where j != i {
                 #expect(distance(from: r.anchor, toSegment: start, b) >= r.anchorRadius, "leader \(i) crosses marker \(j)")
+            }
+        }
+        // Two crossing leaders make a reader follow a line to the wrong name.
+        let leaders = Self.leaders(reqs, placed)
+        #expect(leaders.count > 20, "the test needs leaders to cross: \(leaders.count)")
+        for (k, l) in leaders.enumerated() {
+            for m in leaders[(k + 1)...] where Self.segmentsCross(l.start, l.end, m.start, m.end) {
+                Issue.record("the leaders of \(l.owner) and \(m.owner) cross")
             }
         }
     }
@@ -159,7 +226,12 @@ import ScapeGeometry
         let p = LabelPlacer(gap: 5).place([LabelRequest(anchor: anchor, anchorRadius: 2, size: Size(40, 14))], obstacles: walls, bounds: Self.canvas)
         #expect(p[0].outcome == .leader)
         for w in walls { #expect(!p[0].rect.intersects(w)) }
-        #expect(p[0].rect.center.distance(to: anchor) < 200)
+        // The nearest free spot is just above the walls: the name's bottom at y = 240, its
+        // centre 67 above the marker. The search steps outwards half a name's height (7) at a
+        // time and keeps a name labelSpacing off other things, so it may land that much further.
+        #expect(p[0].rect.maxY <= 240, "the name sits above the walls")
+        let far = p[0].rect.center.distance(to: anchor)
+        #expect(far >= 67 && far <= 67 + 7 + LabelPlacer.labelSpacing, "the name is \(far) from its marker; the nearest free spot is 67 away")
     }
 
     @Test func aLabelWithNoRoomAnywhereIsOmitted() {

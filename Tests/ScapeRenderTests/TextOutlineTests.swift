@@ -21,8 +21,17 @@ import ScapeScene
     func aLongNameIsOutlinedToItsLastLetter(name: String) {
         let (outline, measured) = outlineBox(name, at: Point(600, 400))
         #expect(measured.width > 10 * font.size, "the test needs a name longer than Cairo's cull distance")
-        #expect(outline.maxX >= measured.maxX - font.size, "outline ends at \(outline.maxX), the text at \(measured.maxX)")
-        #expect(outline.minX <= measured.minX + font.size * 0.3)
+        // Where the last letter's ink ends: the text's advance less that letter's own right
+        // side bearing (its advance past its ink), measured on the letter alone.
+        let last = String(name.last!)
+        let (letterInk, letterBox) = outlineBox(last, at: Point(0, 0))
+        let inkEnd = measured.maxX - (letterBox.maxX - letterInk.maxX)
+        // 0.5 pt: kerning between the last two letters moves the last one by a fraction of
+        // a point; a missing last letter moves the end by its whole width (about 8 pt here).
+        #expect(abs(outline.maxX - inkEnd) <= 0.5, "outline ends at \(outline.maxX), the last letter's ink at \(inkEnd)")
+        let first = String(name.first!)
+        let (firstInk, firstBox) = outlineBox(first, at: Point(0, 0))
+        #expect(abs(outline.minX - (measured.minX + firstInk.minX - firstBox.minX)) <= 0.5, "outline starts at \(outline.minX)")
     }
 
     @Test func everyLineOfAWrappedNameIsOutlined() {
