@@ -44,7 +44,7 @@ struct DetailInsets {
         // The link from a knot to its inset crosses no name or number.
         let names = layer.placements.filter { $0.outcome != .omitted }.map(\.rect)
         // Tools the map numbered keep their number in an inset.
-        let known = Dictionary(layer.callouts.filter { $0.owner.hasPrefix("tool/") }.map { (String($0.owner.dropFirst(5)), $0.number) }, uniquingKeysWith: { a, _ in a })
+        let known = InsetNumbering.known(layer.callouts)
         // A knot too large for an inset at the least enlargement is cut in pieces that fit.
         let largest = Size((area.width * Self.share - 2 * pad) / Self.scales.last!, (area.height * Self.share - 2 * pad) / Self.scales.last!)
         let knots = Self.knots(left, anchors: anchors, link: theme.toolFontSize * 4)

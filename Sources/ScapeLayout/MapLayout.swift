@@ -163,9 +163,8 @@ struct MapLayout {
         let titleFrames = isInset ? [] : quadrantTitleFrames(font: titleFont ?? theme.quadrantTitleFont, avoiding: anchors)
         let titles = titleFrames.filter { !$0.isLabel || titleFont == nil }.map { SoftObstacle(rect: $0.rect, weight: 1.2) }
         let hardTitles = titleFont == nil ? [] : titleFrames.filter(\.isLabel).map { $0.rect.outsetBy(LabelPlacer.labelSpacing) }
-        // A stack's list is as many entries in the legend as it has members.
-        let stackedExtra = stacks.groups.reduce(0) { $0 + $1.count - 1 }
-        var placer = LabelPlacer(gap: theme.labelGap, calloutLimit: max(0, (numbering?.budget ?? legend.capacity) - stackedExtra))
+        // Numbers up to the legend's room; a stack's members past it are left out (below).
+        var placer = LabelPlacer(gap: theme.labelGap, calloutLimit: max(0, numbering?.budget ?? legend.capacity))
         placer.leaderClearance = 1 + theme.strokeWobble
         let plot = frame.plotRect
         placer.longestLeader = (plot.width * plot.width + plot.height * plot.height).squareRoot() * Self.leaderShare
@@ -188,7 +187,7 @@ struct MapLayout {
         var next = (numbering?.after ?? 0) + 1
         for u in order {
             let unit = units[u]
-            if unit.count == 1, let known = numbering?.known[tools[unit[0]].id] {
+            if let known = numbering?.known[InsetNumbering.key(unit.map { tools[$0].id })] {
                 numberOf[u] = known
                 continue
             }
@@ -320,8 +319,15 @@ struct MapLayout {
     /// The legend for callout numbers: the tool font a little smaller (never below the
     /// smallest type), beside the plot and under it, within the publish width's growth limit.
     func calloutLegend(names: [String]) -> CalloutLegend {
-        let font = FontSpec(family: theme.fontFamily, size: max(theme.toolFontSize * 0.85, smallestType))
         let spare = PublishWidth.growthLimit - 1
+        let roomBeside = frame.canvas.width * spare - theme.margin * 2
+        // Long names take a smaller type (never below the smallest) so a column fits beside the plot.
+        var font = FontSpec(family: theme.fontFamily, size: max(theme.toolFontSize * 0.85, smallestType))
+        func widest(_ f: FontSpec) -> Double {
+            measurer.measure(String(repeating: "8", count: String(max(1, names.count)).count), font: f).width + 6 + (names.map { measurer.measure($0, font: f).width }.max() ?? 0)
+        }
+        let natural = widest(font)
+        if natural > roomBeside { font.size = max(smallestType, font.size * roomBeside / natural) }
         let number = measurer.measure(String(repeating: "8", count: String(max(1, names.count)).count), font: font).width
         let longest = names.map { measurer.measure($0, font: font).width }.max() ?? 0
         return CalloutLegend(font: font, measurer: measurer,
@@ -374,7 +380,21 @@ struct QuadrantTitleFrame {
 struct InsetNumbering {
     var after: Int
     var budget: Int
+    /// By `key`: a tool's id, or a stack's member ids.
     var known: [String: Int]
+
+    static func key(_ ids: [String]) -> String { ids.sorted().joined(separator: "\n") }
+
+    /// The numbers a map gave, by tool or by stack.
+    static func known(_ entries: [CalloutLegend.Entry]) -> [String: Int] {
+        var members: [Int: [String]] = [:]
+        for e in entries {
+            let parts = e.owner.split(separator: "/")
+            guard let id = parts.last, parts.count >= 2 else { continue }
+            members[e.number, default: []].append(String(id))
+        }
+        return Dictionary(members.map { (key($0.value), $0.key) }, uniquingKeysWith: { a, _ in a })
+    }
 }
 
 /// The laid-out tools: their scene nodes and how their labels fared.
