@@ -19,6 +19,9 @@ public struct MapBenchmark {
         case quadrant
         /// The shape of fixtures/examples/tools-80.csv, repeated with a little jitter.
         case tools80 = "tools-80"
+        /// Spread evenly, but in fives at one spot (a chart that lists the same point again and
+        /// again): stacks.
+        case stacked
     }
 
     public struct Line {
@@ -60,6 +63,9 @@ public struct MapBenchmark {
                 let c = centers[i % 5]
                 return (clamp(c.0 + gauss() * 0.12), clamp(c.1 + gauss() * 0.12))
             }
+        case .stacked:
+            let spots = (0..<max(1, (n + 4) / 5)).map { _ in (rng.nextUnit() * 1.9 - 0.95, rng.nextUnit() * 1.9 - 0.95) }
+            return (0..<n).map { i in spots[i / 5] }
         case .tools80:
             guard !shape.isEmpty else { return points(.uniform, n: n, seed: seed) }
             return (0..<n).map { i in

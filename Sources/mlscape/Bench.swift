@@ -21,18 +21,24 @@ struct Bench: ParsableCommand {
 
     struct Labels: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Lay out maps of n tools 'Tool i' from four seeded point sets, and judge every tool.",
+            abstract: "Lay out maps of n tools 'Tool i' from five seeded point sets, and judge every tool.",
             discussion: """
             'map' lines (sizes up to 1000): the real map figure (axes, axis labels,
             quadrant titles and margins of the built-in landscape) with n tools from
             each point set: uniform, clusters (five Gaussian clusters), quadrant (all
             in one quadrant), tools-80 (the shape of fixtures/examples/tools-80.csv,
-            when run from the repository). Each tool is judged from the drawn scene
-            (see "Every tool identifiable" in the README): adjacent, leaders,
-            callouts (number + legend) identify it; omitted, ambiguous (nearest
-            marker is another's), far and crossed (a leader crossing something) do
-            not. covered: names over an axis label or title. canvas: the figure's
-            size, grown for a legend. ms: the whole figure's layout.
+            when run from the repository), stacked (in fives at one spot). Each tool
+            is judged from the drawn scene (see "Every tool identifiable" in the
+            README): adjacent, leaders, callouts (number + legend) and insets (named
+            in a detail inset) identify it; omitted, ambiguous (nearest marker is
+            another's, or a leader's name within 6 pt of another marker), far (a
+            leader over 15% of the plot's diagonal) and crossed (a leader crossing
+            something or into another quadrant) do not. covered: names over an axis
+            label or title; runon: names on one line that read as one; stacks and
+            insets drawn; max_leader: the longest leader, as a share of the plot's
+            diagonal; min_name_px: the smallest name, number or legend entry at the
+            1200 px publish width. canvas: the figure's size, grown for a legend
+            (at most 1.25 times). ms: the whole figure's layout.
 
             'labels' lines: the placer alone on n seeded uniform points on a bare
             2251x1521 canvas with a 25 px font. One line per size. placed: labels drawn (leaders included); leaders:
@@ -50,8 +56,8 @@ struct Bench: ParsableCommand {
         @Option(help: ArgumentHelp("Comma-separated sizes.", valueName: "list"))
         var n: String = "45,80,150,300,1000,10000,100000"
 
-        @Option(help: ArgumentHelp("Point sets for the map lines (uniform, clusters, quadrant, tools-80), comma-separated.", valueName: "list"))
-        var sets: String = "uniform,clusters,quadrant,tools-80"
+        @Option(help: ArgumentHelp("Point sets for the map lines (uniform, clusters, quadrant, tools-80, stacked), comma-separated.", valueName: "list"))
+        var sets: String = "uniform,clusters,quadrant,tools-80,stacked"
 
         @Option(help: "The map point sets' seed.")
         var seed: UInt64 = 42
@@ -63,7 +69,7 @@ struct Bench: ParsableCommand {
             let sizes = try parseSizes(n)
             let chosen = try sets.split(separator: ",").map { name -> MapBenchmark.PointSet in
                 guard let s = MapBenchmark.PointSet(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError("--sets takes uniform, clusters, quadrant, tools-80")
+                    throw ValidationError("--sets takes \(MapBenchmark.PointSet.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 return s
             }

@@ -56,6 +56,9 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Radar blips: names beside them, numbers with a legend, or auto (names, and numbers for a crowded quadrant). Default: the figure's 'blip-labels:', else auto.", valueName: "mode"))
     var blipLabels: BlipLabels?
 
+    @Option(name: .long, help: ArgumentHelp("Maps and zooms: the width in pixels the figure is read at (a blog's column). Names keep 11 px there; a narrower column gets larger type. Default: the figure's 'fit:', else 1200.", valueName: "px"))
+    var fit: Double?
+
     @OptionGroup var options: FigureOptions
 
     @OptionGroup(title: "Ad-hoc figure (instead of the data file's figures)")
@@ -84,6 +87,10 @@ struct Render: ParsableCommand {
             if subset.name == nil { subset.name = "\(stem)-custom" }
         }
         var figures = subset.isRequested ? [try subset.figure(in: landscape)] : try selectedFigures(of: landscape)
+        if let fit {
+            if let problem = InputBounds.fit.problem(fit, what: "--fit") { throw ValidationError(problem) }
+            for k in figures.indices where [.map, .zoom, .radarLandscape].contains(figures[k].kind) { figures[k].fit = fit }
+        }
         if let blipLabels {
             for k in figures.indices where figures[k].kind == .radar { figures[k].blipLabels = blipLabels }
         }

@@ -19,6 +19,7 @@ struct Validate: ParsableCommand {
           mlscape validate my-stack.yaml
           mlscape validate --strict my-stack.yaml     in CI: any warning fails
           mlscape validate --layout my-stack.yaml
+          mlscape validate --layout --style clean my-stack.yaml
         """
     )
 
@@ -26,6 +27,9 @@ struct Validate: ParsableCommand {
 
     @Flag(name: .long, help: "Fail (exit 65) on any warning about the data, such as an unknown key.")
     var strict = false
+
+    @Option(name: .long, help: ArgumentHelp("With --layout: the style to lay out, sketch or clean (their fonts differ in size and width). Default: the data file's 'style:', else sketch.", valueName: "style"))
+    var style: FigureStyle?
 
     @Flag(help: "Lay the figures out and report every tool a reader could not identify.")
     var layout = false
@@ -47,7 +51,7 @@ struct Validate: ParsableCommand {
         let names = ToolLocations.names(in: landscape)
         var failures = 0
         for figure in landscape.effectiveFigures {
-            let laid = renderer.layout(figure, of: landscape)
+            let laid = renderer.layout(figure, of: landscape, settings: RenderSettings(formats: ["svg"], style: style))
             let audit = LabelAudit(scene: laid.scene)
             guard !audit.verdicts.isEmpty else { continue }
             let c = audit.counts
