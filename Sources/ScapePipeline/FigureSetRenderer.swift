@@ -1,4 +1,5 @@
 import Foundation
+import ScapeGeometry
 import ScapeModel
 import ScapeRender
 
@@ -38,7 +39,9 @@ public struct FigureSetRenderer {
         // last figure does not leave one core idle.
         let order = figures.indices.sorted { (Self.cost(figures[$0].kind), $1) > (Self.cost(figures[$1].kind), $0) }
         let queue = WorkQueue(order)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        // Workers count into the caller's tally, so the counts do not depend on the jobs.
+        let tally = WorkCounters.current
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in WorkCounters.bind(tally) {
             let renderer = FigureRenderer()
             while let index = queue.next() {
                 do {
@@ -49,7 +52,7 @@ public struct FigureSetRenderer {
                     results.set(index, .failure(Failure(figure: figures[index].id, underlying: error)))
                 }
             }
-        }
+        } }
         var out = Output(files: [], warnings: [], omitted: [])
         for (i, slot) in results.values.enumerated() {
             switch slot! {

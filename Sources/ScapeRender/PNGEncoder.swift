@@ -1,4 +1,5 @@
 import CCairo
+import ScapeGeometry
 
 /// Encodes a Cairo image surface as PNG with settings we choose. Cairo's own writer goes
 /// through libpng's adaptive filtering and zlib level 6, which is most of a figure's render
@@ -49,6 +50,7 @@ struct PNGEncoder {
         }
         var compressed = [UInt8](repeating: 0, count: Int(compressBound(uLong(raw.count))))
         var compressedLength = uLongf(compressed.count)
+        WorkCounters.add(.bytesCompressed, raw.count)
         let status = compress2(&compressed, &compressedLength, raw, uLong(raw.count), level)
         guard status == Z_OK else { throw RenderError("cannot compress the PNG (zlib status \(status))") }
         compressed.removeSubrange(Int(compressedLength)...)
