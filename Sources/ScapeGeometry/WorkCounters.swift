@@ -25,7 +25,7 @@ public enum WorkCounter: String, CaseIterable, Sendable, Comparable {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
-    var slot: Int {
+    @inlinable var slot: Int {
         switch self {
         case .placerCandidates: return 0
         case .leaderProbes: return 1
@@ -76,22 +76,27 @@ public final class WorkTally: @unchecked Sendable {
 }
 
 /// Counts kept by one owner on one thread (a placer run, a painter), with no locking on the
-/// hot path (so one thread at a time); added to the tally that was current when it was made, once, when it goes away.
+/// hot path (so one thread at a time); added to the tally that was current when it was made,
+/// once, when it goes away. The counts live in raw memory, so counting is one add: no
+/// exclusivity or bounds checks in the placer's innermost loops.
 public final class WorkAccumulator: @unchecked Sendable {
-    private var slots = [Int](repeating: 0, count: WorkCounter.allCases.count)
+    @usableFromInline let slots: UnsafeMutablePointer<Int>
     private let target: WorkTally?
 
     public init() {
         target = WorkCounters.current
+        slots = .allocate(capacity: WorkCounter.allCases.count)
+        slots.initialize(repeating: 0, count: WorkCounter.allCases.count)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func count(_ counter: WorkCounter, _ n: Int = 1) {
         slots[counter.slot] &+= n
     }
 
     deinit {
-        target?.add(slots)
+        target?.add(Array(UnsafeBufferPointer(start: slots, count: WorkCounter.allCases.count)))
+        slots.deallocate()
     }
 }
 

@@ -39,8 +39,8 @@ struct Validate: ParsableCommand {
         }
         guard layout else { return }
         let renderer = FigureRenderer()
-        let locations = ToolLocations(path: input.data)
         let names = ToolLocations.names(in: landscape)
+        let locations = ToolLocations(path: input.data, names: names)
         var failures = 0
         for figure in landscape.effectiveFigures {
             let laid = renderer.layout(figure, of: landscape)
