@@ -1,4 +1,5 @@
 import CCairo
+import Foundation
 import ScapeGeometry
 
 /// Encodes a Cairo image surface as PNG with settings we choose. Cairo's own writer goes
@@ -33,6 +34,9 @@ struct PNGEncoder {
                     let above = y == 0 ? zeros.baseAddress! : UnsafeRawPointer(data + (y - 1) * stride).assumingMemoryBound(to: UInt32.self)
                     let base = y * (rowBytes + 1)
                     out[base] = 2
+                    // A row equal to the one above (most of a figure's white) filters to zeros,
+                    // which the buffer already holds: one memcmp instead of a pixel loop.
+                    if y > 0 && memcmp(row, above, width * 4) == 0 { continue }
                     var o = base + 1
                     for x in 0..<width {
                         let px = row[x], up = above[x]
@@ -48,12 +52,17 @@ struct PNGEncoder {
                 }
             }
         }
-        var compressed = [UInt8](repeating: 0, count: Int(compressBound(uLong(raw.count))))
-        var compressedLength = uLongf(compressed.count)
+        // zlib writes the compressed bytes into uninitialised room: zeroing the whole bound
+        // first (as large as the image) cost a page fault per 4 KB the figure never needed.
+        let bound = Int(compressBound(uLong(raw.count)))
         WorkCounters.add(.bytesCompressed, raw.count)
-        let status = compress2(&compressed, &compressedLength, raw, uLong(raw.count), level)
+        var status = Z_OK
+        let compressed = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+            var compressedLength = uLongf(bound)
+            status = compress2(buffer.baseAddress, &compressedLength, raw, uLong(raw.count), level)
+            count = status == Z_OK ? Int(compressedLength) : 0
+        }
         guard status == Z_OK else { throw RenderError("cannot compress the PNG (zlib status \(status))") }
-        compressed.removeSubrange(Int(compressedLength)...)
 
         var png: [UInt8] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
         var header: [UInt8] = []

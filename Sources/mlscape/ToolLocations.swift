@@ -30,10 +30,14 @@ struct ToolLocations {
     private mutating func buildIndex() {
         let lengths = Set(indexed.map(\.count)).sorted()
         guard !lengths.isEmpty else { return }
+        // A piece is made into a string only when its first and last characters can start
+        // and end a name (most cannot: 'Tool 12,0.5,0.3' has few).
+        let firsts = Set(indexed.compactMap(\.first)), lasts = Set(indexed.compactMap(\.last))
         for (k, line) in lines.enumerated() {
             let chars = Array(line)
-            for end in 0...chars.count where end == chars.count || !(chars[end].isLetter || chars[end].isNumber) {
-                for length in lengths where length <= end {
+            for end in 1...max(1, chars.count) where end <= chars.count && lasts.contains(chars[end - 1])
+                && (end == chars.count || !(chars[end].isLetter || chars[end].isNumber)) {
+                for length in lengths where length <= end && firsts.contains(chars[end - length]) {
                     let piece = String(chars[(end - length)..<end])
                     guard index[piece] == nil, indexed.contains(piece), let column = Self.firstWhole(piece, in: line) else { continue }
                     index[piece] = (k + 1, column)
