@@ -25,8 +25,16 @@ struct PNGEncoder {
         // Filtered scanlines: one filter byte (2 = Up), then each byte minus the one above.
         // A pixel equal to the one above filters to zeros, which the buffer already holds:
         // on a mostly flat figure almost every pixel is skipped.
-        var raw = [UInt8](repeating: 0, count: (rowBytes + 1) * height)
-        raw.withUnsafeMutableBufferPointer { out in
+        // calloc: fresh pages are zero already, so the rows skipped below are never written
+        // (nor faulted in and cleared, as a zero-filled array's are).
+        let rawCount = (rowBytes + 1) * height
+        guard let rawBase = calloc(rawCount, 1)?.assumingMemoryBound(to: UInt8.self) else {
+            throw RenderError("cannot hold the \(width)x\(height) image to encode it")
+        }
+        defer { free(rawBase) }
+        let raw = UnsafeMutableBufferPointer(start: rawBase, count: rawCount)
+        do {
+            let out = raw
             let zeroRow = [UInt32](repeating: 0, count: width)
             zeroRow.withUnsafeBufferPointer { zeros in
                 for y in 0..<height {
@@ -59,7 +67,7 @@ struct PNGEncoder {
         var status = Z_OK
         let compressed = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
             var compressedLength = uLongf(bound)
-            status = compress2(buffer.baseAddress, &compressedLength, raw, uLong(raw.count), level)
+            status = compress2(buffer.baseAddress, &compressedLength, rawBase, uLong(raw.count), level)
             count = status == Z_OK ? Int(compressedLength) : 0
         }
         guard status == Z_OK else { throw RenderError("cannot compress the PNG (zlib status \(status))") }
