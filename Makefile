@@ -6,7 +6,7 @@ DEBIAN_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev fonts-dej
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build figures install test fuzz clean gallery-check mutate browser-test
+.PHONY: setup build figures install test fuzz clean gallery-check mutate browser-test bench-check
 
 # Where `make install` puts bin/mlscape: /usr/local as root, ~/.local otherwise (no sudo needed).
 PREFIX ?= $(shell [ "$$(id -u)" = 0 ] && echo /usr/local || echo $$HOME/.local)
@@ -40,6 +40,16 @@ install: build
 ## Run every test.
 test: setup
 	$(SWIFT) test
+
+## The cost check (README, Performance): `mlscape bench work` counts the expensive loops' work
+## over a fixed catalogue and fails when a counter grows past 1.3x bench/work-baseline.json,
+## or the set's time in zlib units past 3x. A commit that writes a new baseline says why:
+## its message names the baseline.
+bench-check: build
+	@if git rev-parse -q --verify HEAD~1 >/dev/null 2>&1 && git diff --name-only HEAD~1 HEAD | grep -qx bench/work-baseline.json \
+	    && ! git log -1 --format=%B | grep -qi baseline; then \
+	    echo "bench/work-baseline.json changed: say why in the commit message (a line about the baseline)"; exit 1; fi
+	$$($(SWIFT) build -c release --show-bin-path)/mlscape bench work --check bench/work-baseline.json
 
 ## Coverage-guided fuzzing: libFuzzer + AddressSanitizer, 40 s per decoder (fuzz/run.sh).
 fuzz: setup

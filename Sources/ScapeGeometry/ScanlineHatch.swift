@@ -39,6 +39,7 @@ public enum ScanlineHatch {
             }
             y += gap
         }
+        WorkCounters.add(.hatchSegments, out.count)
         return out
     }
 

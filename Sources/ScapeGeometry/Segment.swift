@@ -3,10 +3,15 @@
 public enum Segment {
     /// Whether segment ab comes nearer than r to c.
     public static func passes(_ a: Point, _ b: Point, within r: Double, of c: Point) -> Bool {
+        distance(from: c, to: a, b) < r
+    }
+
+    /// How near segment ab comes to c.
+    public static func distance(from c: Point, to a: Point, _ b: Point) -> Double {
         let ab = b - a
         let len2 = ab.dot(ab)
         let t = len2 == 0 ? 0 : max(0, min(1, (c - a).dot(ab) / len2))
-        return (a + ab * t).distance(to: c) < r
+        return (a + ab * t).distance(to: c)
     }
 
     /// Whether segments pq and rs cross (touching ends do not count).

@@ -10,6 +10,8 @@ public struct SpatialGrid {
     private let cell: Double
     private let columns: Int
     private let rows: Int
+    /// When set, every query adds the stored boxes it looked at to `obstacleQueries`.
+    public var work: WorkAccumulator?
 
     public init(bounds: Rect, cellSize: Double) {
         precondition(cellSize > 0, "cell size must be positive")
@@ -43,6 +45,7 @@ public struct SpatialGrid {
         var found = Set<Int>()
         for y in row(rect.minY)...row(rect.maxY) {
             for x in column(rect.minX)...column(rect.maxX) {
+                work?.count(.obstacleQueries, buckets[y * columns + x].count)
                 for i in buckets[y * columns + x] where items[Int(i)].rect.intersects(rect) { found.insert(Int(i)) }
             }
         }
@@ -51,9 +54,12 @@ public struct SpatialGrid {
 
     /// True when a stored rectangle other than those with payload `excluded` meets `rect`.
     public func anyIntersects(_ rect: Rect, excluding excluded: Int) -> Bool {
+        var looked = 0
+        defer { work?.count(.obstacleQueries, looked) }
         for y in row(rect.minY)...row(rect.maxY) {
             for x in column(rect.minX)...column(rect.maxX) {
                 for i in buckets[y * columns + x] {
+                    looked += 1
                     let item = items[Int(i)]
                     if item.payload != excluded && item.rect.intersects(rect) { return true }
                 }
@@ -63,9 +69,12 @@ public struct SpatialGrid {
     }
 
     public func anyIntersects(_ rect: Rect, where accept: (Payload) -> Bool = { _ in true }) -> Bool {
+        var looked = 0
+        defer { work?.count(.obstacleQueries, looked) }
         for y in row(rect.minY)...row(rect.maxY) {
             for x in column(rect.minX)...column(rect.maxX) {
                 for i in buckets[y * columns + x] {
+                    looked += 1
                     let item = items[Int(i)]
                     if item.rect.intersects(rect) && accept(item.payload) { return true }
                 }
@@ -79,6 +88,7 @@ public struct SpatialGrid {
     public func forEachCandidate(near rect: Rect, _ body: (Int) -> Void) {
         for y in row(rect.minY)...row(rect.maxY) {
             for x in column(rect.minX)...column(rect.maxX) {
+                work?.count(.obstacleQueries, buckets[y * columns + x].count)
                 for i in buckets[y * columns + x] { body(Int(i)) }
             }
         }

@@ -243,8 +243,12 @@ struct AdoptionBands {
         return poly
     }
 
-    /// Corners rounded by Chaikin's corner cutting, for the hand-drawn band look.
-    static func rounded(_ points: [Point], iterations: Int = 4) -> [Point] {
+    /// Corners rounded by Chaikin's corner cutting, for the hand-drawn band look; then the
+    /// points that lie within `tolerance` of the outline without them are dropped. Corner
+    /// cutting leaves thousands of points along straight and gently curved runs, and each
+    /// point is a dash break and a hand-drawn stroke of its own: the banded map drew 16 times
+    /// the segments its outline needs.
+    static func rounded(_ points: [Point], iterations: Int = 4, tolerance: Double = 0.1) -> [Point] {
         var pts = points
         for _ in 0..<iterations {
             var out: [Point] = []
@@ -255,6 +259,32 @@ struct AdoptionBands {
             }
             pts = out
         }
-        return pts
+        return simplified(pts, tolerance: tolerance)
+    }
+
+    /// Douglas-Peucker on a closed outline: the fewest points whose outline stays within
+    /// `tolerance` of every dropped one. The first point and the one farthest from it are kept.
+    static func simplified(_ pts: [Point], tolerance: Double) -> [Point] {
+        guard pts.count > 4, tolerance > 0 else { return pts }
+        let far = pts.indices.max { pts[0].distance(to: pts[$0]) < pts[0].distance(to: pts[$1]) }!
+        var keep = [Bool](repeating: false, count: pts.count)
+        keep[0] = true
+        keep[far] = true
+        // Explicit stack of index ranges (the closing run wraps to index count = 0).
+        var stack = [(0, far), (far, pts.count)]
+        while let (i, j) = stack.popLast() {
+            guard j - i > 1 else { continue }
+            let a = pts[i], b = pts[j % pts.count]
+            var worst = -1.0, at = i
+            for k in (i + 1)..<j {
+                let d = Segment.distance(from: pts[k], to: a, b)
+                if d > worst { worst = d; at = k }
+            }
+            guard worst > tolerance else { continue }
+            keep[at] = true
+            stack.append((i, at))
+            stack.append((at, j))
+        }
+        return pts.indices.filter { keep[$0] }.map { pts[$0] }
     }
 }

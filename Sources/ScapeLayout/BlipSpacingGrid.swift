@@ -11,6 +11,8 @@ struct BlipSpacingGrid {
     private let rows: Int
     /// x and y of the points in each cell, flat, row-major.
     private var cells: [[Double]]
+    /// Blips compared (`blipSpacingChecks`).
+    private let work = WorkAccumulator()
 
     /// `bounds` holds every point that will be inserted or asked about.
     init(spacing: Double, bounds: Rect) {
@@ -41,6 +43,7 @@ struct BlipSpacingGrid {
         var nearest = Double.infinity
         for y in max(0, cy - 1)...min(rows - 1, cy + 1) {
             for x in max(0, cx - 1)...min(columns - 1, cx + 1) {
+                work.count(.blipSpacingChecks, cells[y * columns + x].count / 2)
                 cells[y * columns + x].withUnsafeBufferPointer { xy in
                     var i = 0
                     while i < xy.count {

@@ -36,6 +36,8 @@ struct PlacementState {
     /// hopeless crowd (hundreds of markers on one spot) costs no more than a sparse map.
     var leaderProbes = 0
     static let leaderBudget = 150_000
+    /// The run's work counts (`mlscape bench work`), shared with the grids it queries.
+    let work = WorkAccumulator()
 
     /// Payload of an obstacle no label may cover but a leader may cross (an axis line).
     static let crossable = -2
@@ -52,6 +54,7 @@ struct PlacementState {
         softGrid = SpatialGrid(bounds: area, cellSize: cell * 2)
         labels = SpatialGrid(bounds: area, cellSize: cell)
         leaderGrid = SpatialGrid(bounds: area, cellSize: cell * 2)
+        fixed.work = work; softGrid.work = work; labels.work = work; leaderGrid.work = work
         for r in obstacles { fixed.insert(r, -1) }
         for r in crossable { fixed.insert(r, Self.crossable) }
         for (i, r) in requests.enumerated() {
@@ -72,7 +75,8 @@ struct PlacementState {
 
     /// Inside the bounds and clear of every marker but the owner's and every hard obstacle.
     func staticallyFree(_ rect: Rect, _ owner: Int) -> Bool {
-        bounds.contains(rect) && !fixed.anyIntersects(rect, excluding: owner)
+        work.count(.placerCandidates)
+        return bounds.contains(rect) && !fixed.anyIntersects(rect, excluding: owner)
     }
 
     /// Clear of every placed label except `ignoring` (by a small margin, so two labels never
@@ -470,6 +474,7 @@ struct PlacementState {
                     let center = req.anchor + Point(dir.x * (distance + size.width / 2), dir.y * distance)
                     let rect = Rect(center: center, size: size)
                     leaderProbes += 1
+                    work.count(.leaderProbes)
                     guard staticallyFree(rect, i), clearOfLabels(rect), clearOfOtherMarkers(rect, i) else { continue }
                     let end = rect.nearestPoint(to: req.anchor)
                     let start = req.anchor + (end - req.anchor).normalized * (req.anchorRadius + LabelPlacer.leaderGap)

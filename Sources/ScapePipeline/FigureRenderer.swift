@@ -149,27 +149,55 @@ public final class FigureRenderer {
 
     /// Renders one figure in every format of `settings`.
     public func render(_ figure: Figure, of landscape: Landscape, settings: RenderSettings) throws -> (files: [RenderedFile], warnings: [String], omitted: [String]) {
+        try render(sameScene: [figure], of: landscape, settings: settings)[0]
+    }
+
+    /// Renders figures that draw the same scene (`drawsSameScene`: they differ only in id
+    /// and file name, as the blog's header images repeat other figures): laid out and penned
+    /// once, and each format that names no figure (PNG) encoded once and written under
+    /// each name. The files are byte for byte those of rendering each figure alone.
+    public func render(sameScene figures: [Figure], of landscape: Landscape, settings: RenderSettings) throws -> [(files: [RenderedFile], warnings: [String], omitted: [String])] {
         var clock = DispatchTime.now().uptimeNanoseconds
         func lap() -> Double {
             let now = DispatchTime.now().uptimeNanoseconds
             defer { clock = now }
             return Double(now - clock) / 1e6
         }
-        let laid = layout(figure, of: landscape, settings: settings)
+        let laid = layout(figures[0], of: landscape, settings: settings)
         let penned = settings.pen(for: landscape).apply(to: laid.scene)
         let scale = settings.width.map { $0 / laid.scene.size.width } ?? settings.scale
-        var options = RenderOptions(scale: scale, creationDate: settings.creationDate, title: figure.title ?? figure.id,
-                                    handDrawn: settings.effectiveStyle(for: landscape) == .sketch)
-        if settings.formats.contains("html") { options.catalogue = FigureCatalogue(landscape: landscape, figure: figure) }
-        var files: [RenderedFile] = []
-        for name in settings.formats {
-            guard let writer = formats.writer(for: name) else {
-                throw RenderError("unknown format '\(name)'; the formats are \(formats.names.joined(separator: ", "))")
+        let warnings = laid.warnings + missingGlyphWarnings(laid.scene)
+        var shared: [String: [UInt8]] = [:]
+        var out: [(files: [RenderedFile], warnings: [String], omitted: [String])] = []
+        for figure in figures {
+            var options = RenderOptions(scale: scale, creationDate: settings.creationDate, title: figure.title ?? figure.id,
+                                        handDrawn: settings.effectiveStyle(for: landscape) == .sketch)
+            if settings.formats.contains("html") { options.catalogue = FigureCatalogue(landscape: landscape, figure: figure) }
+            var files: [RenderedFile] = []
+            for name in settings.formats {
+                guard let writer = formats.writer(for: name) else {
+                    throw RenderError("unknown format '\(name)'; the formats are \(formats.names.joined(separator: ", "))")
+                }
+                let bytes = try shared[writer.name] ?? writer.write(writer.takesSceneBeforePen ? laid.scene : penned, options: options, text: text)
+                if !writer.namesFigure { shared[writer.name] = bytes }
+                files.append(RenderedFile(fileName: "\(figure.fileName).\(writer.name)", bytes: bytes, milliseconds: lap()))
             }
-            let bytes = try writer.write(writer.takesSceneBeforePen ? laid.scene : penned, options: options, text: text)
-            files.append(RenderedFile(fileName: "\(figure.fileName).\(writer.name)", bytes: bytes, milliseconds: lap()))
+            out.append((files, warnings, laid.omittedLabels))
         }
-        return (files, laid.warnings + missingGlyphWarnings(laid.scene), laid.omittedLabels)
+        return out
+    }
+
+    /// True when two figures draw the same scene: equal but for their id, file name and
+    /// where their spec was written.
+    public static func drawsSameScene(_ a: Figure, _ b: Figure) -> Bool {
+        func key(_ f: Figure) -> Figure {
+            var f = f
+            f.id = ""
+            f.file = nil
+            f.specLocation = nil
+            return f
+        }
+        return key(a) == key(b)
     }
 
     /// One warning per text that has characters no installed font can draw.

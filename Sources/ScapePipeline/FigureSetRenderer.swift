@@ -1,4 +1,5 @@
 import Foundation
+import ScapeGeometry
 import ScapeModel
 import ScapeRender
 
@@ -32,24 +33,31 @@ public struct FigureSetRenderer {
                        progress: (@Sendable (_ done: Int, _ total: Int, _ id: String) -> Void)? = nil) throws -> Output {
         let results = ResultSlots(count: figures.count)
         // PNGs are drawn in bounded bands, but several at once still add up: the raster budget caps the workers.
+        // Figures that draw the same scene are one piece of work (laid out and drawn once).
+        let groups = Self.sameSceneGroups(figures)
         let allowed = settings.formats.contains("png") ? RasterBudget.workers(requested: jobs) : jobs
-        let workers = min(allowed, max(1, figures.count))
-        // Workers take the next figure from a shared queue, the costliest kinds first, so the
+        let workers = min(allowed, max(1, groups.count))
+        // Workers take the next group from a shared queue, the costliest kinds first, so the
         // last figure does not leave one core idle.
-        let order = figures.indices.sorted { (Self.cost(figures[$0].kind), $1) > (Self.cost(figures[$1].kind), $0) }
+        let order = groups.indices.sorted { (Self.cost(figures[groups[$0][0]].kind), $1) > (Self.cost(figures[groups[$1][0]].kind), $0) }
         let queue = WorkQueue(order)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        // Workers count into the caller's tally, so the counts do not depend on the jobs.
+        let tally = WorkCounters.current
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in WorkCounters.bind(tally) {
             let renderer = FigureRenderer()
-            while let index = queue.next() {
+            while let g = queue.next() {
+                let group = groups[g]
                 do {
-                    let r = try renderer.render(figures[index], of: landscape, settings: settings)
-                    // Reported under the slots' lock, so the counts arrive in order: [7/19] before [8/19].
-                    results.set(index, .success(r)) { done in progress?(done, figures.count, figures[index].id) }
+                    let rendered = try renderer.render(sameScene: group.map { figures[$0] }, of: landscape, settings: settings)
+                    for (index, r) in zip(group, rendered) {
+                        // Reported under the slots' lock, so the counts arrive in order: [7/19] before [8/19].
+                        results.set(index, .success(r)) { done in progress?(done, figures.count, figures[index].id) }
+                    }
                 } catch {
-                    results.set(index, .failure(Failure(figure: figures[index].id, underlying: error)))
+                    for index in group { results.set(index, .failure(Failure(figure: figures[index].id, underlying: error))) }
                 }
             }
-        }
+        } }
         var out = Output(files: [], warnings: [], omitted: [])
         for (i, slot) in results.values.enumerated() {
             switch slot! {
@@ -67,6 +75,15 @@ public struct FigureSetRenderer {
 
 /// Results written by worker threads, each to its own slot, under a lock.
 extension FigureSetRenderer {
+    /// The figures' indices, those that draw the same scene together, in the figures' order.
+    static func sameSceneGroups(_ figures: [Figure]) -> [[Int]] {
+        var groups: [[Int]] = []
+        for i in figures.indices {
+            if let g = groups.firstIndex(where: { FigureRenderer.drawsSameScene(figures[$0[0]], figures[i]) }) { groups[g].append(i) } else { groups.append([i]) }
+        }
+        return groups
+    }
+
     /// A rough relative cost of drawing a figure of this kind.
     static func cost(_ kind: FigureKind) -> Int {
         switch kind {
@@ -106,7 +123,6 @@ final class ResultSlots: @unchecked Sendable {
         values = Array(repeating: nil, count: count)
     }
 
-    /// Stores a result; returns how many slots are filled now.
     /// Stores a result; `filled` is told how many slots are filled now, under the lock, so that
     /// two workers finishing at once report their counts in order.
     func set(_ index: Int, _ value: Value, filled: (Int) -> Void = { _ in }) {

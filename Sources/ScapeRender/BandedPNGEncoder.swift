@@ -1,4 +1,5 @@
 import CCairo
+import ScapeGeometry
 import ScapeScene
 
 /// Draws and encodes a PNG too large to hold in memory at once, one horizontal band at a time:
@@ -26,6 +27,7 @@ struct BandedPNGEncoder {
 
         /// Compresses `count` bytes (none when finishing) and appends what zlib gives back.
         func feed(_ bytes: UnsafeMutablePointer<UInt8>?, count: Int, finish: Bool) throws {
+            WorkCounters.add(.bytesCompressed, count)
             stream.next_in = bytes
             stream.avail_in = uInt(count)
             while true {

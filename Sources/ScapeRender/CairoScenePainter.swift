@@ -8,14 +8,18 @@ struct CairoScenePainter {
     let text: PangoTextEngine
 
     func paint(_ scene: Scene, on cr: OpaquePointer) {
+        // Pixels are counted on rasters only (`pixelsFilled`): the box of each fill and stroke
+        // inside the clip (the band being drawn), in device pixels.
+        let pixels = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE ? PixelCount(cr) : nil
         if let bg = scene.background {
             setColor(bg, on: cr)
+            pixels?.add(nil, outset: 0)
             cairo_paint(cr)
         }
-        paint(scene.nodes, on: cr)
+        paint(scene.nodes, on: cr, pixels)
     }
 
-    private func paint(_ nodes: [SceneNode], on cr: OpaquePointer) {
+    private func paint(_ nodes: [SceneNode], on cr: OpaquePointer, _ pixels: PixelCount?) {
         for node in nodes {
             switch node {
             case .group(let g):
@@ -25,13 +29,17 @@ struct CairoScenePainter {
                 defer { if uri != nil { cairo_tag_end(cr, CAIRO_TAG_LINK) } }
                 if g.opacity < 1 {
                     cairo_push_group(cr)
-                    paint(g.children, on: cr)
+                    paint(g.children, on: cr, pixels)
                     cairo_pop_group_to_source(cr)
                     cairo_paint_with_alpha(cr, g.opacity)
                 } else {
-                    paint(g.children, on: cr)
+                    paint(g.children, on: cr, pixels)
                 }
             case .path(let p):
+                if let pixels {
+                    if p.fill != nil { pixels.add(p.path.controlBounds, outset: 0) }
+                    if let s = p.stroke { pixels.add(p.path.controlBounds, outset: s.width / 2) }
+                }
                 draw(p, on: cr)
             case .text(let t):
                 setColor(t.color, on: cr)
@@ -59,5 +67,36 @@ struct CairoScenePainter {
 
     private func setColor(_ c: Color, on cr: OpaquePointer) {
         cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+    }
+}
+
+/// Counts `pixelsFilled` for one raster: boxes in user space, clipped, scaled to device pixels.
+private final class PixelCount {
+    let cr: OpaquePointer
+    let work = WorkAccumulator()
+    let clip: Rect
+    let scale: Double
+
+    init(_ cr: OpaquePointer) {
+        self.cr = cr
+        var x1 = 0.0, y1 = 0.0, x2 = 0.0, y2 = 0.0
+        cairo_clip_extents(cr, &x1, &y1, &x2, &y2)
+        clip = Rect(x: x1, y: y1, width: x2 - x1, height: y2 - y1)
+        var dx = 1.0, dy = 0.0
+        cairo_user_to_device_distance(cr, &dx, &dy)
+        scale = (dx * dx + dy * dy).squareRoot()
+    }
+
+    /// A box (nil: the whole clip) grown by `outset`.
+    func add(_ box: Rect?, outset: Double) {
+        guard let box else {
+            work.count(.pixelsFilled, Int(clip.width * scale * clip.height * scale))
+            return
+        }
+        let grown = Rect(x: box.minX - outset, y: box.minY - outset, width: box.width + 2 * outset, height: box.height + 2 * outset)
+        let x0 = max(grown.minX, clip.minX), x1 = min(grown.maxX, clip.maxX)
+        let y0 = max(grown.minY, clip.minY), y1 = min(grown.maxY, clip.maxY)
+        guard x1 > x0, y1 > y0 else { return }
+        work.count(.pixelsFilled, Int(((x1 - x0) * scale * (y1 - y0) * scale).rounded()))
     }
 }

@@ -33,11 +33,15 @@ public protocol FigureWriter {
     /// True for formats whose viewer draws the hand-drawn look itself (Excalidraw): they get
     /// the scene before the pen, with clean geometry and fill patterns as patterns.
     var takesSceneBeforePen: Bool { get }
+    /// False for formats whose bytes name no figure (no title, no catalogue): figures that
+    /// draw the same scene share one file's bytes.
+    var namesFigure: Bool { get }
     func write(_ scene: Scene, options: RenderOptions, text: PangoTextEngine) throws -> [UInt8]
 }
 
 extension FigureWriter {
     public var takesSceneBeforePen: Bool { false }
+    public var namesFigure: Bool { true }
 }
 
 /// The output formats, keyed by name and file extension. New formats register here.

@@ -1,4 +1,6 @@
 import CCairo
+import Foundation
+import ScapeGeometry
 
 /// Encodes a Cairo image surface as PNG with settings we choose. Cairo's own writer goes
 /// through libpng's adaptive filtering and zlib level 6, which is most of a figure's render
@@ -23,8 +25,16 @@ struct PNGEncoder {
         // Filtered scanlines: one filter byte (2 = Up), then each byte minus the one above.
         // A pixel equal to the one above filters to zeros, which the buffer already holds:
         // on a mostly flat figure almost every pixel is skipped.
-        var raw = [UInt8](repeating: 0, count: (rowBytes + 1) * height)
-        raw.withUnsafeMutableBufferPointer { out in
+        // calloc: fresh pages are zero already, so the rows skipped below are never written
+        // (nor faulted in and cleared, as a zero-filled array's are).
+        let rawCount = (rowBytes + 1) * height
+        guard let rawBase = calloc(rawCount, 1)?.assumingMemoryBound(to: UInt8.self) else {
+            throw RenderError("cannot hold the \(width)x\(height) image to encode it")
+        }
+        defer { free(rawBase) }
+        let raw = UnsafeMutableBufferPointer(start: rawBase, count: rawCount)
+        do {
+            let out = raw
             let zeroRow = [UInt32](repeating: 0, count: width)
             zeroRow.withUnsafeBufferPointer { zeros in
                 for y in 0..<height {
@@ -32,6 +42,9 @@ struct PNGEncoder {
                     let above = y == 0 ? zeros.baseAddress! : UnsafeRawPointer(data + (y - 1) * stride).assumingMemoryBound(to: UInt32.self)
                     let base = y * (rowBytes + 1)
                     out[base] = 2
+                    // A row equal to the one above (most of a figure's white) filters to zeros,
+                    // which the buffer already holds: one memcmp instead of a pixel loop.
+                    if y > 0 && memcmp(row, above, width * 4) == 0 { continue }
                     var o = base + 1
                     for x in 0..<width {
                         let px = row[x], up = above[x]
@@ -47,11 +60,17 @@ struct PNGEncoder {
                 }
             }
         }
-        var compressed = [UInt8](repeating: 0, count: Int(compressBound(uLong(raw.count))))
-        var compressedLength = uLongf(compressed.count)
-        let status = compress2(&compressed, &compressedLength, raw, uLong(raw.count), level)
+        // zlib writes the compressed bytes into uninitialised room: zeroing the whole bound
+        // first (as large as the image) cost a page fault per 4 KB the figure never needed.
+        let bound = Int(compressBound(uLong(raw.count)))
+        WorkCounters.add(.bytesCompressed, raw.count)
+        var status = Z_OK
+        let compressed = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+            var compressedLength = uLongf(bound)
+            status = compress2(buffer.baseAddress, &compressedLength, rawBase, uLong(raw.count), level)
+            count = status == Z_OK ? Int(compressedLength) : 0
+        }
         guard status == Z_OK else { throw RenderError("cannot compress the PNG (zlib status \(status))") }
-        compressed.removeSubrange(Int(compressedLength)...)
 
         var png: [UInt8] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
         var header: [UInt8] = []

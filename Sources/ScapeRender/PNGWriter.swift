@@ -4,6 +4,8 @@ import ScapeScene
 /// Raster output through Cairo's image surface, at `scale` pixels per figure unit.
 public struct PNGWriter: FigureWriter {
     public let name = "png"
+    /// A PNG holds pixels only, no title.
+    public var namesFigure: Bool { false }
 
     /// Pixels above which the figure is drawn in bands (`RasterBudget.bandPixels`; tests lower it).
     let bandPixels: Int

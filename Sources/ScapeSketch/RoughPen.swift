@@ -18,6 +18,7 @@ public struct RoughPen: ScenePen {
     /// One path: fill (as is, or a hatch), then its outline by hand; all from the node's seed.
     func sketch(_ p: ScenePath) -> SceneNode {
         var stroker = RoughStroker(style: style, random: SketchRandom(seed: style.seed, id: p.id))
+        defer { WorkCounters.add(.roughPenSegments, stroker.passes) }
         var children: [SceneNode] = []
         // Outline first, then the fill, as rough.js draws: the fill's jitter then does not
         // depend on the outline's, but the outline's random draws come first in the sequence.

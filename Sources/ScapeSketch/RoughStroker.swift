@@ -7,6 +7,8 @@ import ScapeGeometry
 struct RoughStroker {
     let style: SketchStyle
     var random: SketchRandom
+    /// Passes drawn so far (`roughPenSegments`).
+    var passes = 0
 
     /// A straight line, hand-drawn (both passes).
     mutating func line(_ a: Point, _ b: Point, roughnessScale: Double = 1) -> Path {
@@ -16,6 +18,7 @@ struct RoughStroker {
     }
 
     private mutating func pass(_ a: Point, _ b: Point, overlay: Bool, scale: Double) -> Path {
+        passes += 1
         let length = a.distance(to: b)
         let gain = length < 200 ? 1 : length > 500 ? 0.4 : 1 - 0.6 * (length - 200) / 300
         var offset = style.maxOffset
@@ -59,6 +62,7 @@ struct RoughStroker {
     }
 
     private mutating func smoothPass(_ points: [Point], closed: Bool, jitter: Double) -> Path {
+        passes += 1
         var pts = points
         if closed {
             // Start anywhere, and go a little past the start: the notch of a hand-closed loop.

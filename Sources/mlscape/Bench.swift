@@ -13,10 +13,12 @@ struct Bench: ParsableCommand {
           mlscape bench figures --n 5 --jobs 2
           mlscape bench serve --n 20
               save -> event latency of the live preview
+          mlscape bench work --check bench/work-baseline.json
+              deterministic work counts of a fixed catalogue, against the baseline
           mlscape bench points --n 300 > points.csv
               the exact input bench/peers.sh feeds to matplotlib + adjustText
         """,
-        subcommands: [Labels.self, Figures.self, Points.self, Serve.self]
+        subcommands: [Labels.self, Figures.self, Points.self, Serve.self, Work.self]
     )
 
     struct Labels: ParsableCommand {

@@ -138,8 +138,8 @@ struct FigureOptions: ParsableArguments {
         // stays what it is.
         let severity = strict && rendered.omittedLabels > 0 ? "error" : "warning"
         // Each warning about a tool points at its line in the data file (a diff's new edition).
-        let locations = ToolLocations(path: inputs.last)
         let names = ToolLocations.names(in: landscape)
+        let locations = ToolLocations(path: inputs.last, names: names)
         for w in rendered.warnings {
             let place = locations.location(inMessage: w, names: names).map { "\(inputs.last!):\($0.line):\($0.column): " } ?? ""
             Console.error("\(place)warning: \(w)")

@@ -5,15 +5,45 @@ import ScapeModel
 /// that names it (`name: X` in YAML, `X,` in CSV, `X:` in a Mermaid chart), as line:col.
 struct ToolLocations {
     let lines: [Substring]
+    /// Where each of `names` is first written, found in one pass over the file, so locating
+    /// every warning of a 10,000-blip radar costs one read of the file, not one per warning.
+    private var index: [String: (line: Int, column: Int)] = [:]
+    private let indexed: Set<String>
 
     /// How many located lines a command prints before it sums up the rest.
     static let shownLimit = 20
 
-    init(path: String?) {
+    /// `names`: those `location(of:)` will be asked about most (`names(in:)`); others are
+    /// found by a scan of their own.
+    init(path: String?, names: Set<String> = []) {
         let text = path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
         // Any line ending: "\r\n" (what Excel and Python's csv write) is one Character in
         // Swift, so splitting on "\n" alone would see one long line.
         lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        indexed = names
+        buildIndex()
+    }
+
+    /// A name counts where it ends before a character that is not a letter or digit: each
+    /// line is cut at those ends, at every length a name has, and the pieces looked up; a
+    /// piece found is confirmed by the scan's own rule (`firstWhole`), so both agree.
+    private mutating func buildIndex() {
+        let lengths = Set(indexed.map(\.count)).sorted()
+        guard !lengths.isEmpty else { return }
+        // A piece is made into a string only when its first and last characters can start
+        // and end a name (most cannot: 'Tool 12,0.5,0.3' has few).
+        let firsts = Set(indexed.compactMap(\.first)), lasts = Set(indexed.compactMap(\.last))
+        for (k, line) in lines.enumerated() {
+            let chars = Array(line)
+            for end in 1...max(1, chars.count) where end <= chars.count && lasts.contains(chars[end - 1])
+                && (end == chars.count || !(chars[end].isLetter || chars[end].isNumber)) {
+                for length in lengths where length <= end && firsts.contains(chars[end - length]) {
+                    let piece = String(chars[(end - length)..<end])
+                    guard index[piece] == nil, indexed.contains(piece), let column = Self.firstWhole(piece, in: line) else { continue }
+                    index[piece] = (k + 1, column)
+                }
+            }
+        }
     }
 
     /// Where the first tool a layout message names (in '...') is written, so every layout
@@ -33,13 +63,19 @@ struct ToolLocations {
     }
 
     func location(of name: String) -> (line: Int, column: Int)? {
+        if indexed.contains(name) { return index[name] }
         for (k, line) in lines.enumerated() {
-            guard let r = line.range(of: name) else { continue }
-            // A whole name: what follows is not more of a longer name.
-            let after = line[r.upperBound...].first
-            guard after == nil || !(after!.isLetter || after!.isNumber) else { continue }
-            return (k + 1, line.distance(from: line.startIndex, to: r.lowerBound) + 1)
+            if let column = Self.firstWhole(name, in: line) { return (k + 1, column) }
         }
         return nil
+    }
+
+    /// The column of the name's first occurrence in the line, when it is a whole name there.
+    static func firstWhole(_ name: String, in line: Substring) -> Int? {
+        guard let r = line.range(of: name) else { return nil }
+        // A whole name: what follows is not more of a longer name.
+        let after = line[r.upperBound...].first
+        guard after == nil || !(after!.isLetter || after!.isNumber) else { return nil }
+        return line.distance(from: line.startIndex, to: r.lowerBound) + 1
     }
 }

@@ -47,8 +47,8 @@ struct Validate: ParsableCommand {
             return
         }
         let renderer = FigureRenderer()
-        let locations = ToolLocations(path: input.data)
         let names = ToolLocations.names(in: landscape)
+        let locations = ToolLocations(path: input.data, names: names)
         var failures = 0
         for figure in landscape.effectiveFigures {
             let laid = renderer.layout(figure, of: landscape, settings: RenderSettings(formats: ["svg"], style: style))
