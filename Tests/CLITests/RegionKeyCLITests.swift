@@ -27,7 +27,9 @@ import Testing
     @Test func everyRegionIsNamedInTheKeyInItsColour() throws {
         let dir = try CLI.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let svg = try Self.render(["--figure", "ml-landscape-ml-platforms"], dir.appendingPathComponent("z.svg"))
+        // A zoom of the quadrant the blog's ml-landscape-ml-platforms shows (which keeps its
+        // published look, without a key: `key: false` in its data file).
+        let svg = try Self.render(["--quadrant", "Machine Learning Platforms"], dir.appendingPathComponent("z.svg"))
         let regions = Self.ids("region.", "", in: svg).filter { !$0.contains(".") }
         #expect(regions == ["high-coverage-platforms", "ml-project-frameworks", "ml-task-orchestrators"], "\(regions)")
         #expect(Self.ids("key.", ".name", in: svg) == regions)
@@ -36,8 +38,10 @@ import Testing
             #expect(region != nil && region == Self.attribute("stroke", of: "key.\(r).swatch", in: svg), "\(r): the swatch is the region's colour")
         }
         #expect(svg.contains("aria-label=\"ML Task Orchestrators\""))
-        let none = try Self.render(["--figure", "ml-landscape-ml-platforms", "--no-key"], dir.appendingPathComponent("n.svg"))
+        let none = try Self.render(["--quadrant", "Machine Learning Platforms", "--no-key"], dir.appendingPathComponent("n.svg"))
         #expect(!none.contains("id=\"key"), "--no-key")
+        let published = try Self.render(["--figure", "ml-landscape-ml-platforms"], dir.appendingPathComponent("p.svg"))
+        #expect(!published.contains("id=\"key") && published.contains("id=\"region."), "the blog's zoom as published: regions, no key")
         #expect(!(try Self.render(["--figure", "ml-landscape-all"], dir.appendingPathComponent("all.svg"))).contains("id=\"key"), "no regions, no key")
         // A map asked for regions gets the key too, and so does a user's ad-hoc zoom.
         let zoom = try Self.render(["--quadrant", "Cloud Platforms"], dir.appendingPathComponent("q.svg"))
@@ -47,7 +51,7 @@ import Testing
     @Test func theKeyIsInEveryFormat() throws {
         let dir = try CLI.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let figure = ["--figure", "ml-landscape-ml-platforms"]
+        let figure = ["--quadrant", "Machine Learning Platforms"]
         let pdf = dir.appendingPathComponent("z.pdf")
         _ = try Self.render(figure, pdf)
         #expect(try runTool("pdftotext", [pdf.path, "-"]).output.contains("High-coverage Platforms"))

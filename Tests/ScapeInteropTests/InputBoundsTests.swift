@@ -51,6 +51,9 @@ import Testing
                 out.append(yaml("tools:\n  - { name: A, x: 0.1, y: 0.1, style: { radius: \(v) } }\n"))
                 out += theme("marker-radius")
             case ("radius", .mermaid): out.append(Sample(reader: .mermaid, file: "b.mmd", text: "quadrantChart\n    A: [0.3, 0.6] radius: \(v)\n", expected: nil))
+            case ("fit", .yaml): out.append(yaml("tools: []\nfigures:\n  - { id: f, kind: map, fit: \(v) }\n"))
+            case ("fit", .json):
+                out.append(Sample(reader: .json, file: "b.json", text: "{\"tools\": [], \"figures\": [{\"id\": \"f\", \"kind\": \"map\", \"fit\": \(v)}]}\n", expected: nil))
             case ("stroke-width", .yaml): out.append(yaml("tools:\n  - { name: A, x: 0.1, y: 0.1, style: { stroke-width: \(v) } }\n"))
             case ("stroke-width", .mermaid):
                 out.append(Sample(reader: .mermaid, file: "b.mmd", text: "quadrantChart\n    classDef c stroke-width: \(v)px\n    A:::c: [0.3, 0.6]\n", expected: nil))

@@ -70,6 +70,8 @@ import ScapeGeometry
             let free = spots.first { spot in
                 Self.canvas.contains(spot)
                     && !taken.contains { $0.outsetBy(LabelPlacer.labelSpacing).intersects(spot) }
+                    // A spot so near a name on its line that the two would read as one is not free.
+                    && !taken.contains { Self.runOn(spot, $0) && max($0.minX - spot.maxX, spot.minX - $0.maxX) < spot.height * 0.6 }
                     && !reqs.contains { Rect(center: $0.anchor, size: Size(2 * $0.anchorRadius + 4, 2 * $0.anchorRadius + 4)).intersects(spot) }
                     && !leaders.contains { spot.outsetBy(2).intersectsSegment($0.start, $0.end) }
             }
@@ -79,6 +81,15 @@ import ScapeGeometry
         // given up, and the spots they free are not offered back (10 of about 300 on these
         // seeds). A placer that drops names it could place leaves many more.
         #expect(wasted * 20 <= omitted.count, "seed \(seed): \(wasted) of \(omitted.count) names left out had a free spot beside their marker")
+    }
+
+    /// Names on one line (sharing over half the smaller height) closer than half that height:
+    /// a reader takes them for one name (the audit's rule, written again here).
+    static func runOn(_ a: Rect, _ b: Rect) -> Bool {
+        let h = min(a.height, b.height)
+        guard min(a.maxY, b.maxY) - max(a.minY, b.minY) > h * 0.5 else { return false }
+        let gap = max(b.minX - a.maxX, a.minX - b.maxX)
+        return gap < h * 0.5
     }
 
     /// Each leader as drawn: from just outside its marker to the nearest point of its name.
@@ -136,8 +147,11 @@ import ScapeGeometry
                 && !leaders.contains { $0.owner != l.owner && segmentsCross(l.start, l.end, $0.start, $0.end) }
         }
         let readableLeaders = Set(leaders.filter(readable).map(\.owner))
+        let names = placed.indices.filter { placed[$0].isPlaced }
         return placed.indices.filter { i in
             guard placed[i].isPlaced else { return false }
+            // Two names on one line closer than half a line read as one name: neither counts.
+            if names.contains(where: { $0 != i && runOn(placed[i].rect, placed[$0].rect) }) { return false }
             if placed[i].outcome == .leader { return readableLeaders.contains(i) }
             let own = distance(placed[i].rect, reqs[i].anchor)
             return !reqs.indices.contains { $0 != i && distance(placed[i].rect, reqs[$0].anchor) < own }
@@ -167,7 +181,8 @@ import ScapeGeometry
         }
         // Two crossing leaders make a reader follow a line to the wrong name.
         let leaders = Self.leaders(reqs, placed)
-        #expect(leaders.count > 20, "the test needs leaders to cross: \(leaders.count)")
+        // Leaders end 6.5 pt from other markers, so a uniform crowd has fewer of them than it had.
+        #expect(leaders.count > 10, "the test needs leaders to cross: \(leaders.count)")
         for (k, l) in leaders.enumerated() {
             for m in leaders[(k + 1)...] where Self.segmentsCross(l.start, l.end, m.start, m.end) {
                 Issue.record("the leaders of \(l.owner) and \(m.owner) cross")
