@@ -7,8 +7,9 @@ final class EventHub: @unchecked Sendable {
     private let lock = NSLock()
     private var subscribers: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
 
-    /// A new stream that starts with `first` (the current state) and then gets every event.
-    func subscribe(first: [UInt8]) -> AsyncStream<[UInt8]> {
+    /// A new stream that starts with `first` (the current state) and then gets every event, and
+    /// the call that ends it (its connection closed).
+    func subscribe(first: [UInt8]) -> (events: AsyncStream<[UInt8]>, end: @Sendable () -> Void) {
         let id = UUID()
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(64))
         continuation.yield(first)
@@ -16,7 +17,7 @@ final class EventHub: @unchecked Sendable {
         lock.lock()
         subscribers[id] = continuation
         lock.unlock()
-        return stream
+        return (stream, { continuation.finish() })
     }
 
     var count: Int {

@@ -46,7 +46,7 @@ public enum ServeBenchmark {
             if waited > 1000 { throw BenchError("the server did not start") }
         }
         guard let url = URL(string: address.value!), let port = url.port else { throw BenchError("no port") }
-        let client = try EventClient(port: UInt16(port))
+        let client = try EventClient(port: UInt16(port), token: server.token)
         defer { client.close() }
         _ = try client.waitFor("hello")
 
@@ -88,7 +88,7 @@ final class EventClient {
     private let fd: Int32
     private var buffer = ""
 
-    init(port: UInt16) throws {
+    init(port: UInt16, token: String) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
@@ -100,7 +100,7 @@ final class EventClient {
         guard ok == 0 else { throw BenchError("cannot connect to 127.0.0.1:\(port)") }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let request = "GET /events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n"
+        let request = "GET /events?token=\(token) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n"
         _ = request.withCString { send(fd, $0, strlen($0), 0) }
     }
 
