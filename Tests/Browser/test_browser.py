@@ -436,3 +436,115 @@ def test_on_a_phone_a_tap_shows_the_card_as_a_bottom_sheet_that_stays(phone, dat
             shown.append(label)
     print(f"phone: the card showed as a bottom sheet and stayed for {len(shown)} of {len(tools)} tools")
     assert len(tools) == 45 and len(shown) == len(tools), sorted(set(l for l, _ in tools) - set(shown))
+
+
+def test_1100_connections_under_ulimit_1024_leave_it_serving(data):
+    """The server under `ulimit -n 1024`, 1,100 connections at once: beyond 256 they are answered
+    503 and closed, running out of descriptors only pauses accepting, and once they are gone a
+    page is served again. Bounded: each socket waits at most WAIT seconds."""
+    import resource
+    import socket
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1300:
+        pytest.skip(f"this test needs 1,300 descriptors of its own; the hard limit is {hard}")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1300) if hard == resource.RLIM_INFINITY else min(hard, max(soft, 1300)), hard))
+    proc = subprocess.Popen(["bash", "-c", f'ulimit -n 1024 && exec "{MLSCAPE}" serve "{data}" --port 0'],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    m = re.search(r"serving (http://127\.0\.0\.1:(\d+)/)\?token=([0-9a-f]{32}) ", line)
+    assert m, f"no 'serving' line: {line!r}"
+    port, token = int(m.group(2)), m.group(3)
+    socks, refused_503, failed = [], 0, 0
+    try:
+        for _ in range(1100):
+            s = socket.socket()
+            s.settimeout(WAIT)
+            try:
+                s.connect(("127.0.0.1", port))
+                socks.append(s)
+            except OSError:
+                failed += 1
+                s.close()
+        # Connections beyond the limit were answered at once; read what each got.
+        for s in socks:
+            s.setblocking(False)
+        time.sleep(0.5)
+        for s in socks:
+            try:
+                if s.recv(64).startswith(b"HTTP/1.1 503"):
+                    refused_503 += 1
+            except (BlockingIOError, OSError):
+                pass
+        assert proc.poll() is None, f"the server exited: {proc.stderr.read()[-2000:]}"
+        print(f"1,100 connections under ulimit -n 1024: {len(socks)} connected, {refused_503} answered 503, {failed} not connected")
+        assert refused_503 >= 1100 - 256 - failed - 50, "connections beyond the limit were not refused politely"
+    finally:
+        for s in socks:
+            s.close()
+    status = None
+    for _ in range(50):  # bounded: 50 tries, 0.2 s apart
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/?token={token}", timeout=WAIT) as r:
+                status = r.status
+                break
+        except (urllib.error.URLError, ConnectionError, OSError):
+            time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    assert status == 200, "the server did not serve again once the connections were gone"
+    assert proc.returncode == 0
+
+
+UNSAFE_URLS = ["javascript:alert(1)", "java\\tscript:alert(1)", "data:text/html,<b>x</b>", "vbscript:msgbox(1)"]
+
+
+def hrefs(driver):
+    """Every link target on the page, HTML and SVG (href and xlink:href)."""
+    return driver.execute_script("""
+        var out = [];
+        document.querySelectorAll('a').forEach(function (a) {
+          var h = a.getAttribute('href') || a.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
+          if (h !== null) out.push(h);
+        });
+        return out;""")
+
+
+def test_only_http_https_and_mailto_are_links_and_bidi_controls_are_gone(browser, data):
+    text = data.read_text()
+    tools = ["Airflow", "Argo", "Dagster", "Prefect"]
+    for name, url in zip(tools, UNSAFE_URLS):
+        text, n = re.subn(rf"^(  - \{{ name: {name},.*?)( \}})$", rf'\1, url: "{url}"\2', text, count=1, flags=re.M)
+        assert n == 1, name
+    text, n = re.subn(r"^(  - \{ name: Luigi,.*?)( \})$", r'\1, subtitle: "Flow\\u202Eevil", url: "https://example.com/\\u202Emoc.live"\2',
+                      text, count=1, flags=re.M)
+    assert n == 1
+    data.write_text(text)
+    out = data.parent / "out"
+    r = subprocess.run([MLSCAPE, "render", str(data), "--figure", "ml-landscape-all", "--format", "html,svg", "--out", str(out), "-q"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    for name in tools:
+        line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith(f"  - {{ name: {name},"))
+        assert re.search(rf"{re.escape(data.name)}:{line}:\d+: warning: tool '{name}': its url .* is not made a link", r.stderr), r.stderr
+    assert "control characters" in r.stderr
+    svg = (out / "ml-landscape-all.svg").read_text()
+    assert "\u202e" not in svg and "javascript" not in svg.lower() and "vbscript" not in svg.lower()
+    for page in [(out / "ml-landscape-all.html").as_uri()]:
+        browser.get(page)
+        links = hrefs(browser)
+        assert links and all(re.match(r"^(https?|mailto):", h) for h in links), links
+        assert "\u202e" not in browser.find_element(By.TAG_NAME, "body").get_attribute("innerHTML")
+    s = Server(data)
+    try:
+        browser.get(s.url)
+        live(browser)
+        links = [h for h in hrefs(browser) if not h.startswith("#")]
+        assert links and all(re.match(r"^(https?|mailto):", h) for h in links), links
+        assert "\u202e" not in browser.find_element(By.TAG_NAME, "body").get_attribute("innerHTML")
+        assert "Flowevil" in text_layer(browser, "ml-landscape-all")
+    finally:
+        assert s.stop() == 0
