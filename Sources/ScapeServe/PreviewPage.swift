@@ -116,15 +116,41 @@ enum PreviewPage {
         Object.keys(d.catalogues).forEach(function (id) { catalogues[id] = d.catalogues[id]; });
         if (d.changed.length) {
           mlscape.hideCard(true);
+          // The figures on screen first, at once; the others one per task after, so the one
+          // being looked at is not held up by the rest. A newer event's SVG replaces a waiting one.
           d.changed.forEach(function (id) {
-            var s = section(id);
-            if (!s || typeof d.svgs[id] !== "string") return;
-            s.querySelector(".scape-figure").innerHTML = d.svgs[id];
-            wire(id);
+            if (typeof d.svgs[id] !== "string") return;
+            if (onScreen(id)) { delete waiting[id]; swapIn(id, d.svgs[id]); } else waiting[id] = d.svgs[id];
           });
+          swapWaiting();
           body.dataset.swaps = String((+body.dataset.swaps || 0) + 1);
         }
         body.dataset.version = String(d.version);
+      }
+      var waiting = {}, swapping = false;
+      function onScreen(id) {
+        var s = section(id);
+        if (!s) return false;
+        var r = s.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight;
+      }
+      function swapIn(id, svg) {
+        var s = section(id);
+        if (!s) return;
+        s.querySelector(".scape-figure").innerHTML = svg;
+        wire(id);
+      }
+      function swapWaiting() {
+        if (swapping) return;
+        swapping = true;
+        setTimeout(function step() {
+          var ids = Object.keys(waiting);
+          if (!ids.length) { swapping = false; return; }
+          var svg = waiting[ids[0]];
+          delete waiting[ids[0]];
+          swapIn(ids[0], svg);
+          setTimeout(step, 0);
+        }, 0);
       }
       function handle(type, data) {
         if (type === "hello") onHello(JSON.parse(data));
@@ -132,6 +158,18 @@ enum PreviewPage {
         else if (type === "error") showErrors(JSON.parse(data).messages);
         else if (type === "lost") status.textContent = "not connected: is mlscape serve still running?";
       }
+      // Tell the server which figures are on screen: it draws those first after a save.
+      var told = "";
+      function tellOnScreen() {
+        var ids = order().filter(onScreen).slice(0, 4).join(",");
+        if (ids === told || document.hidden) return;
+        told = ids;
+        fetch("/focus?figures=" + encodeURIComponent(ids).replace(/%2C/g, ","), { credentials: "same-origin" }).catch(function () {});
+      }
+      var scrollTimer = null;
+      window.addEventListener("scroll", function () { clearTimeout(scrollTimer); scrollTimer = setTimeout(tellOnScreen, 150); }, { passive: true });
+      document.addEventListener("visibilitychange", function () { if (!document.hidden) { told = ""; tellOnScreen(); } });
+      tellOnScreen();
       var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("mlscape-events") : null;
       if (channel) channel.onmessage = function (m) { handle(m.data.type, m.data.data); };
       function listen(share) {

@@ -60,4 +60,5 @@ protocol PreviewSource: Sendable {
     var current: LiveFigureSet.Snapshot { get }
     var policy: AccessPolicy { get }
     func subscribe() -> (events: AsyncStream<[UInt8]>, end: @Sendable () -> Void)
+    func setOnScreen(_ ids: [String])
 }

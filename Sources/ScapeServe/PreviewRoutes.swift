@@ -48,6 +48,12 @@ enum PreviewRoutes {
             let nonce = AccessPolicy.randomToken()
             answer = Answer(status: 200, headers: securityHeaders(nonce: nonce) + [("Content-Type", "text/html; charset=utf-8")],
                             body: .bytes(Array(PreviewPage.html(source.current, nonce: nonce).utf8)))
+        case "/focus":
+            // The figures on the page's screen, rendered first after the next save.
+            let ids = (query ?? "").split(separator: "&").first { $0.hasPrefix("figures=") }
+                .map { $0.dropFirst("figures=".count).split(separator: ",").compactMap { String($0).removingPercentEncoding } } ?? []
+            source.setOnScreen(ids.filter { source.current.figures[$0] != nil })
+            answer = Answer(status: 204, headers: securityHeaders(nonce: nil), body: .bytes([]))
         case "/events":
             let stream = source.subscribe()
             answer = Answer(status: 200, headers: securityHeaders(nonce: nil) + [("Content-Type", "text/event-stream; charset=utf-8")],

@@ -237,10 +237,24 @@ public final class PreviewServer: PreviewSource, @unchecked Sendable {
         renderQueue.asyncAfter(deadline: when, execute: item)
     }
 
+    /// The figures the pages last said are on their screens: rendered and sent first.
+    private var onScreen: [String] = []
+
+    /// A page says which figures are on its screen (`GET /focus?figures=a,b`).
+    func setOnScreen(_ ids: [String]) {
+        stateLock.withLock { onScreen = Array(ids.prefix(4)) }
+    }
+
     /// Loads and renders again (on the render queue), then tells the pages.
     private func reload(initial: Bool) {
         let started = DispatchTime.now().uptimeNanoseconds
-        let outcome = live.reload()
+        let first = Set(stateLock.withLock { onScreen })
+        let outcome = live.reload(first: initial ? [] : first) { [self] ids in
+            // The figures on screen, before the rest are drawn.
+            let interim = live.snapshot
+            stateLock.withLock { snapshot = interim }
+            hub.send(Self.changeEvent(interim, changed: ids))
+        }
         watcher?.watch(live.watchedFiles)
         let snap = live.snapshot
         let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6

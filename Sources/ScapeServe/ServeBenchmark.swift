@@ -86,7 +86,9 @@ final class AddressBox: @unchecked Sendable {
 /// sends one GET and scans what arrives for `event: NAME` lines.
 final class EventClient {
     private let fd: Int32
-    private var buffer = ""
+    /// Bytes read and not yet handed out; scanned once each (events carry megabytes of SVG).
+    private var buffer: [UInt8] = []
+    private var scanned = 0
 
     init(port: UInt16, token: String) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -104,18 +106,30 @@ final class EventClient {
         _ = request.withCString { send(fd, $0, strlen($0), 0) }
     }
 
-    /// Reads until an event of this name has arrived whole; returns its text.
+    /// Reads until an event of this name has arrived whole; returns its text (the first 64 KB).
     func waitFor(_ name: String) throws -> String {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        let wanted = Array("event: \(name)\n".utf8)
         while true {
-            if let start = buffer.range(of: "event: \(name)\n"), let end = buffer.range(of: "\n\n", range: start.upperBound..<buffer.endIndex) {
-                let event = String(buffer[start.lowerBound..<end.upperBound])
-                buffer.removeSubrange(buffer.startIndex..<end.upperBound)
-                return event
+            // Each event ends with a blank line; look only at bytes not yet looked at.
+            var i = max(0, scanned - 1)
+            while i + 1 < buffer.count {
+                if buffer[i] == 10 && buffer[i + 1] == 10 {
+                    let event = Array(buffer[0...(i + 1)])
+                    buffer.removeFirst(i + 2)
+                    scanned = 0
+                    i = 0
+                    if let start = event.firstRange(of: wanted) {
+                        return String(decoding: event[start.lowerBound...].prefix(1 << 16), as: UTF8.self)
+                    }
+                    continue
+                }
+                i += 1
             }
+            scanned = buffer.count
             let n = recv(fd, &chunk, chunk.count, 0)
             guard n > 0 else { throw BenchError("no '\(name)' event within 10 s") }
-            buffer += String(decoding: chunk[0..<n], as: UTF8.self)
+            buffer += chunk[0..<n]
         }
     }
 

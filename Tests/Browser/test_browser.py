@@ -370,6 +370,9 @@ def test_save_to_page_updated_latency(browser, data, server):
     MutationObserver; prints median and p90 over 20 saves."""
     browser.get(server.url)
     live(browser)
+    # The map on screen, as when editing its tools (the page tells the server what it shows).
+    browser.execute_script("document.querySelector('.scape-served[data-figure=\"ml-landscape-all\"]').scrollIntoView();")
+    time.sleep(0.5)
     browser.execute_script("""
         window.swapTimes = [];
         var fig = document.querySelector('.scape-served[data-figure="ml-landscape-all"] .scape-figure');

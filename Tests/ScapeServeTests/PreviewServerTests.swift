@@ -152,6 +152,22 @@ import Testing
         #expect(try await blocking { c.read(until: "\"svgs\": {\"landscape\": \"<svg") })
     }
 
+    @Test func theFiguresOnScreenAreSentFirstAndTheRestAfter() async throws {
+        let data = RunningServer.smallData.replacingOccurrences(of: "  - { id: landscape, kind: map }\n",
+                                                                with: "  - { id: landscape, kind: map }\n  - { id: second, kind: map, title: Second }\n")
+        let s = try await RunningServer(data: data)
+        defer { Task { await s.stop() } }
+        #expect(try await s.get("/focus?figures=second")?.status == 204)
+        let c = try s.client()
+        c.send("GET /events?token=\(s.token) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(try await blocking { c.read(until: "event: hello") })
+        try Data(data.replacingOccurrences(of: "x: 0.4", with: "x: 0.5").utf8).write(to: s.data)
+        #expect(try await blocking { c.read(until: "\"changed\": [\"landscape\"]") })
+        let events = c.text.components(separatedBy: "event: change").dropFirst().map { $0.prefix(200) }
+        #expect(events.count == 2)
+        #expect(events.first?.contains("\"changed\": [\"second\"]") == true, "the figure on screen did not come first: \(events)")
+    }
+
     @Test func aSaveCaughtHalfWrittenIsReadAgainNotReportedAsAnError() async throws {
         let s = try await RunningServer()
         defer { Task { await s.stop() } }
