@@ -148,12 +148,12 @@ public final class PreviewServer: PreviewSource, @unchecked Sendable {
             onServerRunning: { [weak self] channel in
                 guard let self else { return }
                 let port = channel.localAddress?.port ?? Int(self.options.port)
-                let policy = self.stateLock.withLock {
+                self.stateLock.withLock {
                     self.accessPolicy = AccessPolicy(token: self.token, listenHost: self.bindHost, port: port, extraHosts: self.options.extraHosts)
-                    return self.accessPolicy
                 }
-                _ = policy
-                let shown = self.bindHost.contains(":") ? "[\(self.bindHost)]" : self.bindHost
+                // Listening on every address: print the one this machine always answers on.
+                let host = self.bindHost == "0.0.0.0" ? "127.0.0.1" : self.bindHost == "::" ? "::1" : self.bindHost
+                let shown = host.contains(":") ? "[\(host)]" : host
                 listening("http://\(shown):\(port)/?token=\(self.token)")
             },
             logger: logger)
