@@ -91,6 +91,8 @@ let package = Package(
             dependencies: ["ScapeInterop", "ScapeModel", "ScapeGeometry", "ScapeScene", "ScapeRender", "ScapePipeline"]
         ),
         .testTarget(name: "CLITests", dependencies: ["mlscape", "ScapePipeline", "ScapeGeometry"]),
-        .testTarget(name: "ScapeServeTests", dependencies: ["ScapeServe", "ScapePipeline", "ScapeModel"]),
+        .testTarget(name: "ScapeServeTests", dependencies: ["ScapeServe", "ScapePipeline", "ScapeModel", "ScapeInterop",
+                                                          .product(name: "NIOCore", package: "swift-nio"),
+                                                          .product(name: "NIOEmbedded", package: "swift-nio")]),
     ]
 )
