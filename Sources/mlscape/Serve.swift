@@ -27,7 +27,7 @@ struct Serve: ParsableCommand {
         this machine's, a request is refused (403). Ctrl-C stops it.
 
         Examples:
-          mlscape serve my-stack.yaml          then open the printed http://127.0.0.1:8000/?token=...
+          mlscape serve my-stack.yaml          then open the address it prints
           mlscape serve my-stack.yaml --port 8080
           mlscape serve --host 0.0.0.0         reachable from other machines
 
