@@ -190,10 +190,8 @@ public final class PreviewServer: PreviewSource, @unchecked Sendable {
 
     private func startError(_ error: any Error) -> any Error {
         let host = options.host, port = options.port
-        var found: (any Error)? = error
-        // The bind error may come wrapped by the service group.
-        if let e = error as? ServiceGroupError { found = e }
-        if let io = found as? IOError ?? Self.ioError(in: error) {
+        // NIO's bind error, or (should a layer wrap it) its words.
+        if let io = error as? IOError ?? Self.ioError(in: error) {
             switch io.errnoCode {
             case EADDRINUSE: return StartError.portInUse(host: host, port: port)
             case EACCES: return StartError.cannotListen(host: host, port: port, reason: "permission denied (ports below 1024 need root); choose another with --port")
