@@ -126,7 +126,7 @@ public final class PreviewServer: PreviewSource, @unchecked Sendable {
     public func run(listening: @escaping @Sendable (String) -> Void) async throws {
         renderQueue.sync { self.reload(initial: true) }
         if live.dataFile != nil {
-            let watcher = try FileWatcher { [weak self] _ in self?.fileChanged() }
+            let watcher = try FileWatcher { [weak self] _, settled in self?.fileChanged(settled: settled) }
             watcher.watch(live.watchedFiles)
             watcher.start()
             self.watcher = watcher
@@ -211,14 +211,15 @@ public final class PreviewServer: PreviewSource, @unchecked Sendable {
     // MARK: Watching and rendering
 
     /// A watched file changed: render once the burst is over (after `quiet` with no further
-    /// write, and at most 250 ms after its first write).
-    private func fileChanged() {
+    /// write, and at most 250 ms after its first write), or at once when the writer is done
+    /// (closed the file after writing, or renamed a finished file onto it).
+    private func fileChanged(settled: Bool) {
         renderQueue.async { [self] in
             let now = DispatchTime.now()
             if burstStart == nil { burstStart = now }
             confirming = false
             let quiet = DispatchTimeInterval.microseconds(Int(options.quiet / .microseconds(1)))
-            schedule(at: min(now + quiet, burstStart! + .milliseconds(250)))
+            schedule(at: settled ? now : min(now + quiet, burstStart! + .milliseconds(250)))
         }
     }
 
