@@ -61,7 +61,7 @@ enum PreviewRoutes {
         default:
             guard path.hasPrefix("/figures/"), path.hasSuffix(".svg"),
                   let f = source.current.figures[String(path.dropFirst("/figures/".count).dropLast(4)).removingPercentEncoding ?? ""] else {
-                return text(404, "not found: mlscape serve has /, /events and /figures/ID.svg\n")
+                return text(404, "not found: mlscape serve has /, /events, /focus and /figures/ID.svg\n")
             }
             answer = Answer(status: 200, headers: securityHeaders(nonce: nil) + [("Content-Type", "image/svg+xml; charset=utf-8")],
                             body: .bytes(Array(f.svg.utf8)))
