@@ -16,12 +16,14 @@ import Glibc
 /// - `GET /` the figures as inline SVG, with cards; `GET /figures/ID.svg` one figure;
 ///   `GET /events` a Server-Sent Events stream: `hello` on connecting, `change` with the changed
 ///   figures' SVG inside it (so no page needs a second connection), `error` with located
-///   messages. Nothing else is served: no file is read from disk for a request.
+///   messages; `GET /focus?figures=a,b` the figures on a page's screen, drawn and sent first
+///   after a save. Nothing else is served: no file is read from disk for a request.
 /// - Who may look: see `AccessPolicy` (exact Host, a token in the printed URL). What a
 ///   connection may cost: see `RequestGuard` (head size, time, count).
-/// - The data file and the files it refers to are watched; a burst of writes (editors save
-///   twice) is rendered once, after `quiet` without a write. A save that reads as empty or cut
-///   short is read again once the writer has settled before its errors are shown.
+/// - The data file and the files it refers to are watched; a save is rendered once its writer
+///   closes the file or renames it over, and writes to a file still open once `quiet` has
+///   passed without one. A save that reads as empty or cut short is read again once the
+///   writer has settled before its errors are shown.
 public final class PreviewServer: PreviewSource, @unchecked Sendable {
     public struct Options: Sendable {
         public var host: String
