@@ -80,4 +80,4 @@ browser-test: setup
 	@python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q selenium pytest || \
 	    python3 -m pip install -q --break-system-packages selenium pytest
 	$(SWIFT) build --product mlscape
-	MLSCAPE=$$($(SWIFT) build --show-bin-path)/mlscape python3 -m pytest -q -p no:cacheprovider Tests/Browser
+	MLSCAPE=$$($(SWIFT) build --show-bin-path)/mlscape python3 -m pytest -q -s -p no:cacheprovider Tests/Browser

@@ -20,7 +20,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -55,7 +59,10 @@ let package = Package(
         ),
         .target(
             name: "ScapeServe",
-            dependencies: ["ScapePipeline", "ScapeModel", "ScapeInterop", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["ScapePipeline", "ScapeModel", "ScapeInterop", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdCore", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
         .executableTarget(
             name: "mlscape",
@@ -93,6 +100,8 @@ let package = Package(
             dependencies: ["ScapeInterop", "ScapeModel", "ScapeGeometry", "ScapeScene", "ScapeRender", "ScapePipeline"]
         ),
         .testTarget(name: "CLITests", dependencies: ["mlscape", "ScapePipeline", "ScapeGeometry"]),
-        .testTarget(name: "ScapeServeTests", dependencies: ["ScapeServe", "ScapePipeline", "ScapeModel"]),
+        .testTarget(name: "ScapeServeTests", dependencies: ["ScapeServe", "ScapePipeline", "ScapeModel", "ScapeInterop",
+                                                          .product(name: "NIOCore", package: "swift-nio"),
+                                                          .product(name: "NIOEmbedded", package: "swift-nio")]),
     ]
 )

@@ -6,14 +6,25 @@ import ScapeModel
 public enum DataFileLoader {
     /// The built-in landscape with its built-in lifecycle.
     public static func loadDefault() -> LoadResult {
-        resolved(LandscapeLoader.loadDefault(), baseDirectory: nil)
+        sanitised(resolved(LandscapeLoader.loadDefault(), baseDirectory: nil), file: LandscapeLoader.defaultFileName) { LandscapeLoader.defaultText }
+    }
+
+    /// Every landscape read passes here once: links and text made safe for every writer (see
+    /// `LinkAndTextSanitiser`). A second pass finds nothing more, so nested loads warn once.
+    static func sanitised(_ result: LoadResult, file: String, text: @escaping () -> String?) -> LoadResult {
+        guard var landscape = result.landscape else { return result }
+        let notes = LinkAndTextSanitiser.sanitise(&landscape, file: file, text: text)
+        guard !notes.isEmpty else { return result }
+        return LoadResult(landscape: landscape, diagnostics: result.diagnostics + notes)
     }
 
     /// `radarNames` name a Zalando radar's quadrants and rings (the command line's flags); they
     /// win over a sidecar `NAME.radar.yaml` next to the file, which wins over Zalando's defaults.
     /// Diagnostics are capped per file (the first `InputBounds.maxDiagnostics`, then a count).
     public static func load(contentsOf url: URL, radarNames: RadarNames = RadarNames()) -> LoadResult {
-        var result = uncapped(contentsOf: url, radarNames: radarNames)
+        var result = sanitised(uncapped(contentsOf: url, radarNames: radarNames), file: url.relativePath) {
+            (try? LandscapeLoader.read(contentsOf: url).get()).map { String(decoding: $0, as: UTF8.self) }
+        }
         result.diagnostics = CappedDiagnostics.cap(result.diagnostics, file: url.relativePath)
         return result
     }
@@ -59,11 +70,15 @@ public enum DataFileLoader {
             return load(text: String(decoding: data, as: UTF8.self), file: file)
         }
         if !data.isEmpty, !data.contains(0), let text = String(data: data, encoding: .utf8) { return load(text: text, file: file) }
-        return LandscapeLoader.load(data: data, file: file)
+        return sanitised(LandscapeLoader.load(data: data, file: file), file: file) { String(decoding: data, as: UTF8.self) }
     }
 
     /// Text in any format we read: Mermaid and CSV here, YAML and JSON by `LandscapeLoader`.
     public static func load(text: String, file: String) -> LoadResult {
+        sanitised(decode(text: text, file: file), file: file) { text }
+    }
+
+    private static func decode(text: String, file: String) -> LoadResult {
         if let radar = RadarFormat.detect(fileName: file, text: text) { return radar.parse(text: text, file: file) }
         switch InputFormat.detect(fileName: file, text: text) {
         case .mermaid: return MermaidQuadrantParser.parse(text: text, file: file)

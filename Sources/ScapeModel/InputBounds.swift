@@ -60,6 +60,17 @@ public enum InputBounds {
     /// Diagnostics kept per file; the rest are counted ("and N more errors").
     public static let maxDiagnostics = 100
 
+    // MARK: Requests to `mlscape serve`
+
+    /// The request line and headers of one request, together: beyond, 431 and the connection closes.
+    /// A browser's request to the preview is under 2 KB; 16 KB leaves room for long cookies.
+    public static let maxRequestHead = 16 * 1024
+    /// Connections open at once: the rest are answered 503 and closed. Ten tabs of a browser
+    /// need a few each; 256 stays far below a default descriptor limit of 1,024.
+    public static let maxConnections = 256
+    /// Seconds a request may take to arrive in full, and a kept-alive connection may stay idle.
+    public static let requestSeconds = 10
+
     /// The one message for a file over the tool limit.
     public static func tooManyTools(_ count: Int, noun: String = "tools") -> String {
         "the file holds \(count) \(noun); a file may hold at most \(maxTools) (split it, or select a subset)"

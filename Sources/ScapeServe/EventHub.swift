@@ -1,22 +1,24 @@
 import Foundation
 
 /// The open `/events` streams, and Server-Sent Events sent to all of them. Each subscriber
-/// gets its own stream of ready-to-send bytes; a slow one loses its oldest events rather than
-/// holding up the others.
+/// gets its own stream of ready-to-send bytes (one shared copy of each event: they carry
+/// SVG, megabytes). A subscriber that falls `buffered` events behind is ended rather than
+/// holding memory or up the others: its page reconnects, sees a newer version and reloads.
 final class EventHub: @unchecked Sendable {
     private let lock = NSLock()
     private var subscribers: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
 
-    /// A new stream that starts with `first` (the current state) and then gets every event.
-    func subscribe(first: [UInt8]) -> AsyncStream<[UInt8]> {
+    /// A new stream that starts with `first` (the current state) and then gets every event, and
+    /// the call that ends it (its connection closed).
+    func subscribe(first: [UInt8]) -> (events: AsyncStream<[UInt8]>, end: @Sendable () -> Void) {
         let id = UUID()
-        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(64))
+        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingOldest(Self.buffered))
         continuation.yield(first)
         continuation.onTermination = { [weak self] _ in self?.remove(id) }
         lock.lock()
         subscribers[id] = continuation
         lock.unlock()
-        return stream
+        return (stream, { continuation.finish() })
     }
 
     var count: Int {
@@ -29,8 +31,13 @@ final class EventHub: @unchecked Sendable {
         lock.lock()
         let all = Array(subscribers.values)
         lock.unlock()
-        for c in all { c.yield(bytes) }
+        for c in all {
+            if case .dropped = c.yield(bytes) { c.finish() }
+        }
     }
+
+    /// Events a subscriber may fall behind before it is ended.
+    static let buffered = 8
 
     /// Ends every stream (the server is stopping).
     func finishAll() {

@@ -38,7 +38,10 @@ final class LiveFigureSet {
         if let dataFile = self.dataFile { watchedFiles = [dataFile] }
     }
 
-    func reload() -> Outcome {
+    /// Loads the file and renders what changed. The figures in `first` (those on a page's
+    /// screen) are rendered before the others; when some of them changed, `early` gets their
+    /// ids while `snapshot` already holds them, so the page can have them before the rest.
+    func reload(first: Set<String> = [], early: ([String]) -> Void = { _ in }) -> Outcome {
         let result = dataFile.map { DataFileLoader.load(contentsOf: $0) } ?? DataFileLoader.loadDefault()
         refreshWatchedFiles(result.landscape)
         guard let landscape = result.landscape, !result.diagnostics.hasErrors else {
@@ -47,7 +50,25 @@ final class LiveFigureSet {
             return .failed
         }
         let all = landscape.effectiveFigures
-        let rendered = renderer.render(all, of: landscape, settings: settings, previous: snapshot.figures)
+        let head = all.filter { first.contains($0.id) }
+        var rendered: [PreviewFigure]
+        if !head.isEmpty, head.count < all.count, all.map(\.id) == snapshot.order, snapshot.errors.isEmpty {
+            let firstPart = renderer.render(head, of: landscape, settings: settings, previous: snapshot.figures)
+            let changedFirst = firstPart.filter { now in
+                let before = snapshot.figures[now.id]
+                return before?.svg != now.svg || before?.catalogue != now.catalogue
+            }
+            if !changedFirst.isEmpty {
+                for f in changedFirst { snapshot.figures[f.id] = f }
+                snapshot.version += 1
+                early(changedFirst.map(\.id))
+            }
+            let rest = renderer.render(all.filter { !first.contains($0.id) }, of: landscape, settings: settings, previous: snapshot.figures)
+            let byID = Dictionary(uniqueKeysWithValues: (firstPart + rest).map { ($0.id, $0) })
+            rendered = all.compactMap { byID[$0.id] }
+        } else {
+            rendered = renderer.render(all, of: landscape, settings: settings, previous: snapshot.figures)
+        }
         var figures: [String: PreviewFigure] = [:]
         var changed: [String] = []
         var warnings = result.diagnostics.warnings.map(\.description)

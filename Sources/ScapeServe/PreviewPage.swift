@@ -7,7 +7,7 @@ import ScapeRender
 /// the scroll position stays), or shows the located errors of a bad save over the last good
 /// figures.
 enum PreviewPage {
-    static func html(_ snapshot: LiveFigureSet.Snapshot) -> String {
+    static func html(_ snapshot: LiveFigureSet.Snapshot, nonce: String) -> String {
         var sections = ""
         for id in snapshot.order {
             guard let f = snapshot.figures[id] else { continue }
@@ -47,7 +47,7 @@ enum PreviewPage {
         \(sections)</main>
         <script type="application/json" class="scape-catalogues">
         \(WebAssets.scriptSafe(catalogues(snapshot, ids: snapshot.order)))</script>
-        <script>
+        <script nonce="\(nonce)">
         \(WebAssets.script)
         \(script)
         </script>
@@ -73,9 +73,12 @@ enum PreviewPage {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    /// Listens to /events: `change` swaps the named figures in (fetched from /figures/ID.svg),
-    /// `error` shows the messages over the last good figures, `hello` (on every connection)
-    /// reloads when the server has moved on while the page was away.
+    /// Listens to the event stream: `change` swaps the named figures in (their SVG comes inside
+    /// the event), `error` shows the messages over the last good figures, `hello` (on every
+    /// connection) reloads when the server has moved on while the page was away. The tabs of one
+    /// browser share one stream: the tab holding the lock `mlscape-events` listens and passes
+    /// each event on through a BroadcastChannel, so ten tabs use one connection, not ten (a
+    /// browser opens at most six per host). Where locks are missing, each tab listens itself.
     static let script = #"""
     (function () {
       var body = document.body;
@@ -83,7 +86,6 @@ enum PreviewPage {
       var errorBox = document.querySelector(".scape-errors");
       var errorList = errorBox.querySelector(".scape-error-list");
       var status = document.querySelector(".scape-status");
-      var queue = Promise.resolve();
       function order() {
         return Array.prototype.map.call(document.querySelectorAll(".scape-served"), function (s) { return s.dataset.figure; });
       }
@@ -103,43 +105,93 @@ enum PreviewPage {
         body.dataset.errors = String(messages.length);
       }
       function clearErrors() { errorBox.hidden = true; errorList.textContent = ""; body.dataset.errors = "0"; }
-      // Each figure is swapped in as soon as it arrives; the next event's swaps wait for these.
-      function swap(ids, version) {
-        queue = queue.then(function () {
-          mlscape.hideCard(true);
-          return Promise.all(ids.map(function (id) {
-            return fetch("/figures/" + encodeURIComponent(id) + ".svg?v=" + version).then(function (r) {
-              if (!r.ok) throw new Error("HTTP " + r.status);
-              return r.text();
-            }).then(function (svg) {
-              var s = section(id);
-              if (!s) return;
-              s.querySelector(".scape-figure").innerHTML = svg;
-              wire(id);
-            });
-          }));
-        }).then(function () {
-          body.dataset.version = String(version);
-          body.dataset.swaps = String((+body.dataset.swaps || 0) + 1);
-        }).catch(function () { location.reload(); });
-      }
-      var events = new EventSource("/events");
-      events.addEventListener("hello", function (e) {
-        var d = JSON.parse(e.data);
+      function onHello(d) {
         status.textContent = "live: saving the data file updates this page";
+        body.dataset.live = "1";
         if (d.version !== +body.dataset.version || !sameOrder(d.order)) location.reload();
-      });
-      events.addEventListener("change", function (e) {
-        var d = JSON.parse(e.data);
+      }
+      function onChange(d) {
         clearErrors();
         if (!sameOrder(d.order)) { location.reload(); return; }
         Object.keys(d.catalogues).forEach(function (id) { catalogues[id] = d.catalogues[id]; });
-        if (d.changed.length) swap(d.changed, d.version); else body.dataset.version = String(d.version);
-      });
-      events.addEventListener("error", function (e) {
-        if (e.data) { showErrors(JSON.parse(e.data).messages); return; }
-        status.textContent = "not connected: is mlscape serve still running?";
-      });
+        if (d.changed.length) {
+          mlscape.hideCard(true);
+          // The figures on screen first, at once; the others one per task after, so the one
+          // being looked at is not held up by the rest. A newer event's SVG replaces a waiting one.
+          d.changed.forEach(function (id) {
+            if (typeof d.svgs[id] !== "string") return;
+            if (onScreen(id)) { delete waiting[id]; swapIn(id, d.svgs[id]); } else waiting[id] = d.svgs[id];
+          });
+          swapWaiting();
+          body.dataset.swaps = String((+body.dataset.swaps || 0) + 1);
+        }
+        body.dataset.version = String(d.version);
+      }
+      var waiting = {}, swapping = false;
+      function onScreen(id) {
+        var s = section(id);
+        if (!s) return false;
+        var r = s.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight;
+      }
+      function swapIn(id, svg) {
+        var s = section(id);
+        if (!s) return;
+        s.querySelector(".scape-figure").innerHTML = svg;
+        wire(id);
+      }
+      function swapWaiting() {
+        if (swapping) return;
+        swapping = true;
+        setTimeout(function step() {
+          var ids = Object.keys(waiting);
+          if (!ids.length) { swapping = false; return; }
+          var svg = waiting[ids[0]];
+          delete waiting[ids[0]];
+          swapIn(ids[0], svg);
+          setTimeout(step, 0);
+        }, 0);
+      }
+      function handle(type, data) {
+        if (type === "hello") onHello(JSON.parse(data));
+        else if (type === "change") onChange(JSON.parse(data));
+        else if (type === "error") showErrors(JSON.parse(data).messages);
+        else if (type === "lost") status.textContent = "not connected: is mlscape serve still running?";
+      }
+      // Tell the server which figures are on screen: it draws those first after a save.
+      var told = "";
+      function tellOnScreen() {
+        var ids = order().filter(onScreen).slice(0, 4).join(",");
+        if (ids === told || document.hidden) return;
+        told = ids;
+        fetch("/focus?figures=" + encodeURIComponent(ids).replace(/%2C/g, ","), { credentials: "same-origin" }).catch(function () {});
+      }
+      var scrollTimer = null;
+      window.addEventListener("scroll", function () { clearTimeout(scrollTimer); scrollTimer = setTimeout(tellOnScreen, 150); }, { passive: true });
+      document.addEventListener("visibilitychange", function () { if (!document.hidden) { told = ""; tellOnScreen(); } });
+      tellOnScreen();
+      var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("mlscape-events") : null;
+      if (channel) channel.onmessage = function (m) { handle(m.data.type, m.data.data); };
+      function listen(share) {
+        var events = new EventSource("/events");
+        ["hello", "change", "error"].forEach(function (type) {
+          events.addEventListener(type, function (e) {
+            var kind = type === "error" && !e.data ? "lost" : type;
+            handle(kind, e.data);
+            if (share) channel.postMessage({ type: kind, data: e.data });
+          });
+        });
+      }
+      if (channel && navigator.locks) {
+        navigator.locks.request("mlscape-events", function () {
+          body.dataset.listening = "1";
+          listen(true);
+          return new Promise(function () {});
+        });
+        body.dataset.live = "1";
+      } else {
+        listen(false);
+      }
     })();
     """#
 }

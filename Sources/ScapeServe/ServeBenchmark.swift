@@ -46,7 +46,7 @@ public enum ServeBenchmark {
             if waited > 1000 { throw BenchError("the server did not start") }
         }
         guard let url = URL(string: address.value!), let port = url.port else { throw BenchError("no port") }
-        let client = try EventClient(port: UInt16(port))
+        let client = try EventClient(port: UInt16(port), token: server.token)
         defer { client.close() }
         _ = try client.waitFor("hello")
 
@@ -86,9 +86,11 @@ final class AddressBox: @unchecked Sendable {
 /// sends one GET and scans what arrives for `event: NAME` lines.
 final class EventClient {
     private let fd: Int32
-    private var buffer = ""
+    /// Bytes read and not yet handed out; scanned once each (events carry megabytes of SVG).
+    private var buffer: [UInt8] = []
+    private var scanned = 0
 
-    init(port: UInt16) throws {
+    init(port: UInt16, token: String) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
@@ -100,22 +102,34 @@ final class EventClient {
         guard ok == 0 else { throw BenchError("cannot connect to 127.0.0.1:\(port)") }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let request = "GET /events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n"
+        let request = "GET /events?token=\(token) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n"
         _ = request.withCString { send(fd, $0, strlen($0), 0) }
     }
 
-    /// Reads until an event of this name has arrived whole; returns its text.
+    /// Reads until an event of this name has arrived whole; returns its text (the first 64 KB).
     func waitFor(_ name: String) throws -> String {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        let wanted = Array("event: \(name)\n".utf8)
         while true {
-            if let start = buffer.range(of: "event: \(name)\n"), let end = buffer.range(of: "\n\n", range: start.upperBound..<buffer.endIndex) {
-                let event = String(buffer[start.lowerBound..<end.upperBound])
-                buffer.removeSubrange(buffer.startIndex..<end.upperBound)
-                return event
+            // Each event ends with a blank line; look only at bytes not yet looked at.
+            var i = max(0, scanned - 1)
+            while i + 1 < buffer.count {
+                if buffer[i] == 10 && buffer[i + 1] == 10 {
+                    let event = Array(buffer[0...(i + 1)])
+                    buffer.removeFirst(i + 2)
+                    scanned = 0
+                    i = 0
+                    if let start = event.firstRange(of: wanted) {
+                        return String(decoding: event[start.lowerBound...].prefix(1 << 16), as: UTF8.self)
+                    }
+                    continue
+                }
+                i += 1
             }
+            scanned = buffer.count
             let n = recv(fd, &chunk, chunk.count, 0)
             guard n > 0 else { throw BenchError("no '\(name)' event within 10 s") }
-            buffer += String(decoding: chunk[0..<n], as: UTF8.self)
+            buffer += chunk[0..<n]
         }
     }
 

@@ -22,10 +22,12 @@ struct Serve: ParsableCommand {
 
         The server listens on 127.0.0.1 (this machine only) unless --host says
         otherwise, and serves only the rendered figures: no file on disk is
-        reachable through it. Ctrl-C stops it.
+        reachable through it. It prints the address to open, with a random
+        token (?token=...): without the token, or addressed by a name other than
+        this machine's, a request is refused (403). Ctrl-C stops it.
 
         Examples:
-          mlscape serve my-stack.yaml          then open http://127.0.0.1:8000/
+          mlscape serve my-stack.yaml          then open the address it prints
           mlscape serve my-stack.yaml --port 8080
           mlscape serve --host 0.0.0.0         reachable from other machines
 
@@ -41,6 +43,9 @@ struct Serve: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The address to listen on. Default 127.0.0.1: this machine only. 0.0.0.0 makes the page reachable from the network.", valueName: "address"))
     var host: String = "127.0.0.1"
+
+    @Option(name: .customLong("allow-host"), help: ArgumentHelp("Another name the page may be addressed by (a DNS name of this machine); repeatable. localhost, 127.0.0.1, ::1 and the --host address always are.", valueName: "name"))
+    var allowHosts: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("sketch or clean. Default: the data file's 'style:', else sketch.", valueName: "style"))
     var style: FigureStyle?
@@ -62,7 +67,7 @@ struct Serve: ParsableCommand {
         let server: PreviewServer
         do {
             server = try PreviewServer(dataFile: dataFile, settings: settings,
-                                       options: PreviewServer.Options(host: host, port: UInt16(port)),
+                                       options: PreviewServer.Options(host: host, port: UInt16(port), extraHosts: allowHosts),
                                        log: { Console.error($0) })
         } catch {
             Console.error("error: \(error)")

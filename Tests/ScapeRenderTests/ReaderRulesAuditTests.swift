@@ -104,3 +104,40 @@ import ScapeGeometry
         #expect(LabelAudit(items: map + [over] + inset.dropFirst() + [holds]).coveredLabels > 0)
     }
 }
+
+/// The ways a leader fails, built by hand: through another tool's marker, through another
+/// name, across another leader, and over a label of the frame.
+@Suite struct CrossedLeaderAuditTests {
+    typealias Item = LabelAudit.Item
+    static let a = ReaderRulesAuditTests.marker("a", 100, 100)
+    static let aName = ReaderRulesAuditTests.name("a", 240, 91, w: 60)
+    static let aLeader = ReaderRulesAuditTests.leader("a", Point(107.5, 100), Point(240, 100))
+
+    @Test func aLeaderThroughAnotherMarkerIsCrossed() {
+        let audit = LabelAudit(items: ReaderRulesAuditTests.axes + [Self.a, Self.aName, Self.aLeader, ReaderRulesAuditTests.marker("b", 170, 100)])
+        #expect(audit.verdicts["tool:a"] == .crossed)
+    }
+
+    @Test func aLeaderThroughAnotherNameIsCrossed() {
+        let b = [ReaderRulesAuditTests.marker("b", 150, 160), ReaderRulesAuditTests.name("b", 160, 92, w: 40, h: 16)]
+        #expect(LabelAudit(items: ReaderRulesAuditTests.axes + [Self.a, Self.aName, Self.aLeader] + b).verdicts["tool:a"] == .crossed)
+    }
+
+    @Test func twoCrossingLeadersAreBothCrossed() {
+        let b = [ReaderRulesAuditTests.marker("b", 170, 40), ReaderRulesAuditTests.name("b", 170, 150, w: 50),
+                 ReaderRulesAuditTests.leader("b", Point(170, 47.5), Point(180, 150))]
+        let audit = LabelAudit(items: ReaderRulesAuditTests.axes + [Self.a, Self.aName, Self.aLeader] + b)
+        #expect(audit.verdicts["tool:a"] == .crossed && audit.verdicts["tool:b"] == .crossed, "\(audit.verdicts)")
+    }
+
+    @Test func aLeaderOverATitleIsCrossedAndCovers() {
+        let title = Item(id: "title", box: Rect(x: 150, y: 90, width: 40, height: 20), points: [])
+        let audit = LabelAudit(items: ReaderRulesAuditTests.axes + [Self.a, Self.aName, Self.aLeader, title])
+        #expect(audit.verdicts["tool:a"] == .crossed)
+        #expect(audit.coveredLabels == 1)
+    }
+
+    @Test func theSameLeaderInTheClearIsALeader() {
+        #expect(LabelAudit(items: ReaderRulesAuditTests.axes + [Self.a, Self.aName, Self.aLeader]).verdicts["tool:a"] == .leader)
+    }
+}

@@ -86,7 +86,7 @@ import Testing
         let (dir, data) = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let seen = DispatchSemaphore(value: 0)
-        let watcher = try FileWatcher { paths in
+        let watcher = try FileWatcher { paths, _ in
             if paths.contains(data.standardizedFileURL.path) { seen.signal() }
         }
         watcher.watch([data])

@@ -5,6 +5,17 @@
 var mlscape = (function () {
   var card = null;
   var pinned = null;
+  // The kind of the last pointer pressed: a tap must not open the card on focus or hover
+  // (synthesised from the touch) before its click pins it.
+  var lastPointer = "mouse";
+  document.addEventListener("pointerdown", function (e) { lastPointer = e.pointerType || "mouse"; }, true);
+  document.addEventListener("keydown", function () { lastPointer = "keyboard"; }, true);
+
+  // On a phone (narrow or touch-only) the card is a bottom sheet across the screen: placed
+  // beside the tool it would cover the finger and the tool, and close again at once.
+  function sheetMode() {
+    return window.matchMedia("(max-width: 640px), (hover: none) and (pointer: coarse)").matches;
+  }
 
   function cardElement() {
     if (!card) {
@@ -61,6 +72,13 @@ var mlscape = (function () {
     }
     c.hidden = false;
     pinned = pin ? tool : null;
+    var sheet = sheetMode();
+    c.classList.toggle("scape-sheet", sheet);
+    if (sheet) {
+      c.style.left = "";
+      c.style.top = "";
+      return;
+    }
     var r = anchor.getBoundingClientRect();
     var w = c.offsetWidth, h = c.offsetHeight;
     var x = r.right + 10, y = r.top;
@@ -121,20 +139,40 @@ var mlscape = (function () {
       var link = main.parentElement && main.parentElement.closest("a");
       if (link) link.setAttribute("tabindex", "-1");
       parts.forEach(function (p) {
-        p.addEventListener("mouseenter", function () { if (!pinned) showCard(t, cat, main, false); });
-        p.addEventListener("mouseleave", function () { hideCard(false); });
+        p.addEventListener("pointerenter", function (e) { if (e.pointerType === "mouse" && !pinned) showCard(t, cat, main, false); });
+        p.addEventListener("pointerleave", function (e) { if (e.pointerType === "mouse") hideCard(false); });
         p.addEventListener("click", function (e) {
           e.preventDefault();
           e.stopPropagation();
           if (pinned === t) hideCard(true); else showCard(t, cat, main, true);
         });
       });
-      main.addEventListener("focus", function () { main.classList.add("scape-active"); if (!pinned) showCard(t, cat, main, false); });
+      main.addEventListener("focus", function () {
+        main.classList.add("scape-active");
+        if (!pinned && lastPointer !== "touch" && lastPointer !== "pen") showCard(t, cat, main, false);
+      });
       main.addEventListener("blur", function () { main.classList.remove("scape-active"); hideCard(false); });
       main.addEventListener("keydown", function (e) {
         if (e.key === "Enter" || e.key === " ") { e.preventDefault(); showCard(t, cat, main, true); }
       });
       tools.push(entry);
+    });
+    // A finger is wider than a marker (a few pixels on a phone) and may land on a label of the
+    // map drawn over it: a tap on no tool opens the card of the nearest tool within 24 px.
+    svg.addEventListener("click", function (e) {
+      if (lastPointer !== "touch" && lastPointer !== "pen") return;
+      var best = null, bestDistance = 24 * 24;
+      tools.forEach(function (t) {
+        if (t.parts[0].classList.contains("scape-off")) return;
+        var m = (t.main.id && byID(svg, t.main.id + ".marker")) || t.main;
+        var r = m.getBoundingClientRect();
+        var dx = e.clientX - (r.left + r.width / 2), dy = e.clientY - (r.top + r.height / 2);
+        if (dx * dx + dy * dy < bestDistance) { bestDistance = dx * dx + dy * dy; best = t; }
+      });
+      if (!best) return;
+      e.preventDefault();
+      e.stopPropagation();
+      showCard(best.data, cat, best.main, true);
     });
     // Links around tools would open on a tap; the card carries the link instead.
     Array.prototype.forEach.call(svg.querySelectorAll("a"), function (a) {
