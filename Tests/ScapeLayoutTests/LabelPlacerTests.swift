@@ -167,6 +167,16 @@ import ScapeGeometry
         }.count
     }
 
+    /// Two labels at one point (a radar listing a blip twice; a map stacks such tools first):
+    /// their markers are one to the eye, so neither blocks the other and both sit beside it.
+    @Test func twoLabelsAtOnePointAreBothPlacedBesideIt() {
+        let a = Point(400, 300)
+        let reqs = [LabelRequest(anchor: a, anchorRadius: 6, size: Size(60, 16)), LabelRequest(anchor: a, anchorRadius: 6, size: Size(70, 16)),
+                    LabelRequest(anchor: Point(520, 300), anchorRadius: 6, size: Size(60, 16))]
+        let placed = LabelPlacer(gap: 5).place(reqs, obstacles: [], bounds: Self.canvas)
+        #expect(placed[0].outcome == .adjacent && placed[1].outcome == .adjacent, "\(placed.map(\.outcome))")
+    }
+
     @Test func placementIsDeterministic() {
         let reqs = requests(seed: 9, count: 400)
         let a = LabelPlacer(gap: 5).place(reqs, obstacles: [], bounds: Self.canvas)
