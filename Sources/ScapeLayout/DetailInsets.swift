@@ -105,12 +105,11 @@ struct DetailInsets {
         let id = "inset/\(n)"
         let callouts = layer.callouts.map { CalloutLegend.Entry(number: $0.number, name: $0.name, owner: id + "/" + $0.owner) }
         let ink = theme.ink.withAlpha(0.7)
-        let corner = { (r: Rect) in [Point(r.minX, r.minY), Point(r.maxX, r.minY), Point(r.maxX, r.maxY), Point(r.minX, r.maxY)] }
         let from = source.nearestPoint(to: spot.center), to = spot.nearestPoint(to: source.center)
         var children: [SceneNode] = [
-            .path(ScenePath(id: "\(id)/source", path: .polyline(corner(source), closed: true), stroke: StrokeStyle(color: ink, width: 1, dash: [4, 3]))),
+            .path(ScenePath(id: "\(id)/source", path: .rect(source), stroke: StrokeStyle(color: ink, width: 1, dash: [4, 3]))),
             .path(ScenePath(id: "\(id)/link", path: .segment(from, to), stroke: StrokeStyle(color: ink, width: 1, dash: [4, 3]))),
-            .path(ScenePath(id: "\(id)/frame", path: .polyline(corner(spot), closed: true), fill: theme.background ?? .white,
+            .path(ScenePath(id: "\(id)/frame", path: .rect(spot), fill: theme.background ?? .white,
                             stroke: StrokeStyle(color: ink, width: 1.2))),
         ]
         children += layer.nodes.map { $0.offset(by: spot.origin).prefixingIDs(id + "/") }

@@ -323,17 +323,16 @@ struct MapLayout {
         let roomBeside = frame.canvas.width * spare - theme.margin * 2
         // Long names take a smaller type (never below the smallest) so a column fits beside the plot.
         var font = FontSpec(family: theme.fontFamily, size: max(theme.toolFontSize * 0.85, smallestType))
+        /// A row's width: the widest number, a gap and the longest name.
         func widest(_ f: FontSpec) -> Double {
             measurer.measure(String(repeating: "8", count: String(max(1, names.count)).count), font: f).width + 6 + (names.map { measurer.measure($0, font: f).width }.max() ?? 0)
         }
         let natural = widest(font)
         if natural > roomBeside { font.size = max(smallestType, font.size * roomBeside / natural) }
-        let number = measurer.measure(String(repeating: "8", count: String(max(1, names.count)).count), font: font).width
-        let longest = names.map { measurer.measure($0, font: font).width }.max() ?? 0
         return CalloutLegend(font: font, measurer: measurer,
-                             right: Size(frame.canvas.width * spare - theme.margin * 2, frame.canvas.height - 2 * theme.margin),
+                             right: Size(roomBeside, frame.canvas.height - 2 * theme.margin),
                              below: Size(frame.canvas.width * PublishWidth.growthLimit - theme.margin * 2, frame.canvas.height * spare - theme.margin),
-                             columnWidth: number + 6 + longest)
+                             columnWidth: widest(font))
     }
 
     /// A number drawn on its own marker: smaller than the legend's, as the numbers inside

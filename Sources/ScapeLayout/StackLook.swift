@@ -63,8 +63,7 @@ struct StackLook {
             children.append(.text(SceneText(id: "\(id)/callout", text: "\(number)", font: legendFont, color: ink, frame: box, alignment: .center)))
         } else if p.isPlaced {
             let frame = p.rect
-            children.append(.path(ScenePath(id: "\(id)/list", path: .polyline([Point(frame.minX, frame.minY), Point(frame.maxX, frame.minY),
-                                                                                Point(frame.maxX, frame.maxY), Point(frame.minX, frame.maxY)], closed: true),
+            children.append(.path(ScenePath(id: "\(id)/list", path: .rect(frame),
                                             stroke: StrokeStyle(color: ink.withAlpha(0.45), width: 0.8))))
             let (fraction, _) = p.side.textAlignment
             var y = frame.minY + Self.padding
