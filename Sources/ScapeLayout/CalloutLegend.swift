@@ -7,8 +7,10 @@ import ScapeScene
 /// name keeps the id `tool/X/name`, so a reader of the SVG finds it where it is drawn.
 ///
 /// It fills the room beside the plot (on the right) column by column, then a band under the
-/// plot: both bounded by the publish width's growth limit, so a long legend never shrinks
-/// the figure's type on the page. Its capacity is what the placer may number.
+/// plot: both as wide as the publish width's growth limit allows, so a long legend never
+/// shrinks the figure's type on the page. The band grows downwards as far as it must: a
+/// figure taller than its limit reads at the same size, a tool left out is lost to the reader.
+/// Only a cloud of thousands of dots (`growsDown` false) keeps its legend to the limit.
 struct CalloutLegend {
     struct Entry {
         var number: Int
@@ -17,8 +19,9 @@ struct CalloutLegend {
         var owner: String
     }
 
-    /// The most columns a legend may take; past that, names are left out.
-    static let maxColumns = 12
+    /// The most columns a legend may take (the room's width bounds it first, but for
+    /// very short names).
+    static let maxColumns = 40
     static let columnGap = 18.0
 
     let font: FontSpec
@@ -28,6 +31,8 @@ struct CalloutLegend {
     let below: Size
     /// The widest row any entry may need: number, gap and the longest name.
     let columnWidth: Double
+    /// Whether the band under the plot takes every entry, growing the figure downwards.
+    var growsDown = true
 
     var rowHeight: Double { measurer.measure("0", font: font).height * 1.12 }
     func rows(in height: Double) -> Int { max(0, Int(height / rowHeight)) }
@@ -40,7 +45,10 @@ struct CalloutLegend {
     /// that still get one column there (the figure then grows past its limit, and says so).
     var rightCapacity: Int { max(1, rows(in: right.height)) * columns(in: right.width, atLeastOne: false) }
     var belowCapacity: Int { max(1, rows(in: below.height)) * columns(in: below.width, atLeastOne: rightCapacity == 0) }
-    var capacity: Int { rightCapacity + belowCapacity }
+    /// What the placer may number: every tool, unless the legend is held to its room.
+    var capacity: Int { growsDown ? Int.max / 4 : room }
+    /// What fits within the figure's growth limit.
+    var room: Int { rightCapacity + belowCapacity }
 
     /// The callout number's size, wide enough for `count` numbers.
     func numberSize(count: Int) -> Size {

@@ -28,23 +28,38 @@ struct DetailInsets {
         /// Tools named (beside their marker or on a leader) in an inset.
         var named: Set<String> = []
         var count = 0
-        /// Numbers given in insets, continuing the map's, for the figure's one legend.
+        /// Each inset's knot, place and enlargement, to draw it again with the map's numbers.
+        var plans: [Plan] = []
+        /// New numbers insets gave tools the map left out, for the figure's one legend.
         var callouts: [CalloutLegend.Entry] = []
     }
 
-    /// Insets for the knots of tools the map left out. `keepOut`: labels of the frame and
-    /// anything else no inset may cover; `area`: where insets may go.
-    func build(tools: [Tool], greyed: Set<String>, layer: ToolLayer, keepOut: [Rect], area: Rect) -> Result {
+    /// One inset: which tools, from where, to where, how much larger, and whom it named.
+    struct Plan {
+        var n: Int
+        var members: [Tool]
+        var source: Rect
+        var spot: Rect
+        var scale: Double
+        var pad: Double
+        var named: Set<String>
+    }
+
+    /// Insets for the knots of tools the map could not name (it numbered them, or left them
+    /// out), chosen before the map numbers anything: a tool an inset names needs no number.
+    /// `keepOut`: labels of the frame and anything else no inset may cover; `area`: where
+    /// insets may go.
+    func build(_ placed: PlacedTools, keepOut: [Rect], area: Rect) -> Result {
         var result = Result()
-        let left = tools.indices.filter { layer.placements[$0].outcome == .omitted }
+        let (tools, greyed) = (placed.tools, placed.greyed)
+        let placements = placed.perTool
+        let left = tools.indices.filter { [.omitted, .callout].contains(placements[$0].outcome) }
         guard !left.isEmpty, tools.count <= Self.toolLimit else { return result }
-        let anchors = layer.anchors
+        let anchors = placed.anchors
         let reach = theme.markerRadius * 2 + 2
         let pad = theme.toolFontSize * 2.5
         // The link from a knot to its inset crosses no name or number.
-        let names = layer.placements.filter { $0.outcome != .omitted }.map(\.rect)
-        // Tools the map numbered keep their number in an inset.
-        let known = InsetNumbering.known(layer.callouts)
+        let names = placements.filter { $0.outcome != .omitted }.map(\.rect)
         // A knot too large for an inset at the least enlargement is cut in pieces that fit.
         let largest = Size((area.width * Self.share - 2 * pad) / Self.scales.last!, (area.height * Self.share - 2 * pad) / Self.scales.last!)
         let knots = Self.knots(left, anchors: anchors, link: theme.toolFontSize * 4)
@@ -55,13 +70,16 @@ struct DetailInsets {
         // What an inset may not cover: markers, names and numbers, frame labels, every knot.
         var blocked = SpatialGrid(bounds: area, cellSize: 48)
         for a in anchors { blocked.insert(Rect(center: a, size: Size(2 * reach, 2 * reach)), 0) }
-        for p in layer.placements where p.outcome != .omitted { blocked.insert(p.rect, 0) }
+        for p in placements where p.outcome != .omitted { blocked.insert(p.rect, 0) }
         for r in keepOut + sources { blocked.insert(r, 0) }
-        let leaders: [(Point, Point)] = layer.placements.indices.compactMap { i in
-            let p = layer.placements[i]
+        let leaders: [(Point, Point)] = placements.indices.compactMap { i in
+            let p = placements[i]
             return p.hasLeader && p.outcome != .omitted ? (anchors[i], p.rect.nearestPoint(to: anchors[i])) : nil
         }
-        let order = knots.indices.sorted { (knots[$0].count, -$0) > (knots[$1].count, -$1) }
+        // Knots with tools the map could not even number first: an inset is their only chance.
+        let lost = knots.map { $0.filter { placements[$0].outcome == .omitted }.count }
+        let lostIDs = Set(left.filter { placements[$0].outcome == .omitted }.map { tools[$0].id })
+        let order = knots.indices.sorted { (lost[$0], knots[$0].count, -$0) > (lost[$1], knots[$1].count, -$1) }
         for k in order where result.count < Self.most {
             let source = sources[k]
             // Every tool in the outline is drawn in the inset, named or not on the map.
@@ -69,18 +87,18 @@ struct DetailInsets {
             for scale in Self.scales {
                 let size = Size(source.width * scale + 2 * pad, source.height * scale + 2 * pad)
                 guard size.width < area.width, size.height < area.height,
-                      let spot = Self.freeSpot(size: size, near: source, in: area, blocked: blocked, leaders: leaders, names: names) else { continue }
+                      let spot = Self.freeSpot(size: size, near: source, in: area, blocked: blocked, leaders: leaders, names: names,
+                                               clearance: 1.5 + theme.strokeWobble * 2) else { continue }
                 let n = result.count + 1
-                // An inset's numbers continue the map's, in the figure's one legend.
-                let numbering = InsetNumbering(after: (result.callouts.last ?? layer.callouts.last)?.number ?? 0,
-                                               budget: layer.legend.capacity - layer.callouts.count - result.callouts.count, known: known)
-                let inset = draw(n: n, members: members.map { tools[$0] }, greyed: greyed, source: source, spot: spot, scale: scale, pad: pad, numbering: numbering)
-                // Worth its room only if it names a tool the map could not.
+                let plan = Plan(n: n, members: members.map { tools[$0] }, source: source, spot: spot, scale: scale, pad: pad, named: [])
+                let inset = draw(plan, greyed: greyed, numbering: nil)
+                // Worth its room only if it names tools the map could not: two or more (one
+                // number on the map reads as well), or one the map could not even number.
                 let gained = inset.named.intersection(left.map { tools[$0].id })
-                guard !gained.isEmpty else { break }
+                guard gained.count >= 2 || !gained.isDisjoint(with: lostIDs) else { break }
                 result.nodes.append(inset.node)
                 result.named.formUnion(gained)
-                result.callouts += inset.callouts
+                result.plans.append(Plan(n: n, members: plan.members, source: source, spot: spot, scale: scale, pad: pad, named: inset.named))
                 result.count = n
                 blocked.insert(spot.outsetBy(theme.margin), 0)
                 break
@@ -89,9 +107,29 @@ struct DetailInsets {
         return result
     }
 
-    /// The knot drawn again at `scale` in the box `spot`, with its outline and the link.
-    private func draw(n: Int, members: [Tool], greyed: Set<String>, source: Rect, spot: Rect, scale: Double, pad: Double,
-                      numbering: InsetNumbering) -> (node: SceneNode, named: Set<String>, callouts: [CalloutLegend.Entry]) {
+    /// The insets drawn again, once the map has numbered what they do not name: a tool the
+    /// map numbered shows the same number in the inset. Kept only where the inset still names
+    /// everyone it named before (the map gave those no number).
+    /// A tool the map left out and the inset cannot name takes a new number there.
+    func numbered(_ result: Result, greyed: Set<String>, numbering: InsetNumbering) -> Result {
+        guard !numbering.known.isEmpty || !numbering.fresh.isEmpty else { return result }
+        var out = result
+        var numbering = numbering
+        for (k, plan) in result.plans.enumerated() {
+            let again = draw(plan, greyed: greyed, numbering: numbering)
+            guard again.named.isSuperset(of: plan.named) else { continue }
+            out.nodes[k] = again.node
+            out.callouts += again.callouts
+            numbering.after = again.callouts.map(\.number).max() ?? numbering.after
+            numbering.fresh.subtract(again.callouts.compactMap { $0.owner.split(separator: "/").last.map(String.init) })
+        }
+        return out
+    }
+
+    /// The knot drawn again at its plan's scale in its box, with its outline and the link.
+    /// It names what it can; numbers only what the map numbered (`numbering`), never its own.
+    private func draw(_ plan: Plan, greyed: Set<String>, numbering: InsetNumbering?) -> (node: SceneNode, named: Set<String>, callouts: [CalloutLegend.Entry]) {
+        let (n, members, source, spot, scale, pad) = (plan.n, plan.members, plan.source, plan.spot, plan.scale, plan.pad)
         let main = map.frame
         let topLeft = main.data(at: Point(source.minX, source.minY)), bottomRight = main.data(at: Point(source.maxX, source.maxY))
         let window = DataWindow(minX: topLeft.x, maxX: bottomRight.x, minY: bottomRight.y, maxY: topLeft.y)
@@ -103,7 +141,6 @@ struct DetailInsets {
         let layer = inner.tools(members, greyed: greyed, numbering: numbering)
         let named = Set(members.indices.filter { layer.placements[$0].outcome != .omitted }.map { members[$0].id })
         let id = "inset/\(n)"
-        let callouts = layer.callouts.map { CalloutLegend.Entry(number: $0.number, name: $0.name, owner: id + "/" + $0.owner) }
         let ink = theme.ink.withAlpha(0.7)
         let from = source.nearestPoint(to: spot.center), to = spot.nearestPoint(to: source.center)
         var children: [SceneNode] = [
@@ -114,6 +151,7 @@ struct DetailInsets {
         ]
         children += layer.nodes.map { $0.offset(by: spot.origin).prefixingIDs(id + "/") }
         let title = "Detail, \(Self.shown(scale))x: " + members.map(\.name).joined(separator: ", ")
+        let callouts = layer.callouts.map { CalloutLegend.Entry(number: $0.number, name: $0.name, owner: id + "/" + $0.owner) }
         return (.group(SceneGroup(id: id, title: title, children: children)), named, callouts)
     }
 
@@ -150,8 +188,10 @@ struct DetailInsets {
     }
 
     /// The free box of `size` nearest to the knot's outline `source` inside `area`, searched on
-    /// a grid of spots, whose link to the outline crosses no name in `names`.
-    static func freeSpot(size: Size, near source: Rect, in area: Rect, blocked: SpatialGrid, leaders: [(Point, Point)], names: [Rect]) -> Rect? {
+    /// a grid of spots, whose link to the outline crosses no name in `names`. `clearance`: the
+    /// room kept around the frame (a hand-drawn frame wanders off its box).
+    static func freeSpot(size: Size, near source: Rect, in area: Rect, blocked: SpatialGrid, leaders: [(Point, Point)], names: [Rect],
+                         clearance: Double = 0) -> Rect? {
         let near = source.center
         let step = 8.0
         var best: (Rect, Double)?
@@ -161,7 +201,7 @@ struct DetailInsets {
             while x + size.width <= area.maxX {
                 let r = Rect(x: x, y: y, width: size.width, height: size.height)
                 let d = r.center.distance(to: near)
-                if best == nil || d < best!.1, !blocked.anyIntersects(r, excluding: -1), !leaders.contains(where: { r.intersectsSegment($0.0, $0.1) }) {
+                if best == nil || d < best!.1, !blocked.anyIntersects(r.outsetBy(clearance), excluding: -1), !leaders.contains(where: { r.outsetBy(clearance).intersectsSegment($0.0, $0.1) }) {
                     let from = source.nearestPoint(to: r.center), to = r.nearestPoint(to: source.center)
                     if !names.contains(where: { $0.intersectsSegment(from, to) }) { best = (r, d) }
                 }

@@ -55,16 +55,11 @@ struct MapFigureLayout {
         nodes += drawn?.annotated(layer.nodes, removed: removed) ?? layer.nodes
         nodes += drawn?.markNodes(removed: removed) ?? []
         for (k, arrow) in figure.arrows.enumerated() { nodes.append(arrows.node(arrow, index: k)) }
-        // Knots the plot could not name: drawn again, enlarged, where the figure is empty.
-        var insets = DetailInsets.Result()
-        if !layer.omitted.isEmpty {
-            // An inset may lie over an empty stretch of an axis line, never over its end labels.
-            let keepOut = Self.textFrames(attempt.nodes) + map.frame.endLabels.values.map(\.frame)
-            insets = DetailInsets(map: map, theme: theme, measurer: measurer)
-                .build(tools: tools, greyed: greyed, layer: layer, keepOut: keepOut, area: Rect(origin: .zero, size: canvas).insetBy(theme.margin / 2))
-            nodes += insets.nodes
-        }
-        let omitted = tools.indices.filter { layer.placements[$0].outcome == .omitted && !insets.named.contains(tools[$0].id) }.map { tools[$0].name }
+        let insets = attempt.insets
+        nodes += insets.nodes
+        let insetNumbered = Set(insets.callouts.compactMap { $0.owner.split(separator: "/").last.map(String.init) })
+        let omitted = tools.indices.filter { layer.placements[$0].outcome == .omitted && !insets.named.contains(tools[$0].id) && !insetNumbered.contains(tools[$0].id) }
+            .map { tools[$0].name }
         // Past what names can do in the plot: numbers at the markers, names in a legend beside
         // the plot and under it, for which the figure grows (at most by the publish width's
         // growth limit, which bounds the legend's room).
@@ -128,6 +123,7 @@ struct MapFigureLayout {
         var warnings: [String]
         var layer: ToolLayer
         var arrows: TrendArrowLayout
+        var insets: DetailInsets.Result
     }
 
     private func build(_ figure: Figure, tools: [Tool], current: [Tool], greyed: Set<String>, window: DataWindow, canvas: Size, margin: Double?, zoomed: Quadrant?) -> Attempt {
@@ -160,8 +156,22 @@ struct MapFigureLayout {
         } else {
             nodes += map.quadrantTitles(color: theme.quadrantTitleColor, font: theme.quadrantTitleFont, avoiding: tools.map { map.frame.point(x: $0.x, y: $0.y) })
         }
-        let layer = map.tools(tools, greyed: greyed, soft: soft, obstacles: changes?.obstacles(tools: current) ?? [], titleFont: zoomed == nil ? titleFont : nil)
-        return Attempt(map: map, changes: changes, nodes: nodes, warnings: warnings, layer: layer, arrows: arrows)
+        let hard = changes?.obstacles(tools: current) ?? []
+        let placed = map.place(tools, greyed: greyed, soft: soft, obstacles: hard, titleFont: zoomed == nil ? titleFont : nil)
+        // Knots the plot could not name: drawn again, enlarged, where the figure is empty,
+        // before the map numbers them (a name in an inset reads better than a number).
+        // An inset may lie over an empty stretch of an axis line, never over its end labels.
+        var insets = DetailInsets.Result()
+        if placed.perTool.contains(where: { [.omitted, .callout].contains($0.outcome) }) {
+            // Nor over an edition's trails and marks, or a trend arrow.
+            let keepOut = Self.textFrames(nodes) + map.frame.endLabels.values.map(\.frame) + hard + soft.map(\.rect)
+            insets = DetailInsets(map: map, theme: theme, measurer: measurer)
+                .build(placed, keepOut: keepOut, area: Rect(origin: .zero, size: canvas).insetBy(theme.margin / 2))
+        }
+        let layer = map.draw(placed, namedElsewhere: insets.named)
+        let leftOut = Set(tools.indices.filter { layer.placements[$0].outcome == .omitted && !insets.named.contains(tools[$0].id) }.map { tools[$0].id })
+        insets = DetailInsets(map: map, theme: theme, measurer: measurer).numbered(insets, greyed: greyed, numbering: InsetNumbering(layer.callouts, fresh: leftOut))
+        return Attempt(map: map, changes: changes, nodes: nodes, warnings: warnings, layer: layer, arrows: arrows, insets: insets)
     }
 
 }

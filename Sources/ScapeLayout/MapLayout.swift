@@ -113,16 +113,22 @@ struct MapLayout {
     /// Greyed tools are drawn light and place their labels after the highlighted ones.
     /// `obstacles` are extra boxes no label may cover (a diff's trails and marks).
     /// Tools whose markers would overlap are one stack: a marker with a count and one list.
-    /// `numbering`: in an inset, the numbers so far on the figure, how many more its legend
-    /// holds, and the tools the map numbered already (they keep their number, not a second one).
+    /// `numbering`: in an inset, the numbers the map gave (an inset shows those, never its own).
     func tools(_ tools: [Tool], greyed: Set<String> = [], soft extraSoft: [SoftObstacle] = [], obstacles extraHard: [Rect] = [], titleFont: FontSpec? = nil,
                numbering: InsetNumbering? = nil) -> ToolLayer {
+        draw(place(tools, greyed: greyed, soft: extraSoft, obstacles: extraHard, titleFont: titleFont, numbering: numbering))
+    }
+
+    /// Where each tool's name (or number, or stack list) goes, before anything is drawn: a
+    /// detail inset is chosen from this, and the map numbers only what no inset names.
+    func place(_ tools: [Tool], greyed: Set<String> = [], soft extraSoft: [SoftObstacle] = [], obstacles extraHard: [Rect] = [], titleFont: FontSpec? = nil,
+               numbering: InsetNumbering? = nil) -> PlacedTools {
         let numbers = !isInset || numbering != nil
         let nameFont = theme.toolFont, subFont = theme.subtitleFont
         let names = tools.map { ToolLabelText(tool: $0) }
         let legend = calloutLegend(names: tools.map(\.name))
-        // Room for the widest number drawn: an inset's continue the figure's.
-        let highest = (numbering?.after ?? 0) + tools.count
+        // Room for the widest number drawn: an inset shows the map's.
+        let highest = max(tools.count, numbering?.highest ?? 0)
         let numberSize = legend.numberSize(count: highest)
         let onMarkerSize = measurer.measure(String(repeating: "8", count: String(max(1, highest)).count), font: onMarkerNumberFont)
         let anchors = tools.map { frame.point(x: $0.x, y: $0.y) }
@@ -133,14 +139,20 @@ struct MapLayout {
             return stacks.groups[g][0] == i ? CalloutLegend.ordered(stacks.groups[g], name: { tools[$0].name }, id: { tools[$0].id }) : nil
         }
         let stackLook = StackLook(theme: theme, measurer: measurer, nameFont: nameFont, countFont: onMarkerNumberFont)
+        /// Whether a unit may be numbered: on the map, any; in an inset, those the map numbered.
+        func numbered(_ unit: [Int]) -> Bool {
+            guard numbers else { return false }
+            return numbering.map { $0.mayNumber(unit.map { tools[$0].id }) } ?? true
+        }
         let requests = units.map { unit -> LabelRequest in
             let priority = unit.allSatisfy { greyed.contains(tools[$0].id) } ? 0 : 1
             if unit.count > 1 {
                 let center = ToolStacks.center(of: unit, anchors: anchors)
                 // A stack's list beside it, or (too long for a box) its number and a legend.
                 let variants = unit.count > StackLook.longestList && !isInset ? [numberSize] : [stackLook.listSize(unit.map { tools[$0].name })]
-                var request = LabelRequest(anchor: center, anchorRadius: stackLook.radius(count: unit.count) + theme.markerStroke / 2,
-                                           variants: variants, priority: priority, calloutSize: numbers ? numberSize : nil)
+                // Wide enough for its count, or for any number that may go on it.
+                var request = LabelRequest(anchor: center, anchorRadius: stackLook.radius(count: max(unit.count, numbers ? highest : 0)) + theme.markerStroke / 2,
+                                           variants: variants, priority: priority, calloutSize: numbered(unit) ? numberSize : nil)
                 // The count fills the marker: a number never goes on it.
                 request.onMarkerCalloutSize = frame.canvas
                 return request
@@ -154,7 +166,7 @@ struct MapLayout {
             // Past 2,000 tools unstyled markers are small dots: labels and leaders go to the dot.
             let radius = tools.count > 2000 && tools[i].style == nil ? dotRadius(count: tools.count)
                 : (tools[i].style?.radius ?? theme.markerRadius) + (tools[i].style?.strokeWidth ?? theme.markerStroke) / 2
-            var request = LabelRequest(anchor: anchors[i], anchorRadius: radius, variants: variants, priority: priority, calloutSize: numbers ? numberSize : nil)
+            var request = LabelRequest(anchor: anchors[i], anchorRadius: radius, variants: variants, priority: priority, calloutSize: numbered(unit) ? numberSize : nil)
             request.onMarkerCalloutSize = onMarkerSize
             return request
         }
@@ -164,17 +176,47 @@ struct MapLayout {
         let titles = titleFrames.filter { !$0.isLabel || titleFont == nil }.map { SoftObstacle(rect: $0.rect, weight: 1.2) }
         let hardTitles = titleFont == nil ? [] : titleFrames.filter(\.isLabel).map { $0.rect.outsetBy(LabelPlacer.labelSpacing) }
         // Numbers up to the legend's room; a stack's members past it are left out (below).
-        var placer = LabelPlacer(gap: theme.labelGap, calloutLimit: max(0, numbering?.budget ?? legend.capacity))
+        var placer = LabelPlacer(gap: theme.labelGap, calloutLimit: numbering.map { $0.known.count + $0.fresh.count } ?? legend.capacity)
         placer.leaderClearance = 1 + theme.strokeWobble
         let plot = frame.plotRect
         placer.longestLeader = (plot.width * plot.width + plot.height * plot.height).squareRoot() * Self.leaderShare
         // Leaders keep to their marker's quadrant: the axis lines are obstacles to them too.
-        let placements = placer.place(requests, obstacles: frame.endLabels.values.map { $0.frame.outsetBy(LabelPlacer.labelSpacing) } + axisLines() + hardTitles + extraHard,
+        var placements = placer.place(requests, obstacles: frame.endLabels.values.map { $0.frame.outsetBy(LabelPlacer.labelSpacing) } + axisLines() + hardTitles + extraHard,
                                       soft: titles + extraSoft, bounds: bounds)
+        // A stack with no room for its list or a number beside it: its number goes on its own
+        // marker, in place of the count (the legend lists its members). The marker's disc is
+        // kept clear of every label, so nothing is covered and no stack is lost.
+        // (Unless two stacks' discs overlap: then only the first takes its number there.)
+        if numbers {
+            var taken = placements.filter { $0.outcome != .omitted }.map(\.rect)
+            for (u, unit) in units.enumerated() where unit.count > 1 && placements[u].outcome == .omitted && requests[u].calloutSize != nil {
+                let box = Rect(center: requests[u].anchor, size: onMarkerSize)
+                guard !taken.contains(where: { $0.intersects(box) }) else { continue }
+                placements[u] = LabelPlacement(rect: box, side: .above, variant: 0, outcome: .callout)
+                taken.append(box)
+            }
+        }
         // Each member of a stack shares its stack's placement (regions enclose the list).
         var perTool = [LabelPlacement?](repeating: nil, count: tools.count)
         for (u, unit) in units.enumerated() { for i in unit { perTool[i] = placements[u] } }
-        var layer = ToolLayer(placements: perTool.map { $0! }, anchors: anchors, legend: legend)
+        return PlacedTools(tools: tools, greyed: greyed, names: names, anchors: anchors, stacks: stacks, units: units, requests: requests,
+                           placements: placements, perTool: perTool.map { $0! }, legend: legend, stackLook: stackLook, numbering: numbering)
+    }
+
+    /// The placed tools drawn: markers, names, leaders, stacks and numbers. Tools in
+    /// `namedElsewhere` (named in a detail inset) keep their marker on the map, unlabelled.
+    func draw(_ placed: PlacedTools, namedElsewhere: Set<String> = []) -> ToolLayer {
+        let (tools, greyed, names, anchors, stacks, units, requests, legend, stackLook, numbering) =
+            (placed.tools, placed.greyed, placed.names, placed.anchors, placed.stacks, placed.units, placed.requests, placed.legend, placed.stackLook, placed.numbering)
+        let nameFont = theme.toolFont, subFont = theme.subtitleFont
+        var placements = placed.placements
+        // A unit the map could only number (or not name at all) and an inset names: no number here.
+        for (u, unit) in units.enumerated() where [.callout, .omitted].contains(placements[u].outcome) && unit.allSatisfy({ namedElsewhere.contains(tools[$0].id) }) {
+            placements[u].outcome = .omitted
+        }
+        var perTool = placed.perTool
+        for (u, unit) in units.enumerated() { for i in unit { perTool[i] = placements[u] } }
+        var layer = ToolLayer(placements: perTool, anchors: anchors, legend: legend)
         layer.stacks = stacks.groups.count
         // A unit is numbered when its name went to the legend (a stack's list too long for a box
         // is numbered wherever its number went).
@@ -187,24 +229,23 @@ struct MapLayout {
         var next = (numbering?.after ?? 0) + 1
         for u in order {
             let unit = units[u]
-            if let known = numbering?.known[InsetNumbering.key(unit.map { tools[$0].id })] {
+            // An inset's numbers are the map's, whose legend entries are the map's too.
+            if let known = numbering?.number(of: unit.map { tools[$0].id }) {
                 numberOf[u] = known
                 continue
             }
-            let k = next - 1 - (numbering?.after ?? 0)
-            let first = (numbering?.after ?? 0) + 1
-            next += 1
-            numberOf[u] = first + k
+            numberOf[u] = next
             for i in unit {
                 let owner = unit.count > 1 ? "stack/\(stacks.stackOf[i]! + 1)/tool/\(tools[i].id)" : "tool/\(tools[i].id)"
-                layer.callouts.append(CalloutLegend.Entry(number: first + k, name: tools[i].name, owner: owner))
+                layer.callouts.append(CalloutLegend.Entry(number: next, name: tools[i].name, owner: owner))
             }
+            next += 1
         }
-        // The legend holds what its room allows (the figure grows by at most the publish
-        // width's limit): a stack's members past it are left out, each warned of.
+        // The legend holds what its room allows (a cloud of thousands of dots keeps to the
+        // publish width's limit): a stack's members past it are left out, each warned of.
         var unlisted = Set<String>()
-        if !isInset || numbering != nil {
-            let room = numbering?.budget ?? legend.capacity
+        if !isInset {
+            let room = legend.capacity
             if layer.callouts.count > room {
                 for e in layer.callouts[room...] { unlisted.insert(e.owner) }
                 layer.callouts.removeLast(layer.callouts.count - room)
@@ -221,7 +262,7 @@ struct MapLayout {
             let ink = unit.allSatisfy { greyed.contains(tools[$0].id) } ? theme.greyedInk : theme.ink
             let s0 = stacks.stackOf[unit[0]]! + 1
             if p.outcome == .omitted {
-                layer.omitted += unit.map { tools[$0].name }
+                layer.omitted += unit.filter { !namedElsewhere.contains(tools[$0].id) }.map { tools[$0].name }
             } else {
                 let left = unit.filter { unlisted.contains("stack/\(s0)/tool/\(tools[$0].id)") }
                 layer.omitted += left.map { tools[$0].name }
@@ -255,7 +296,7 @@ struct MapLayout {
             var children: [SceneNode] = [.path(marker)]
             switch p.outcome {
             case .omitted:
-                layer.omitted.append(tool.name)
+                if !namedElsewhere.contains(tool.id) { layer.omitted.append(tool.name) }
             case .callout:
                 let number = "\(numberOf[u]!)"
                 // Aligned towards the marker inside the reserved box, so the drawn number is no
@@ -329,10 +370,13 @@ struct MapLayout {
         }
         let natural = widest(font)
         if natural > roomBeside { font.size = max(smallestType, font.size * roomBeside / natural) }
-        return CalloutLegend(font: font, measurer: measurer,
-                             right: Size(roomBeside, frame.canvas.height - 2 * theme.margin),
-                             below: Size(frame.canvas.width * PublishWidth.growthLimit - theme.margin * 2, frame.canvas.height * spare - theme.margin),
-                             columnWidth: widest(font))
+        var legend = CalloutLegend(font: font, measurer: measurer,
+                                   right: Size(roomBeside, frame.canvas.height - 2 * theme.margin),
+                                   below: Size(frame.canvas.width * PublishWidth.growthLimit - theme.margin * 2, frame.canvas.height * spare - theme.margin),
+                                   columnWidth: widest(font))
+        // A cloud of thousands of dots is no list of names: its legend keeps to its room.
+        legend.growsDown = names.count <= ToolStacks.limit
+        return legend
     }
 
     /// A number drawn on its own marker: smaller than the legend's, as the numbers inside
@@ -374,26 +418,57 @@ struct QuadrantTitleFrame {
     var isLabel: Bool
 }
 
-/// How an inset numbers what it cannot name: after the figure's numbers so far, within what
-/// the legend still holds, and keeping the numbers the map gave (tool id -> number).
+/// The numbers a detail inset shows: the map's, so a tool the inset cannot name reads the
+/// same number on the map, in the inset and in the legend; and for a tool the map could not
+/// even number (`fresh`), a new one after the figure's last, in the same legend.
 struct InsetNumbering {
-    var after: Int
-    var budget: Int
-    /// By `key`: a tool's id, or a stack's member ids.
+    /// By tool id: the number the map gave it (alone, or as a member of a numbered stack).
     var known: [String: Int]
+    /// Tools the map left out: they may take a new number, after `after`.
+    var fresh: Set<String> = []
+    var after = 0
 
-    static func key(_ ids: [String]) -> String { ids.sorted().joined(separator: "\n") }
-
-    /// The numbers a map gave, by tool or by stack.
-    static func known(_ entries: [CalloutLegend.Entry]) -> [String: Int] {
-        var members: [Int: [String]] = [:]
+    init(_ entries: [CalloutLegend.Entry], fresh: Set<String> = []) {
+        var known: [String: Int] = [:]
         for e in entries {
-            let parts = e.owner.split(separator: "/")
-            guard let id = parts.last, parts.count >= 2 else { continue }
-            members[e.number, default: []].append(String(id))
+            guard let id = e.owner.split(separator: "/").last else { continue }
+            known[String(id)] = known[String(id)] ?? e.number
         }
-        return Dictionary(members.map { (key($0.value), $0.key) }, uniquingKeysWith: { a, _ in a })
+        self.known = known
+        self.fresh = fresh
+        after = entries.map(\.number).max() ?? 0
     }
+
+    /// The widest number drawn.
+    var highest: Int { max(known.values.max() ?? 0, after + fresh.count) }
+
+    /// Whether the unit may take a number: the map's, or a new one.
+    func mayNumber(_ ids: [String]) -> Bool { number(of: ids) != nil || ids.allSatisfy(fresh.contains) }
+
+    /// The number of a tool, or of a stack in the inset whose members share one map number.
+    func number(of ids: [String]) -> Int? {
+        let numbers = Set(ids.map { known[$0] })
+        guard numbers.count == 1, let n = numbers.first else { return nil }
+        return n
+    }
+}
+
+/// The placer's answer for a map's tools, not yet drawn (`MapLayout.place`).
+struct PlacedTools {
+    var tools: [Tool]
+    var greyed: Set<String>
+    var names: [ToolLabelText]
+    var anchors: [Point]
+    var stacks: ToolStacks
+    /// What the placer named: a tool alone, or a stack's members in legend order.
+    var units: [[Int]]
+    var requests: [LabelRequest]
+    /// By unit, and by tool (a stack's members share its placement).
+    var placements: [LabelPlacement]
+    var perTool: [LabelPlacement]
+    var legend: CalloutLegend
+    var stackLook: StackLook
+    var numbering: InsetNumbering?
 }
 
 /// The laid-out tools: their scene nodes and how their labels fared.

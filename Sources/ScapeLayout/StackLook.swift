@@ -44,15 +44,18 @@ struct StackLook {
             // A second rim behind the marker: a pile, not one tool.
             .path(ScenePath(id: "\(id)/rim", path: .circle(center: center + Point(2.5, -2.5), radius: r),
                             fill: theme.background ?? .white, stroke: StrokeStyle(color: ink, width: theme.markerStroke))),
-            .path(ScenePath(id: "\(id)/marker", path: .circle(center: center, radius: r),
-                            fill: theme.background ?? .white, stroke: StrokeStyle(color: ink, width: theme.markerStroke * 1.2))),
         ]
-        let count = "\(members.count)"
+        // Its number on the marker (no room beside it), or the count. A number is drawn
+        // reversed out of a solid disc, so it never reads as a count.
+        let onMarker = number != nil && p.rect.contains(center) && !p.hasLeader
+        children.append(.path(ScenePath(id: "\(id)/marker", path: .circle(center: center, radius: r),
+                                        fill: onMarker ? ink : theme.background ?? .white, stroke: StrokeStyle(color: ink, width: theme.markerStroke * 1.2))))
+        let count = onMarker ? "\(number!)" : "\(members.count)"
         let countSize = measurer.measure(count, font: countFont)
-        children.append(.text(SceneText(id: "\(id)/count", text: count, font: countFont, color: ink,
+        children.append(.text(SceneText(id: onMarker ? "\(id)/callout" : "\(id)/count", text: count, font: countFont, color: onMarker ? theme.background ?? .white : ink,
                                         frame: Rect(center: center, size: countSize), alignment: .center)))
         if p.outcome != .omitted, p.hasLeader { children.append(leader(request, p.rect, "\(id)/leader", ink)) }
-        if let number {
+        if let number, !onMarker {
             let size = measurer.measure("\(number)", font: legendFont)
             var box = Rect(x: p.rect.minX + (p.rect.width - size.width) * p.side.textAlignment.fraction, y: p.rect.midY - size.height / 2,
                            width: size.width, height: size.height)

@@ -290,11 +290,12 @@ struct CLI {
         }
     }
 
-    /// A crowd of 160 tools on one spot: stacks hold them, and the legend, within the 1.25x the
-    /// figure may grow, holds about half of their names; the rest are left out, each warned.
+    /// A lattice of 400 tools, each marker just clear of the next: no room beside any marker
+    /// for a name or a number, and numbers of three digits wider than a marker; about half are
+    /// left out, each warned. (A crowd on one spot is a stack: its names are never lost.)
     func crowd(in dir: URL) throws -> URL {
         var text = "tools:\n"
-        for i in 0..<160 { text += "  - { name: Crowded tool number \(i), x: \(Double(i % 20) * 0.004), y: \(Double(i / 20) * 0.004) }\n" }
+        for i in 0..<400 { text += "  - { name: Crowded tool number \(i), x: \(0.1 + Double(i % 20) * 0.03), y: \(0.1 + Double(i / 20) * 0.03) }\n" }
         let file = dir.appendingPathComponent("crowd.yaml")
         try Data(text.utf8).write(to: file)
         return file
