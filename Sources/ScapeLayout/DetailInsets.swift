@@ -13,8 +13,8 @@ struct DetailInsets {
     let theme: Theme
     let measurer: any TextMeasurer
 
-    /// Enlargements tried, largest first.
-    static let scales = [4.0, 3.0, 2.5, 2.0]
+    /// Enlargements tried, least first.
+    static let scales = [2.0, 2.5, 3.0, 4.0]
     /// The most of the figure's width (and height) one inset takes: a knot larger than that
     /// at the least enlargement is cut in pieces.
     static let share = 0.34
@@ -61,7 +61,7 @@ struct DetailInsets {
         // The link from a knot to its inset crosses no name or number.
         let names = placements.filter { $0.outcome != .omitted }.map(\.rect)
         // A knot too large for an inset at the least enlargement is cut in pieces that fit.
-        let largest = Size((area.width * Self.share - 2 * pad) / Self.scales.last!, (area.height * Self.share - 2 * pad) / Self.scales.last!)
+        let largest = Size((area.width * Self.share - 2 * pad) / Self.scales[0], (area.height * Self.share - 2 * pad) / Self.scales[0])
         let knots = Self.knots(left, anchors: anchors, link: theme.toolFontSize * 4)
             .flatMap { Self.split($0, anchors: anchors, fitting: Size(largest.width - 2 * reach, largest.height - 2 * reach)) }
         let sources = knots.map { knot in
@@ -81,28 +81,37 @@ struct DetailInsets {
         let lostIDs = Set(left.filter { placements[$0].outcome == .omitted }.map { tools[$0].id })
         let order = knots.indices.sorted { (lost[$0], knots[$0].count, -$0) > (lost[$1], knots[$1].count, -$1) }
         for k in order where result.count < Self.most {
-            let source = sources[k]
-            // Every tool in the outline is drawn in the inset, named or not on the map.
-            let members = tools.indices.filter { source.contains(anchors[$0]) }
+            // Every tool in the outline is drawn in the inset, named or not on the map, but one
+            // an earlier inset names (outlines may overlap): a tool is named in one inset only.
+            // The outline then closes round what is drawn.
+            let members = tools.indices.filter { sources[k].contains(anchors[$0]) && !result.named.contains(tools[$0].id) }
+            guard members.count > 1 || (members.count == 1 && lost[k] > 0) else { continue }
+            let source = members.dropFirst().reduce(Rect(center: anchors[members[0]], size: .zero)) { $0.union(Rect(center: anchors[$1], size: .zero)) }
+                .outsetBy(reach)
+            // The least enlargement that names every member (a smaller box leaves more room
+            // for the next inset), else the one that names the most.
+            var best: (plan: Plan, node: SceneNode, gained: Set<String>)?
             for scale in Self.scales {
                 let size = Size(source.width * scale + 2 * pad, source.height * scale + 2 * pad)
                 guard size.width < area.width, size.height < area.height,
                       let spot = Self.freeSpot(size: size, near: source, in: area, blocked: blocked, leaders: leaders, names: names,
                                                clearance: 1.5 + theme.strokeWobble * 2) else { continue }
-                let n = result.count + 1
-                let plan = Plan(n: n, members: members.map { tools[$0] }, source: source, spot: spot, scale: scale, pad: pad, named: [])
+                let plan = Plan(n: result.count + 1, members: members.map { tools[$0] }, source: source, spot: spot, scale: scale, pad: pad, named: [])
                 let inset = draw(plan, greyed: greyed, numbering: nil)
-                // Worth its room only if it names tools the map could not: two or more (one
-                // number on the map reads as well), or one the map could not even number.
                 let gained = inset.named.intersection(left.map { tools[$0].id })
-                guard gained.count >= 2 || !gained.isDisjoint(with: lostIDs) else { break }
-                result.nodes.append(inset.node)
-                result.named.formUnion(gained)
-                result.plans.append(Plan(n: n, members: plan.members, source: source, spot: spot, scale: scale, pad: pad, named: inset.named))
-                result.count = n
-                blocked.insert(spot.outsetBy(theme.margin), 0)
-                break
+                if best == nil || gained.count > best!.gained.count {
+                    best = (Plan(n: plan.n, members: plan.members, source: source, spot: spot, scale: scale, pad: pad, named: inset.named), inset.node, gained)
+                }
+                if inset.named.count == members.count { break }
             }
+            // Worth its room only if it names tools the map could not: two or more (one
+            // number on the map reads as well), or one the map could not even number.
+            guard let best, best.gained.count >= 2 || !best.gained.isDisjoint(with: lostIDs) else { continue }
+            result.nodes.append(best.node)
+            result.named.formUnion(best.gained)
+            result.plans.append(best.plan)
+            result.count = best.plan.n
+            blocked.insert(best.plan.spot.outsetBy(theme.margin), 0)
         }
         return result
     }
