@@ -69,6 +69,22 @@ import ScapeScene
         #expect(audit.count(.omitted) <= 6, "left out: \(audit.failures)")
     }
 
+    /// On every crowded example map, each tool is listed once in the legend: a tool shown in
+    /// two insets (their outlines overlap) keeps one number.
+    @Test(arguments: ["corner-120.csv", "databases-120.csv", "clustered.csv", "crowded-quadrant.mmd", "frameworks-60.mmd", "tools-80.csv"])
+    func eachToolIsListedOnceInTheLegend(file: String) throws {
+        let l = try DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/examples/\(file)")).get()
+        let laid = FigureRenderer().layout(l.effectiveFigures[0], of: l)
+        guard case .group(let legend)? = laid.scene.node(id: "legend") else { return }
+        var rows: [String: Int] = [:]
+        for case .text(let t) in legend.children where t.id.hasSuffix("/name") {
+            let parts = t.id.split(separator: "/")
+            rows[String(parts[parts.count - 2]), default: 0] += 1
+        }
+        #expect(!rows.isEmpty)
+        #expect(rows.filter { $0.value > 1 }.isEmpty, "\(file): listed twice: \(rows.filter { $0.value > 1 }.keys.sorted())")
+    }
+
     /// The figure is at most 1.25 times as wide as the default map (so its type shows at the
     /// publish width's size) and as tall, except where its legend must run on below to hold
     /// every name: past that height, only legend rows are drawn.
