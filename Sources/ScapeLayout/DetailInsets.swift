@@ -203,21 +203,25 @@ struct DetailInsets {
                          clearance: Double = 0) -> Rect? {
         let near = source.center
         let step = 8.0
-        var best: (Rect, Double)?
+        // Every spot on the grid, nearest first (ties in reading order): the first free one wins.
+        var spots: [(d: Double, y: Double, x: Double)] = []
         var y = area.minY
         while y + size.height <= area.maxY {
             var x = area.minX
             while x + size.width <= area.maxX {
-                let r = Rect(x: x, y: y, width: size.width, height: size.height)
-                let d = r.center.distance(to: near)
-                if best == nil || d < best!.1, !blocked.anyIntersects(r.outsetBy(clearance), excluding: -1), !leaders.contains(where: { r.outsetBy(clearance).intersectsSegment($0.0, $0.1) }) {
-                    let from = source.nearestPoint(to: r.center), to = r.nearestPoint(to: source.center)
-                    if !names.contains(where: { $0.intersectsSegment(from, to) }) { best = (r, d) }
-                }
+                spots.append((Rect(x: x, y: y, width: size.width, height: size.height).center.distance(to: near), y, x))
                 x += step
             }
             y += step
         }
-        return best?.0
+        spots.sort { ($0.d, $0.y, $0.x) < ($1.d, $1.y, $1.x) }
+        for spot in spots {
+            let r = Rect(x: spot.x, y: spot.y, width: size.width, height: size.height)
+            let kept = r.outsetBy(clearance)
+            guard !blocked.anyIntersects(kept, excluding: -1), !leaders.contains(where: { kept.intersectsSegment($0.0, $0.1) }) else { continue }
+            let from = source.nearestPoint(to: r.center), to = r.nearestPoint(to: source.center)
+            if !names.contains(where: { $0.intersectsSegment(from, to) }) { return r }
+        }
+        return nil
     }
 }

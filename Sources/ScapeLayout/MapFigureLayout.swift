@@ -59,7 +59,7 @@ struct MapFigureLayout {
         nodes += insets.nodes
         let insetNumbered = Set(insets.callouts.compactMap { $0.owner.split(separator: "/").last.map(String.init) })
         let omitted = tools.indices.filter { layer.placements[$0].outcome == .omitted && !insets.named.contains(tools[$0].id) && !insetNumbered.contains(tools[$0].id) }
-            .map { tools[$0].name }
+            .map { tools[$0].name }.sorted(by: NaturalOrder.less)
         // Past what names can do in the plot: numbers at the markers, names in a legend beside
         // the plot and under it, for which the figure grows (at most by the publish width's
         // growth limit, which bounds the legend's room).
