@@ -183,8 +183,10 @@ struct LandscapeValidator {
         var corners: [String: String] = [:]
         for (i, q) in raw.quadrants {
             let path: SpecPath = [.key("quadrants"), .index(i)]
-            guard checkID(q.id, kind: "quadrant", path: path + [.key("id")], seen: &ids, index: i) else { continue }
-            guard let x = side(q.x, path + [.key("x")]), let y = side(q.y, path + [.key("y")]) else { continue }
+            let check = checkID(q.id, kind: "quadrant", path: path + [.key("id")], seen: &ids, index: i)
+            guard check != .empty else { continue }
+            let x = side(q.x, path + [.key("x")]), y = side(q.y, path + [.key("y")])
+            guard check == .new, let x, let y else { continue }
             let corner = "\(x.rawValue),\(y.rawValue)"
             if let other = corners[corner] {
                 error("quadrants '\(other)' and '\(q.id)' both claim x: \(x.rawValue), y: \(y.rawValue)", path)
@@ -208,7 +210,8 @@ struct LandscapeValidator {
         let quadrantIDs = quadrants.map(\.id)
         for (i, c) in raw.categories {
             let path: SpecPath = [.key("categories"), .index(i)]
-            guard checkID(c.id, kind: "category", path: path + [.key("id")], seen: &ids, index: i) else { continue }
+            let check = checkID(c.id, kind: "category", path: path + [.key("id")], seen: &ids, index: i)
+            guard check != .empty else { continue }
             if let q = c.quadrant, !quadrantIDs.contains(q) {
                 error("category '\(c.id)' names unknown quadrant '\(q)'\(hint(q, quadrantIDs))", path + [.key("quadrant")])
             }
@@ -218,7 +221,7 @@ struct LandscapeValidator {
             if let color = c.color, !Self.isHexColor(color) {
                 error("category '\(c.id)' has colour '\(color)'; expected #rrggbb", path + [.key("color")])
             }
-            out.append(Category(id: c.id, name: c.name ?? c.id, quadrant: c.quadrant, ring: c.ring?.lowercased(), color: c.color))
+            if check == .new { out.append(Category(id: c.id, name: c.name ?? c.id, quadrant: c.quadrant, ring: c.ring?.lowercased(), color: c.color)) }
         }
         return out
     }
@@ -251,12 +254,14 @@ struct LandscapeValidator {
                             description: t.description)
             tool.was = t.was.map { PreviousName($0, at: locator.location(of: path + [.key("was")])) }
             let idPath = path + [.key(t.id != nil ? "id" : "name")]
+            // A duplicate is still checked below, so that its other mistakes show in this run.
+            let duplicate = ids[tool.id] != nil
             if let first = ids[tool.id] {
                 let how = t.id != nil ? "" : " (name and subtitle make the id; give one tool an 'id:' or a 'subtitle:')"
                 error("duplicate tool id '\(tool.id)': tool \(first + 1) has it too\(how)", idPath)
-                continue
+            } else {
+                ids[tool.id] = i
             }
-            ids[tool.id] = i
             var placed = true
             for (axis, v) in [("x", t.x), ("y", t.y)] where !InputBounds.position.contains(v) {
                 let shown = v.isNaN ? "NaN" : v.isFinite ? "\(v)" : (v > 0 ? "infinity" : "-infinity")
@@ -273,7 +278,7 @@ struct LandscapeValidator {
                     warning("tool '\(t.name)' at (\(t.x), \(t.y)) lies outside quadrant '\(qid)' of its category '\(c)'", path)
                 }
             }
-            out.append(tool)
+            if !duplicate { out.append(tool) }
         }
         return out
     }
@@ -285,7 +290,8 @@ struct LandscapeValidator {
         let kinds = FigureKind.allCases.map(\.rawValue)
         for (i, f) in raw.figures {
             let path: SpecPath = [.key("figures"), .index(i)]
-            guard checkID(f.id, kind: "figure", path: path + [.key("id")], seen: &ids, index: i) else { continue }
+            let check = checkID(f.id, kind: "figure", path: path + [.key("id")], seen: &ids, index: i)
+            guard check != .empty else { continue }
             if let problem = FigureID.problem(with: f.id) {
                 error("figure id '\(f.id)' \(problem)", path + [.key("id")])
                 continue
@@ -303,7 +309,9 @@ struct LandscapeValidator {
                     figure.file = file
                 }
             }
-            if let other = fileNames[figure.fileName] {
+            if check == .duplicate {
+                // Its file name clashes by its id already; the duplicate error says so.
+            } else if let other = fileNames[figure.fileName] {
                 error("figures '\(other)' and '\(f.id)' would both write '\(figure.fileName)'; give one a different 'file:'",
                       path + [.key(f.file != nil ? "file" : "id")])
             } else {
@@ -389,7 +397,7 @@ struct LandscapeValidator {
             if figure.step < 0 || figure.step > figure.boxes.count {
                 error("'step' is \(figure.step); it selects a box from 1 to \(figure.boxes.count), or 0 for all", path + [.key("step")])
             }
-            out.append(figure)
+            if check == .new { out.append(figure) }
         }
         return out
     }
@@ -449,18 +457,22 @@ struct LandscapeValidator {
         return nil
     }
 
-    /// True when the id is new and non-empty; records it.
-    private mutating func checkID(_ id: String, kind: String, path: SpecPath, seen: inout [String: Int], index: Int) -> Bool {
+    /// What an entry's id is: new (and now recorded), a duplicate, or empty.
+    enum IDCheck { case new, duplicate, empty }
+
+    /// Checks and records an id. A duplicate is reported and its entry still checked (its other
+    /// mistakes appear in the same run) but not kept; an entry with no id is skipped.
+    private mutating func checkID(_ id: String, kind: String, path: SpecPath, seen: inout [String: Int], index: Int) -> IDCheck {
         if id.trimmingCharacters(in: .whitespaces).isEmpty {
             error("\(kind) \(index + 1) has an empty id", path)
-            return false
+            return .empty
         }
         if let first = seen[id] {
             error("duplicate \(kind) id '\(id)': \(kind) \(first + 1) has it too", path)
-            return false
+            return .duplicate
         }
         seen[id] = index
-        return true
+        return .new
     }
 
     private func hint(_ name: String, _ known: [String]) -> String {

@@ -74,4 +74,31 @@ import ScapeModel
         let errors = LandscapeLoader.load(text: text, file: "d.yaml").diagnostics.errors
         #expect(errors.filter { $0.message.hasPrefix("duplicate tool id") }.map { $0.location?.line } == [5, 7, 9], "\(errors)")
     }
+
+    /// A duplicate's own other mistakes show in the same run as the duplicate, not after the
+    /// duplicate is fixed: a tool, a category and a figure, each both a duplicate and wrong.
+    @Test func aDuplicateIsStillCheckedForItsOtherMistakes() {
+        let text = """
+            categories:
+              - { id: data, name: Data }
+              - { id: data, name: Again, color: red }
+            tools:
+              - { name: Twin, x: 0.1, y: 0.1, categories: [data] }
+              - { name: Twin, x: 1.5, y: 0.2, categories: [nowhere], style: { color: blue } }
+            figures:
+              - { id: map, kind: map }
+              - { id: map, kind: mapp }
+            """
+        let errors = LandscapeLoader.load(text: text, file: "d.yaml").diagnostics.errors
+        func at(_ line: Int, _ fragment: String) -> Bool {
+            errors.contains { $0.location?.line == line && $0.message.contains(fragment) }
+        }
+        #expect(at(3, "duplicate category id 'data'") && at(3, "category 'data' has colour 'red'"), "\(errors)")
+        #expect(at(6, "duplicate tool id 'twin'"), "\(errors)")
+        #expect(at(6, "tool 'Twin' has x = 1.5"), "\(errors)")
+        #expect(at(6, "tool 'Twin' names unknown category 'nowhere'"), "\(errors)")
+        #expect(at(6, "tool 'Twin' has color 'blue'"), "\(errors)")
+        #expect(at(9, "duplicate figure id 'map'") && at(9, "unknown kind 'mapp'"), "\(errors)")
+        #expect(!errors.contains { $0.message.contains("would both write") }, "the duplicate says it once: \(errors)")
+    }
 }
