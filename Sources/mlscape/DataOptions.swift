@@ -5,7 +5,7 @@ import ScapeModel
 
 /// The optional DATA argument shared by every subcommand, and loading it.
 struct DataOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("A data file: landscape (.yaml, .json, .csv, .mmd), lifecycle spec, Thoughtworks radar (CSV or JSON) or Zalando radar (config.json). Default: the built-in MLOps landscape.",
+    @Argument(help: ArgumentHelp("A data file: landscape (.yaml, .json, .csv, .mmd), lifecycle spec, Thoughtworks radar (CSV or JSON) or Zalando radar (config.json). Default: ./landscape.yaml when this folder holds one, else the built-in MLOps landscape.",
                                  valueName: "data"))
     var data: String?
 
@@ -21,6 +21,15 @@ struct DataOptions: ParsableArguments {
             s.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         }
         return RadarNames(quadrants: list(radarQuadrants), rings: list(radarRings))
+    }
+
+    /// Takes ./landscape.yaml when no data file is named and this folder holds one, as plain
+    /// `mlscape` does, so that `render`, `validate`, `list` and `serve` all mean the same file;
+    /// says so on standard error (`doing` is the verb: "drawing", "checking"), unless `quiet`.
+    mutating func useLocalDataFile(doing: String, verb: String, destination: String = "", quiet: Bool = false) {
+        guard data == nil, let found = OutputFolder.localDataFile() else { return }
+        data = found
+        if !quiet { Console.error("note: \(doing) \(found) from this folder\(destination) (name another data file to \(verb) that)") }
     }
 
     /// The validated landscape; prints every diagnostic and exits 65 (bad data) or 66 (no input).

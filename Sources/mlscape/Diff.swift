@@ -98,7 +98,7 @@ struct Diff: ParsableCommand {
     }
 
     private func selectedFigures(of landscape: Landscape, diff: EditionDiff) throws -> [Figure] {
-        if subset.isRequested { return [try subset.figure(in: landscape)] }
+        if subset.isRequested { return [try subset.figure(in: landscape, prefix: "changes")] }
         let drawable: Set<FigureKind> = [.map, .zoom, .radarLandscape]
         guard let id = figure else {
             if let radars = diff.blips?.figures, !radars.isEmpty {

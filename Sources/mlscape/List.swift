@@ -13,6 +13,8 @@ struct List: ParsableCommand {
     @OptionGroup var input: DataOptions
 
     func run() throws {
+        var input = self.input
+        input.useLocalDataFile(doing: "listing", verb: "list")
         let l = try input.load()
         if let radar = RadarListing.radar(of: l) { return print(RadarListing.list(radar), terminator: "") }
         print("figures:")

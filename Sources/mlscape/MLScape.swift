@@ -18,8 +18,9 @@ struct MLScape: ParsableCommand {
         CSV (name,subtitle,x,y,categories,url) or a Mermaid quadrantChart (.mmd);
         or a lifecycle spec (loops:); or a Thoughtworks radar CSV or JSON
         (name,ring,quadrant,isNew or status,description); or a Zalando
-        tech-radar config.json. Without DATA, the built-in MLOps landscape
-        is used.
+        tech-radar config.json. Without DATA, every command (render,
+        validate, list, serve) uses ./landscape.yaml when the folder holds one
+        and says so, else the built-in MLOps landscape.
 
         Examples:
           mlscape                              the figure set into output/ (or ./landscape.yaml's)
@@ -45,6 +46,22 @@ struct MLScape: ParsableCommand {
             Console.error("error: \(message)")
             Foundation.exit(ExitStatus.usage.rawValue)
         }
-        main(nil)
+        // Parse errors (an unknown option, a bad value) show the usage line; a problem found
+        // once the command runs (an unknown tool name, no such figure) is about the data or
+        // the names given, where the usage line is noise: its message alone, exit 64.
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot(nil)
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch let problem as ValidationError {
+            Console.error("error: \(problem.message)")
+            Foundation.exit(ExitStatus.usage.rawValue)
+        } catch {
+            exit(withError: error)
+        }
     }
 }

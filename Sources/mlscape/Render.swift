@@ -68,8 +68,7 @@ struct Render: ParsableCommand {
         var input = self.input
         // Plain `mlscape` where the user keeps a landscape.yaml draws theirs, not the built-in set.
         if input.data == nil, let found = OutputFolder.localDataFile() {
-            input.data = found
-            if !options.quiet { Console.error("note: drawing \(found) from this folder into \(OutputFolder.defaultFolder(for: found))/ (name another data file to draw that)") }
+            input.useLocalDataFile(doing: "drawing", verb: "draw", destination: " into \(OutputFolder.defaultFolder(for: found))/", quiet: options.quiet)
         }
         // --strict means what it means for `validate --strict`: a warning about the data fails
         // too, before anything is drawn or written.
@@ -77,16 +76,16 @@ struct Render: ParsableCommand {
         if subset.isRequested && !figure.isEmpty {
             throw ValidationError("--figure picks figures of the data file; the subset options (--only, --category, --quadrant, --ring, --highlight, --title) build a new one: use one or the other")
         }
-        var subset = self.subset
+        var prefix = "custom"
         if let data = input.data {
             // Generic names (the implicit map, an ad-hoc figure) take the data file's name.
             let stem = OutputFolder.stem(of: data)
+            prefix = stem
             // The one implicit map (none listed, or the single `landscape` a chart's reader makes).
             let implicit = landscape.figures.isEmpty || landscape.figures.count == 1 && landscape.figures[0].id == "landscape" && landscape.figures[0].file == nil
             if implicit { landscape.figures = landscape.effectiveFigures.map { var f = $0; f.file = f.file ?? stem; return f } }
-            if subset.name == nil { subset.name = "\(stem)-custom" }
         }
-        var figures = subset.isRequested ? [try subset.figure(in: landscape)] : try selectedFigures(of: landscape)
+        var figures = subset.isRequested ? [try subset.figure(in: landscape, prefix: prefix)] : try selectedFigures(of: landscape)
         if let fit {
             if let problem = InputBounds.fit.problem(fit, what: "--fit") { throw ValidationError(problem) }
             for k in figures.indices where [.map, .zoom, .radarLandscape].contains(figures[k].kind) { figures[k].fit = fit }

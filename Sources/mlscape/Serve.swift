@@ -55,6 +55,8 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        var input = self.input
+        input.useLocalDataFile(doing: "serving", verb: "serve")
         let dataFile = try input.data.map { path -> URL in
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {

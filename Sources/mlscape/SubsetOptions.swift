@@ -21,7 +21,7 @@ struct SubsetOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A title drawn at the top left of the ad-hoc figure.", valueName: "text"))
     var title: String?
 
-    @Option(name: .long, help: ArgumentHelp("The ad-hoc figure's id, which names its files. Default: the data file's name and -custom (custom for the built-in data).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("The ad-hoc figure's id, which names its files. Default: the data file's name (custom for the built-in data) and what was asked, e.g. landscape-ml-platforms-assess.", valueName: "id"))
     var name: String?
 
     var isRequested: Bool { [only, category, quadrant, ring, highlight, title].contains { $0 != nil } }
@@ -30,12 +30,12 @@ struct SubsetOptions: ParsableArguments {
         (s ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// The ad-hoc figure; unknown names fail with the closest known ones.
-    func figure(in landscape: Landscape) throws -> Figure {
-        let name = self.name ?? "custom"
-        if let problem = FigureID.problem(with: name) { throw ValidationError("--name '\(name)' \(problem)") }
+    /// The ad-hoc figure; unknown names fail with the closest known ones. Without --name it is
+    /// named `prefix` (the data file's name) and what was asked (`AdHocFigureName`).
+    func figure(in landscape: Landscape, prefix: String = "custom") throws -> Figure {
+        if let name, let problem = FigureID.problem(with: name) { throw ValidationError("--name '\(name)' \(problem)") }
         if let title, let problem = InputBounds.label.problem(title, what: "--title") { throw ValidationError(problem) }
-        if let radar = RadarListing.radar(of: landscape) { return try radarFigure(radar) }
+        if let radar = RadarListing.radar(of: landscape) { return try radarFigure(radar, prefix: prefix) }
         let tools = NameResolver.tools(of: landscape), categories = NameResolver.categories(of: landscape)
         let quadrantNames = NameResolver.quadrants(of: landscape)
         func ids(_ names: String?, _ resolver: NameResolver, _ what: String) throws -> [String] {
@@ -53,6 +53,16 @@ struct SubsetOptions: ParsableArguments {
             else { throw ValidationError(NameResolver.unknown(n, what: "tool, category or quadrant", among: tools.entries + categories.entries + quadrantNames.entries)) }
         }
         let zoom = quadrants.count == 1
+        let named = AdHocFigureName(parts: [
+            (nil, AdHocFigureName.inDataOrder(filter.quadrants, landscape.quadrants.map(\.id))),
+            (nil, AdHocFigureName.inDataOrder(filter.categories, landscape.categories.map(\.id))),
+            (nil, AdHocFigureName.inDataOrder(filter.rings, landscape.rings)),
+            ("only", AdHocFigureName.inDataOrder(filter.tools, landscape.tools.map(\.id))),
+            ("highlight", AdHocFigureName.inDataOrder(highlighted.quadrants, landscape.quadrants.map(\.id))
+                + AdHocFigureName.inDataOrder(highlighted.categories, landscape.categories.map(\.id))
+                + AdHocFigureName.inDataOrder(highlighted.tools, landscape.tools.map(\.id))),
+        ], title: title)
+        let name = self.name ?? Self.unclaimed(named.name(prefix: prefix), by: landscape)
         if zoom, let q = landscape.quadrant(id: quadrants[0]) {
             // A zoom shows its quadrant only: say which named tools it leaves out.
             let outside = filter.tools.compactMap { n in landscape.tools.first { $0.id == n } }
@@ -67,8 +77,7 @@ struct SubsetOptions: ParsableArguments {
 
     /// A radar's ad-hoc figure: its blips of the named quadrants and rings (names or ids), or
     /// those named with --only; --highlight and --category have no meaning on a radar.
-    func radarFigure(_ radar: RadarSpec) throws -> Figure {
-        let name = self.name ?? "custom"
+    func radarFigure(_ radar: RadarSpec, prefix: String = "custom") throws -> Figure {
         if category != nil { throw ValidationError("--category: a radar has quadrants and rings, not categories") }
         if highlight != nil { throw ValidationError("--highlight draws maps; on a radar use --only, --quadrant or --ring") }
         func indexes(_ names: [String], _ known: [String], _ what: String) throws -> Set<Int> {
@@ -94,8 +103,23 @@ struct SubsetOptions: ParsableArguments {
             let matches = (sectors.isEmpty || sectors.contains(b.sector)) && (rings.isEmpty || rings.contains(b.ring))
             return names.isEmpty ? matches : named || ((!sectors.isEmpty || !rings.isEmpty) && matches)
         }
+        let named = AdHocFigureName(parts: [
+            (nil, sectors.sorted().map { radar.sectors[$0] }),
+            (nil, rings.sorted().map { radar.rings[$0] }),
+            ("only", radar.blips.filter { b in names.contains { $0.lowercased() == b.name.lowercased() || $0.lowercased() == b.id } }.map(\.id)),
+        ], title: title)
+        let name = self.name ?? named.name(prefix: prefix)
         var figure = Figure(id: name, kind: .radar, title: title)
         figure.radar = spec
         return figure
+    }
+
+    /// `name`, or `name-adhoc` when one of the data file's own figures already writes `name`:
+    /// an ad-hoc figure never replaces a listed one.
+    static func unclaimed(_ name: String, by landscape: Landscape) -> String {
+        let taken = Set(landscape.effectiveFigures.map(\.fileName))
+        var out = name
+        while taken.contains(out) { out += "-adhoc" }
+        return out
     }
 }

@@ -35,6 +35,8 @@ struct Validate: ParsableCommand {
     var layout = false
 
     func run() throws {
+        var input = self.input
+        input.useLocalDataFile(doing: "checking", verb: "check")
         let landscape = try input.load(strict: strict)
         let counts: String
         if let radar = RadarListing.radar(of: landscape) {
