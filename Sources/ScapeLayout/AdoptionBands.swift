@@ -6,12 +6,12 @@ import ScapeScene
 /// The adoption rings laid over the map as ordered bands across a direction (adopt
 /// bottom-left ... hold top-right). Tools are projected on the direction; each border starts
 /// as the straight cut that puts the fewest tools on the wrong side of it (ties broken by the
-/// widest margin), then bends, in gentle bumps, around every tool still on the wrong side,
-/// so that each tool sits inside its ring's band, as in the hand-drawn reference. The
-/// direction is the one between 10 and 80 degrees whose straight cuts misplace the fewest
-/// tools, nearest the diagonal on ties; when some tool is still misplaced, every other
-/// direction all round is tried too, so rings that run another way are followed. A tool no
-/// bend can hold is reported, never hidden.
+/// widest margin), then becomes the calm curve (bending one way only, as the hand-drawn
+/// reference's strips do) that holds the most tools in their ring's band. The direction is
+/// the one between 10 and 80 degrees whose straight cuts misplace the fewest tools, nearest
+/// the diagonal on ties; when some tool is still misplaced, every other direction all round
+/// is tried too, so rings that run another way are followed. A tool no calm border can hold
+/// is reported, never hidden, and never reached by an S-bend.
 struct AdoptionBands {
     let landscape: Landscape
     /// Radians from the x axis; the straight borders are perpendicular to it.
@@ -21,14 +21,10 @@ struct AdoptionBands {
     static let clearance = 0.075
     /// The white gap between two bands, half on each side of the border.
     static let gap = 0.035
-    /// The largest bump a border makes, as a multiple of the bump's width: steeper would be a
-    /// finger reaching between tools, not a hand-drawn curve.
-    static let steepness = 2.2
-    /// The steepest a border may run against its straight cut (along per across): beyond it,
-    /// bends stack into fingers reaching between tools.
-    static let steepestSlope = 2.5
-    /// How far (data units) a bent border may stray from its straight cut.
-    static let reach = 0.55
+    /// The narrowest a band is between its two borders (data units, along the direction).
+    static let bandWidth = 2 * clearance
+    /// The padded box (data units, each way from the centre) the bands are drawn in.
+    static let box = 1.22
 
     init(landscape: Landscape, angle: Double? = nil) {
         self.landscape = landscape
@@ -102,96 +98,39 @@ struct AdoptionBands {
         return out
     }
 
-    /// The borders bent around the tools: each starts as the straight cut, and each tool on
-    /// the wrong side pushes it away in a smooth bump, widest first, narrower where
-    /// neighbours of other rings need it. Deterministic: tools are visited in id order.
-    /// The first candidate is the calm parabola (`BandBorder.calmFit`); the others bend both
-    /// ways, or only one way from a cut moved to let it. Of them, the one that holds the most
-    /// tools, then the calmest (fewest turns: bumps both ways make an S), then the one
-    /// nearest its cut.
-    func curvedBorders(from straight: [Double]) -> [BandBorder] {
+    /// The borders, each the calm parabola (`BandBorder.calmFit`: it bends one way only, never
+    /// in an S) that leaves the fewest tools on the wrong side, kept at least a band's width
+    /// beyond the previous border wherever the bands are drawn. The full clearance from the
+    /// tools when that holds as many, else a little less (a marker clear of the white gap).
+    /// A tool no calm border holds stays where the data puts it and `misplaced` names it.
+    func curvedBorders(from straight: [Double], maxCurvature: Double = BandBorder.maxCurvature) -> [BandBorder] {
         let ringed = landscape.tools.sorted { $0.id < $1.id }.compactMap { t in
             ring(of: t).map { (s: projection(t.x, t.y), t: across(t.x, t.y), ring: $0) }
         }
         var out: [BandBorder] = []
         for (k, cut) in straight.enumerated() {
-            // One-way cuts: just below every later ring's tools (to bend only outward), or
-            // just beyond every earlier ring's (to bend only inward), kept near the cut.
-            let later = ringed.filter { $0.ring > k }.map { $0.s - Self.clearance }.min() ?? cut
-            let earlier = ringed.filter { $0.ring <= k }.map { $0.s + Self.clearance }.max() ?? cut
-            let variants: [(cut: Double, direction: Double?)] = [
-                (cut, nil),
-                (max(min(cut, later), cut - Self.reach), 1),
-                (min(max(cut, earlier), cut + Self.reach), -1),
-            ]
-            var best: (border: BandBorder, score: (Int, Int, Double))?
-            // First the calm parabola, keeping the full clearance from the tools if it can, else
-            // a little less (a marker clear of the white gap); the bumps only where even
-            // that leaves more tools out.
-            for clearance in [Self.clearance, 0.065, 0.055] {
-                var calm = BandBorder.calmFit(ringed.map { (s: $0.s, t: $0.t, earlier: $0.ring <= k) }, near: cut, clearance: clearance)
-                calm.stay(near: cut, within: Self.reach)
-                if let lower = out.last { calm.stay(beyond: lower, by: 2 * Self.clearance) }
-                let wrong = ringed.filter { p in
-                    let b = calm.value(at: p.t)
-                    return (p.ring <= k ? p.s + clearance - b : b - (p.s - clearance)) > 1e-9
-                }.count
-                if best == nil || wrong < best!.score.0 { best = (calm, (wrong, calm.turns, calm.along.reduce(0) { $0 + abs($1 - cut) })) }
-                if wrong == 0 { break }
+            let sides = ringed.map { BandBorder.Side(s: $0.s, t: $0.t, earlier: $0.ring <= k) }
+            let lower = out.last
+            // Only where the previous border is drawn does the order of the bands show.
+            let drawn = { (j: Int) -> Bool in
+                guard let lower else { return false }
+                let p = point(along: lower.along[j] + Self.bandWidth, across: BandBorder.across[j])
+                return abs(p.x) <= Self.box && abs(p.y) <= Self.box
             }
-            for variant in variants {
-                let (border, givenUp) = bent(from: variant.cut, direction: variant.direction, ring: k, ringed: ringed, lower: out.last)
-                let score = (givenUp, border.turns, border.along.reduce(0) { $0 + abs($1 - cut) })
-                if best == nil || score < best!.score { best = (border, score) }
+            var best: (border: BandBorder, wrong: Int)?
+            for clearance in [Self.clearance, 0.065, 0.055] {
+                let calm = BandBorder.calmFit(sides, near: cut, clearance: clearance, lower: lower, gap: Self.bandWidth, keep: drawn,
+                                              maxCurvature: maxCurvature)
+                let wrong = sides.filter { p in
+                    let b = calm.value(at: p.t)
+                    return (p.earlier ? p.s + clearance - b : b - (p.s - clearance)) > 1e-9
+                }.count
+                if best == nil || wrong < best!.wrong { best = (calm, wrong) }
+                if wrong == 0 { break }
             }
             out.append(best!.border)
         }
         return out
-    }
-
-    /// One border bent from the straight cut at `cut` around the tools on its wrong side,
-    /// only by bumps of `direction`'s sign when given; with the number of tools given up.
-    private func bent(from cut: Double, direction: Double?, ring k: Int, ringed: [(s: Double, t: Double, ring: Int)],
-                      lower: BandBorder?) -> (BandBorder, Int) {
-        var border = BandBorder.straight(cut)
-        if let lower { border.stay(beyond: lower, by: 2 * Self.clearance) }
-        // How far a tool is on the wrong side of the border (positive: wrong).
-        func violation(_ p: (s: Double, t: Double, ring: Int)) -> Double {
-            let b = border.value(at: p.t)
-            return p.ring <= k ? p.s + Self.clearance - b : b - (p.s - Self.clearance)
-        }
-        // A tool that would need a steep finger of a border is given up (and reported)
-        // rather than bent around: the borders stay gentle, hand-drawn curves.
-        var givenUp = Set<Int>()
-        let widths = [0.32, 0.2, 0.13, 0.09]
-        widths: for (level, width) in widths.enumerated() {
-            for _ in 0..<80 {
-                let candidates = ringed.indices.filter { !givenUp.contains($0) && violation(ringed[$0]) > 1e-9 }
-                guard let worst = candidates.max(by: { violation(ringed[$0]) < violation(ringed[$1]) }) else { break widths }
-                let push = violation(ringed[worst]) * 1.15 + 0.005
-                let sign: Double = ringed[worst].ring <= k ? 1 : -1
-                if let direction, sign != direction {
-                    givenUp.insert(worst)
-                    continue
-                }
-                if push > Self.steepness * width {
-                    if level < widths.count - 1 { continue widths }
-                    givenUp.insert(worst)
-                    continue
-                }
-                var candidate = border
-                candidate.bend(at: ringed[worst].t, by: sign * push, width: width)
-                candidate.stay(near: cut, within: Self.reach)
-                if let lower { candidate.stay(beyond: lower, by: 2 * Self.clearance) }
-                if candidate.steepestSlope > Self.steepestSlope {
-                    givenUp.insert(worst)
-                } else {
-                    border = candidate
-                }
-            }
-        }
-        let stillWrong = ringed.indices.filter { violation(ringed[$0]) > 1e-9 }.count
-        return (border, stillWrong)
     }
 
     /// The band a data point lies in: how many borders it is beyond; nil when it lies in the
@@ -213,7 +152,7 @@ struct AdoptionBands {
 
     /// The band polygons in data space: the strip between two borders (less half the white
     /// gap on each side) inside a padded box.
-    func polygon(band k: Int, borders: [BandBorder], box: Double = 1.22) -> [(x: Double, y: Double)] {
+    func polygon(band k: Int, borders: [BandBorder], box: Double = Self.box) -> [(x: Double, y: Double)] {
         let ts = BandBorder.across
         let low = ts.map { t in k == 0 ? -10 : borders[k - 1].value(at: t) + Self.gap }
         let high = ts.map { t in k == borders.count ? 10 : borders[k].value(at: t) - Self.gap }

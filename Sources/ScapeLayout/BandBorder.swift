@@ -1,8 +1,7 @@
 import Foundation
 
 /// One border between two adoption bands, as the position `s` along the bands' direction at
-/// each `t` across it: a straight cut when `s` is constant, a gentle hand-drawn curve once it
-/// has bent around the tools that would otherwise fall on the wrong side.
+/// each `t` across it: a straight cut when `s` is constant, else a calm arc bending one way.
 struct BandBorder: Equatable {
     /// Where across the bands the samples sit (data units, evenly spaced, increasing).
     static let span = 1.9
@@ -22,20 +21,6 @@ struct BandBorder: Equatable {
         return along[i] + (along[i + 1] - along[i]) * f
     }
 
-    /// A smooth bump of height `delta` centred at `t`, `width` wide (a Gaussian's sigma).
-    mutating func bend(at t: Double, by delta: Double, width: Double) {
-        for (j, tj) in Self.across.enumerated() {
-            let d = (tj - t) / width
-            along[j] += delta * exp(-d * d)
-        }
-    }
-
-    /// The largest change of `s` per unit of `t` between two samples.
-    var steepestSlope: Double {
-        let step = 2 * Self.span / Double(Self.samples - 1)
-        return zip(along, along.dropFirst()).map { abs($1 - $0) / step }.max() ?? 0
-    }
-
     /// How many times the border turns back (local highs and lows, ignoring ripples under a
     /// thousandth): 0 for a straight cut, 1 for a single bump, 2 or more for an S or a wave.
     var turns: Int {
@@ -43,13 +28,11 @@ struct BandBorder: Equatable {
         return zip(steps, steps.dropFirst()).filter { ($0 > 0) != ($1 > 0) }.count
     }
 
-    /// Keeps the border within `reach` of the straight cut at `s`.
-    mutating func stay(near s: Double, within reach: Double) {
-        for j in along.indices { along[j] = min(max(along[j], s - reach), s + reach) }
-    }
-
-    /// Keeps the border at least `gap` beyond `lower` everywhere, so the bands stay ordered.
-    mutating func stay(beyond lower: BandBorder, by gap: Double) {
-        for j in along.indices { along[j] = max(along[j], lower.along[j] + gap) }
+    /// How many times the border's bending changes side (its second differences change sign,
+    /// ignoring ripples under a millionth): 0 for a straight cut or a one-way arc, 1 or more
+    /// for an S or a wave.
+    var inflections: Int {
+        let second = zip(along, zip(along.dropFirst(), along.dropFirst(2))).map { $1.1 - 2 * $1.0 + $0 }.filter { abs($0) > 1e-6 }
+        return zip(second, second.dropFirst()).filter { ($0 > 0) != ($1 > 0) }.count
     }
 }

@@ -136,7 +136,8 @@ struct MapFigureLayout {
         var warnings: [String] = []
         var titleFont = theme.quadrantTitleFont
         if figure.kind == .radarLandscape {
-            let bands = BandLayer(landscape: landscape, theme: theme, measurer: measurer, frame: map.frame).build(borders: figure.bandBorders)
+            let bands = BandLayer(landscape: landscape, theme: theme, measurer: measurer, frame: map.frame)
+                .build(borders: figure.bandBorders, offBand: figure.offBand)
             nodes += bands.nodes
             warnings += bands.warnings
         }
@@ -184,12 +185,19 @@ struct BandLayer {
     let measurer: any TextMeasurer
     let frame: MapFrame
 
-    func build(borders given: [Double]?) -> (nodes: [SceneNode], warnings: [String]) {
+    /// `offBand`: the tools the data says lie outside their band (no warning for them, but
+    /// one for each that lies in its band after all, so the list stays true).
+    func build(borders given: [Double]?, offBand: [String] = []) -> (nodes: [SceneNode], warnings: [String]) {
         let bands = AdoptionBands(landscape: landscape)
         // Borders given in the data are used as they are (straight); computed ones bend around the tools.
         let borders = given.map { $0.map(BandBorder.straight) } ?? bands.curvedBorders(from: bands.borders())
         var warnings: [String] = []
-        for (tool, ring, band) in bands.misplaced(borders) {
+        let misplaced = bands.misplaced(borders)
+        for id in offBand where !misplaced.contains(where: { $0.0.id == id }) {
+            let name = landscape.tools.first { $0.id == id }?.name ?? id
+            warnings.append("tool '\(name)' is listed in 'off-band' but lies in its ring's band; take it off the list")
+        }
+        for (tool, ring, band) in misplaced where !offBand.contains(tool.id) {
             let place = band.map { "in the \(landscape.rings[$0]) band" } ?? "on the border between two bands"
             warnings.append("tool '\(tool.name)' (ring \(landscape.rings[ring])) lies \(place)")
         }

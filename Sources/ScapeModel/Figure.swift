@@ -169,6 +169,10 @@ public struct Figure: Sendable, Equatable {
     /// Radar landscape: where the bands' borders cross the diagonal (data units along
     /// (x + y) / sqrt 2), given in the data, else computed from the tools' rings.
     public var bandBorders: [Double]?
+    /// Radar landscape: the tools (ids) the data says lie outside their ring's band on this
+    /// figure, as the blog's drawing has them: no calm border holds them, and it is known.
+    /// Their warning is left out; a listed tool that lies in its band after all gets one.
+    public var offBand: [String] = []
     /// Map, zoom: what changed since an older edition, drawn over this one (`mlscape diff`).
     public var changes: FigureChanges?
     /// Radar: how blips are named (nil: `.auto`).
@@ -202,7 +206,7 @@ public struct Figure: Sendable, Equatable {
             && a.arrows == b.arrows && a.regions == b.regions && a.key == b.key && a.quadrant == b.quadrant && a.axisLabels == b.axisLabels
             && a.note == b.note && a.pictograms.negative == b.pictograms.negative && a.pictograms.positive == b.pictograms.positive
             && a.glyphs == b.glyphs && a.boxes == b.boxes && a.step == b.step && a.spec == b.spec && a.lifecycle == b.lifecycle
-            && a.radar == b.radar && a.quarter == b.quarter && a.bandBorders == b.bandBorders && a.changes == b.changes && a.file == b.file
+            && a.radar == b.radar && a.quarter == b.quarter && a.bandBorders == b.bandBorders && a.offBand == b.offBand && a.changes == b.changes && a.file == b.file
             && a.blipLabels == b.blipLabels && a.fit == b.fit
     }
 

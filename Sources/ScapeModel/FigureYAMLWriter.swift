@@ -36,6 +36,7 @@ enum FigureYAMLWriter {
             if let v = f.spec ?? (f.kind == .lifecycle ? "\(f.id).yaml" : nil) { s.append("spec: \(W.q(v))") }
             if let v = f.quarter { s.append("quarter: \(v)") }
             if let v = f.bandBorders { s.append("bands: [\(v.map(W.n).joined(separator: ", "))]") }
+            if !f.offBand.isEmpty { s.append("off-band: [\(f.offBand.map(W.q).joined(separator: ", "))]") }
             var item = "{ \(s.joined(separator: ", ")) }"
             if f.kind == .lifecycle && f.spec == nil { item += "  # the loops file this was read from" }
             if f.radar.map({ !$0.blips.isEmpty }) == true { item += "  # its blips come from the radar file, which YAML does not hold" }

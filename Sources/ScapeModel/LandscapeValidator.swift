@@ -388,6 +388,18 @@ struct LandscapeValidator {
                     figure.bandBorders = bands
                 }
             }
+            if let listed = f.offBand {
+                if kind != .radarLandscape {
+                    warning("figure '\(f.id)' is a \(kind.rawValue): only a radar-landscape has bands for 'off-band' to speak of", path + [.key("off-band")])
+                }
+                for (j, name) in listed.enumerated() {
+                    if let tool = tools.first(where: { $0.id == name || $0.name.lowercased() == name.lowercased() }) {
+                        if !figure.offBand.contains(tool.id) { figure.offBand.append(tool.id) }
+                    } else {
+                        error("unknown tool '\(name)'\(hint(name, tools.map(\.name)))", path + [.key("off-band"), .index(j)])
+                    }
+                }
+            }
             if kind == .lifecycle && f.spec == nil {
                 error("lifecycle figure '\(f.id)' needs 'spec:', the file of its loops (e.g. lifecycle.yaml)", path)
             }

@@ -152,14 +152,16 @@ struct RawFigure: Decodable {
     var spec: String?
     var quarter: Bool?
     var bands: [Double]?
+    var offBand: [String]?
     var blipLabels: String?
     var fit: Double?
     static let keys: Set<String> = ["id", "file", "kind", "title", "only", "highlight", "arrows", "regions", "key", "quadrant", "axes",
-                                    "note", "pictograms", "glyphs", "boxes", "step", "spec", "quarter", "bands", "blip-labels", "fit"]
+                                    "note", "pictograms", "glyphs", "boxes", "step", "spec", "quarter", "bands", "off-band", "blip-labels", "fit"]
 
     enum CodingKeys: String, CodingKey {
         case id, file, kind, title, only, highlight, arrows, regions, key, quadrant, axes, note, pictograms, glyphs, boxes, step, spec, quarter, bands, fit
         case blipLabels = "blip-labels"
+        case offBand = "off-band"
     }
 }
 

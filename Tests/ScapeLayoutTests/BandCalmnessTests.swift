@@ -3,10 +3,10 @@ import Testing
 @testable import ScapeLayout
 import ScapeModel
 
-/// Radar-landscape bands fitted to the data's rings (issue 26): on the blog's figure every
-/// tool in its band with calm borders (no S: each border turns back at most once), and on a
-/// landscape whose rings run the other way (adopt at the top right) the bands follow them
-/// instead of one Adopt blob.
+/// Radar-landscape bands fitted to the data's rings (issue 26): calm borders (no S: each
+/// bends one way only) holding the most tools a calm border can, on the blog's figure, on
+/// clean strips (every tool), and on a landscape whose rings run the other way (adopt at the
+/// top right), where the bands follow them instead of one Adopt blob.
 @Suite struct BandCalmnessTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -14,20 +14,31 @@ import ScapeModel
         try LandscapeLoader.load(contentsOf: root.appendingPathComponent("fixtures/mlops-landscape.yaml")).get()
     }
 
-    @Test func theBlogBordersHoldEveryToolAndAreCalmWhereACalmBorderCan() throws {
+    /// Every border of the blog's figure bends one way only; the tools the data puts where no
+    /// calm border reaches them are few, and no calm border of the same bound holds more.
+    @Test func theBlogBordersAreCalmAndLeaveOutTheFewestTools() throws {
         let landscape = try Self.blog()
         let bands = AdoptionBands(landscape: landscape)
         let straight = bands.borders()
         let borders = bands.curvedBorders(from: straight)
         let misplaced = bands.misplaced(borders)
-        print("blog bands: angle \(Int((bands.angle * 180 / .pi).rounded())) deg, turns \(borders.map(\.turns)), misplaced \(misplaced.count)")
-        #expect(misplaced.isEmpty, "\(misplaced.map { $0.0.name })")
-        // Where a parabola holds every tool with the full clearance, the border is no wavier.
-        for (k, cut) in straight.enumerated() {
-            let tools = landscape.tools.compactMap { t in bands.ring(of: t).map { (s: bands.projection(t.x, t.y), t: bands.across(t.x, t.y), earlier: $0 <= k) } }
-            let calm = BandBorder.calmFit(tools, near: cut, clearance: AdoptionBands.clearance)
-            let holds = tools.allSatisfy { p in p.earlier ? p.s + AdoptionBands.clearance <= calm.value(at: p.t) + 1e-9 : p.s - AdoptionBands.clearance >= calm.value(at: p.t) - 1e-9 }
-            if holds { #expect(borders[k].turns <= 1, "border \(k + 1) could be calm but turns \(borders[k].turns) times") }
+        print("blog bands: angle \(Int((bands.angle * 180 / .pi).rounded())) deg, inflections \(borders.map(\.inflections)), misplaced \(misplaced.map { $0.0.name })")
+        for (k, b) in borders.enumerated() { #expect(b.inflections == 0, "border \(k + 1) bends both ways (an S)") }
+        #expect(misplaced.count <= 5, "\(misplaced.map { $0.0.name })")
+        // The first border has no other to keep clear of: no parabola of the bound leaves
+        // fewer of its tools out than the one chosen.
+        let sides = landscape.tools.compactMap { t in bands.ring(of: t).map { BandBorder.Side(s: bands.projection(t.x, t.y), t: bands.across(t.x, t.y), earlier: $0 == 0) } }
+        func wrong(_ b: BandBorder, _ clearance: Double) -> Int {
+            sides.filter { p in (p.earlier ? p.s + clearance - b.value(at: p.t) : b.value(at: p.t) - (p.s - clearance)) > 1e-9 }.count
+        }
+        let chosen = [AdoptionBands.clearance, 0.065, 0.055].map { wrong(borders[0], $0) }.min()!
+        for c in stride(from: -0.6, through: 0.6, by: 0.1) {
+            for b in stride(from: -1.2, through: 1.2, by: 0.2) {
+                for a in stride(from: straight[0] - 0.5, through: straight[0] + 0.5, by: 0.01) {
+                    let other = BandBorder(along: BandBorder.across.map { a + b * $0 + c * $0 * $0 })
+                    #expect(wrong(other, 0.055) >= chosen, "a=\(a) b=\(b) c=\(c) holds more")
+                }
+            }
         }
     }
 
@@ -51,9 +62,9 @@ import ScapeModel
         let landscape = try LandscapeLoader.load(text: yaml, file: "strips.yaml").get()
         let bands = AdoptionBands(landscape: landscape)
         let borders = bands.curvedBorders(from: bands.borders())
-        print("clean strips: \(n) tools, angle \(Int((bands.angle * 180 / .pi).rounded())) deg, turns \(borders.map(\.turns)), misplaced \(bands.misplaced(borders).count)")
+        print("clean strips: \(n) tools, angle \(Int((bands.angle * 180 / .pi).rounded())) deg, inflections \(borders.map(\.inflections)), misplaced \(bands.misplaced(borders).count)")
         #expect(bands.misplaced(borders).isEmpty)
-        for (k, b) in borders.enumerated() { #expect(b.turns <= 1, "border \(k + 1) turns \(b.turns) times") }
+        for (k, b) in borders.enumerated() { #expect(b.inflections == 0 && b.turns <= 1, "border \(k + 1) is not a calm arc") }
     }
 
     /// The blog's landscape with its ring order reversed: adopt is now where hold was.
@@ -70,8 +81,9 @@ import ScapeModel
             return b.misplaced(b.curvedBorders(from: b.borders())).count
         }.min() ?? 0
         print("reversed rings, diagonal directions only: misplaced \(diagonalOnly)")
-        print("reversed rings: angle \(degrees) deg, turns \(borders.map(\.turns)), misplaced \(misplaced.count)")
+        print("reversed rings: angle \(degrees) deg, inflections \(borders.map(\.inflections)), misplaced \(misplaced.count)")
+        for (k, b) in borders.enumerated() { #expect(b.inflections == 0, "border \(k + 1) bends both ways (an S)") }
         #expect(degrees > 180 && degrees < 270, "the bands run from the top right down: \(degrees)")
-        #expect(misplaced.count <= 2, "\(misplaced.map { $0.0.name })")
+        #expect(misplaced.count <= 5, "\(misplaced.map { $0.0.name })")
     }
 }

@@ -76,16 +76,33 @@ import ScapeScene
         #expect(straight.count == 3)
         #expect(zip(straight, straight.dropFirst()).allSatisfy { $0.0 < $0.1 })
         let borders = bands.curvedBorders(from: straight)
-        // Bent around the tools, the borders stay ordered everywhere and hold every tool.
-        for t in BandBorder.across { #expect(zip(borders, borders.dropFirst()).allSatisfy { $0.0.value(at: t) < $0.1.value(at: t) }) }
+        // Calm, the borders stay ordered wherever they are drawn (inside the bands' box).
+        for (k, (low, high)) in zip(borders, borders.dropFirst()).enumerated() {
+            for (j, t) in BandBorder.across.enumerated() {
+                let p = bands.point(along: low.along[j], across: t)
+                guard abs(p.x) <= AdoptionBands.box && abs(p.y) <= AdoptionBands.box else { continue }
+                #expect(low.along[j] < high.along[j], "borders \(k + 1) and \(k + 2) cross at (\(p.x), \(p.y))")
+            }
+        }
+        // The blog's data puts a few assess tools (orchestrators) among trial platforms: no
+        // calm border holds them all, and the few left out are each reported below.
         let misplaced = bands.misplaced(borders)
-        #expect(misplaced.isEmpty, "\(misplaced.map { $0.0.name })")
+        #expect(misplaced.count <= 5, "\(misplaced.map { $0.0.name })")
         for tool in landscape.tools {
             guard let ring = bands.ring(of: tool) else { continue }
             let band = bands.band(ofX: tool.x, y: tool.y, borders: borders)
             #expect((band == ring) != misplaced.contains { $0.0.id == tool.id }, "\(tool.name) is misreported")
         }
-        let laid = FigureLayout(theme: .sketch, measurer: FixedTextMeasurer()).layout(landscape.figure(id: "tech-radar-landscape")!, of: landscape)
+        // Without the data's 'off-band' list every one is reported; with it none, and a listed
+        // tool that lies in its band is.
+        var figure = landscape.figure(id: "tech-radar-landscape")!
+        #expect(Set(figure.offBand) == Set(misplaced.map { $0.0.id }), "the built-in list names the tools the bands leave out")
+        #expect(FigureLayout(theme: .sketch, measurer: FixedTextMeasurer()).layout(figure, of: landscape).warnings.isEmpty)
+        figure.offBand += ["airflow"]
+        let stale = FigureLayout(theme: .sketch, measurer: FixedTextMeasurer()).layout(figure, of: landscape).warnings
+        #expect(stale == ["tool 'Airflow' is listed in 'off-band' but lies in its ring's band; take it off the list"], "\(stale)")
+        figure.offBand = []
+        let laid = FigureLayout(theme: .sketch, measurer: FixedTextMeasurer()).layout(figure, of: landscape)
         for (tool, _, _) in misplaced { #expect(laid.warnings.contains { $0.contains("'\(tool.name)'") }, "\(tool.name) is not reported") }
         for ring in landscape.rings {
             #expect(laid.scene.node(id: "band/\(ring)") != nil)

@@ -27,10 +27,14 @@ import Testing
         return inside
     }
 
+    static func svg(_ landscape: Landscape, figure: Figure) throws -> (svg: String, warnings: [String]) {
+        let out = try FigureRenderer().render(figure, of: landscape, settings: RenderSettings(formats: ["svg"], style: .clean))
+        return (String(decoding: out.files[0].bytes, as: UTF8.self), out.warnings)
+    }
+
     /// For each ringed tool: (name, its ring, the rings whose band outline holds its marker centre).
     static func holders(_ landscape: Landscape, figure: Figure) throws -> (rows: [(String, String, [String])], warnings: [String]) {
-        let out = try FigureRenderer().render(figure, of: landscape, settings: RenderSettings(formats: ["svg"], style: .clean))
-        let svg = String(decoding: out.files[0].bytes, as: UTF8.self)
+        let (svg, warnings) = try Self.svg(landscape, figure: figure)
         let bands = landscape.rings.map { (ring: $0, outline: points(ofPath: "band.\($0)", in: svg) ?? []) }
         var rows: [(String, String, [String])] = []
         for tool in landscape.tools {
@@ -43,14 +47,90 @@ import Testing
             let centre = ((xs.min()! + xs.max()!) / 2, (ys.min()! + ys.max()!) / 2)
             rows.append((tool.name, ring, bands.filter { inside(centre, $0.outline) }.map(\.ring)))
         }
-        return (rows, out.warnings)
+        return (rows, warnings)
     }
 
-    @Test func theBuiltInBandsHoldEveryToolAndWarnOfNothing() throws {
+    static func distance(_ p: (Double, Double), toOutline outline: [(Double, Double)]) -> Double {
+        outline.indices.map { i in
+            let a = Point(outline[i].0, outline[i].1), b = Point(outline[(i + 1) % outline.count].0, outline[(i + 1) % outline.count].1)
+            return Segment.distance(from: Point(p.0, p.1), to: a, b)
+        }.min() ?? .infinity
+    }
+
+    /// How the drawn border between two bands bends: the total left and right turning (in
+    /// degrees) along the stretch of `outline` that faces `neighbour` across the white gap,
+    /// its ends (where it rounds into the frame) left out. An S turns both ways.
+    static func turning(of outline: [(Double, Double)], facing neighbour: [(Double, Double)]) -> (left: Double, right: Double) {
+        let d = outline.map { distance($0, toOutline: neighbour) }
+        guard let nearest = d.min() else { return (0, 0) }
+        // The facing stretch: the longest cyclic run of points within reach of the neighbour
+        // (the gap is narrowest where the border is steepest, at most about twice as wide elsewhere).
+        let near = d.map { $0 <= 2.2 * nearest + 1 }
+        var best: [Int] = [], run: [Int] = []
+        for i in 0..<(2 * outline.count) {
+            let k = i % outline.count
+            if near[k] && run.count < outline.count { run.append(k) } else { if run.count > best.count { best = run }; run = near[k] ? [k] : [] }
+        }
+        if run.count > best.count { best = run }
+        let pts = best.map { outline[$0] }
+        guard pts.count > 4 else { return (0, 0) }
+        // Leave out the tenth at each end by length: where the border rounds into the frame.
+        var length = [0.0]
+        for (a, b) in zip(pts, pts.dropFirst()) { length.append(length.last! + hypot(b.0 - a.0, b.1 - a.1)) }
+        let total = length.last!
+        let inner = pts.indices.filter { length[$0] >= 0.1 * total && length[$0] <= 0.9 * total }.map { pts[$0] }
+        var left = 0.0, right = 0.0
+        for i in inner.indices.dropFirst().dropLast() {
+            let a = inner[i - 1], b = inner[i], c = inner[i + 1]
+            let turn = atan2((b.0 - a.0) * (c.1 - b.1) - (b.1 - a.1) * (c.0 - b.0), (b.0 - a.0) * (c.0 - b.0) + (b.1 - a.1) * (c.1 - b.1)) * 180 / .pi
+            if turn > 0.05 { left += turn } else if turn < -0.05 { right -= turn }
+        }
+        return (left, right)
+    }
+
+    /// Each border as drawn, read back from the SVG, bends one way only: no S.
+    static func expectCalmBorders(_ landscape: Landscape, figure: Figure, _ what: String) throws {
+        let (svg, _) = try Self.svg(landscape, figure: figure)
+        let outlines = landscape.rings.compactMap { points(ofPath: "band.\($0)", in: svg) }
+        #expect(outlines.count == landscape.rings.count, "\(what): a band is missing")
+        for k in outlines.indices.dropLast() {
+            for (outline, neighbour) in [(outlines[k], outlines[k + 1]), (outlines[k + 1], outlines[k])] {
+                let t = turning(of: outline, facing: neighbour)
+                #expect(min(t.left, t.right) < 2, "\(what): the border between \(landscape.rings[k]) and \(landscape.rings[k + 1]) bends both ways (an S): \(t)")
+            }
+        }
+    }
+
+    @Test func theBuiltInBordersAsDrawnBendOneWayOnly() throws {
         let landscape = try DataFileLoader.loadDefault().get()
-        let (rows, warnings) = try Self.holders(landscape, figure: landscape.figure(id: "tech-radar-landscape")!)
+        try Self.expectCalmBorders(landscape, figure: landscape.figure(id: "tech-radar-landscape")!, "the blog's figure")
+    }
+
+    /// The test itself sees an S: a drawn S-shaped strip between two bands turns both ways.
+    @Test func anSShapedBorderIsSeenAsOne() {
+        let wave = (0...80).map { i -> (Double, Double) in let x = Double(i) * 10; return (x, 200 + 60 * sin(x / 800 * 2 * .pi)) }
+        let lower = wave + wave.reversed().map { ($0.0, $0.1 + 300) }
+        let upper = wave.map { ($0.0, $0.1 - 20) } + wave.reversed().map { ($0.0, $0.1 - 300) }
+        let t = Self.turning(of: lower, facing: upper)
+        #expect(t.left > 10 && t.right > 10, "\(t)")
+        let arc = (0...80).map { i -> (Double, Double) in let x = Double(i) * 10; return (x, 200 + 0.0004 * (x - 400) * (x - 400)) }
+        let a = Self.turning(of: arc + arc.reversed().map { ($0.0, $0.1 + 300) }, facing: arc.map { ($0.0, $0.1 - 20) } + arc.reversed().map { ($0.0, $0.1 - 300) })
+        #expect(min(a.left, a.right) < 2 && max(a.left, a.right) > 10, "\(a)")
+    }
+
+    /// Every tool in its ring's band but those the data lists as drawn off their band (the
+    /// blog's orchestrators among the trial platforms), which are indeed off it; no warning.
+    @Test func theBuiltInBandsHoldEveryToolButTheListedOnesAndWarnOfNothing() throws {
+        let landscape = try DataFileLoader.loadDefault().get()
+        let figure = landscape.figure(id: "tech-radar-landscape")!
+        #expect(figure.offBand == ["kubeflow", "spell", "metaflow", "flyte", "pachyderm"])
+        let (rows, warnings) = try Self.holders(landscape, figure: figure)
         #expect(rows.count == landscape.tools.count)
-        for (name, ring, holders) in rows { #expect(holders == [ring], "\(name) (ring \(ring)) lies in \(holders)") }
+        for (name, ring, holders) in rows {
+            let listed = figure.offBand.contains(Tool.makeID(name: name, subtitle: nil))
+            #expect((holders == [ring]) != listed, "\(name) (ring \(ring)) lies in \(holders)\(listed ? ", yet the data lists it as off its band" : "")")
+            #expect(holders.count <= 1, "\(name) lies in two bands \(holders)")
+        }
         #expect(warnings.isEmpty, "\(warnings)")
     }
 
@@ -79,6 +159,8 @@ import Testing
             }
             #expect(holders.count <= 1, "seed \(seed): \(name) lies in two bands \(holders)")
         }
-        #expect(held >= rows.count * 9 / 10, "seed \(seed): only \(held) of \(rows.count) tools held")
+        print("seed \(seed): \(held) of \(rows.count) tools held")
+        #expect(held >= rows.count * 8 / 10, "seed \(seed): only \(held) of \(rows.count) tools held")
+        try Self.expectCalmBorders(landscape, figure: figure, "seed \(seed)")
     }
 }
