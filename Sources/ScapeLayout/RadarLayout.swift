@@ -38,6 +38,8 @@ struct RadarLayout {
             if let q = figure.quarter { spec.quarter = q }
             return spec
         }
+        // A radar of the landscape's own tools, unless the figure asks for the bare quarter.
+        if figure.quarter != true, let own = LandscapeRadar.spec(of: landscape) { return own }
         let names = landscape.rings.map { $0.prefix(1).uppercased() + $0.dropFirst() }
         return RadarSpec(rings: names, sectors: [], blips: [], quarter: figure.quarter ?? true)
     }

@@ -110,6 +110,38 @@ import ScapeScene
         }
     }
 
+    /// A radar figure of a landscape file shows the landscape's own tools: each ringed tool a
+    /// blip in its category's ring and in its corner's sector, named after the quadrant there;
+    /// `quarter: true` keeps the bare quarter of the blog.
+    @Test func aRadarOfALandscapeShowsItsOwnTools() throws {
+        let yaml = """
+            rings: [adopt, trial, assess, hold]
+            quadrants:
+              - { id: p, title: "Proven\\nPlatforms", x: positive, y: positive }
+              - { id: t, title: Tools, x: negative, y: negative }
+            categories:
+              - { id: a, name: A, ring: adopt }
+              - { id: h, name: H, ring: hold }
+            tools:
+              - { name: BigQuery, x: 0.7, y: 0.6, categories: [a], description: "Fast & cheap" }
+              - { name: Polars, x: -0.7, y: -0.6, categories: [h] }
+              - { name: Hex, x: 0.3, y: -0.6, categories: [h, a] }
+              - { name: Unringed, x: -0.3, y: 0.6 }
+            figures:
+              - { id: radar, kind: radar }
+              - { id: bare, kind: radar, quarter: true }
+            """
+        let l = try LandscapeLoader.load(text: yaml, file: "r.yaml").get()
+        let layout = RadarLayout(landscape: l, theme: .clean, measurer: FixedTextMeasurer())
+        let spec = layout.spec(for: l.figure(id: "radar")!)
+        #expect(!spec.quarter && spec.sectors == ["Proven Platforms", "", "Tools", ""])
+        #expect(spec.blips.map { "\($0.id) \(spec.rings[$0.ring]) \($0.sector)" } == ["bigquery Adopt 0", "polars Hold 2", "hex Hold 3"])
+        #expect(spec.blips[0].plainDescription == "Fast & cheap")
+        let built = layout.build(l.figure(id: "radar")!)
+        #expect(built.blips.count == 3 && built.figure.warnings.isEmpty, "\(built.figure.warnings)")
+        #expect(layout.build(l.figure(id: "bare")!).blips.isEmpty, "quarter: true is the bare quarter")
+    }
+
     @Test func givenBordersAreUsedAsTheyAre() {
         var figure = landscape.figure(id: "tech-radar-landscape")!
         figure.bandBorders = [-0.9, -0.2, 0.5]
