@@ -59,6 +59,9 @@ public enum InputBounds {
     public static let maxTools = 100_000
     /// Diagnostics kept per file; the rest are counted ("and N more errors").
     public static let maxDiagnostics = 100
+    /// Files in a folder compared with a data file name that is not there, for "did you mean":
+    /// a folder of thousands (a download folder) is not worth a guess.
+    public static let suggestedFiles = 500
 
     // MARK: Requests to `mlscape serve`
 

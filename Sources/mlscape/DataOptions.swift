@@ -46,7 +46,7 @@ struct DataOptions: ParsableArguments {
         if let data {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: data, isDirectory: &isDir) else {
-                Console.error("error: cannot read \(data): no such file")
+                Console.error("error: cannot read \(data): no such file\(Self.nearestFile(to: data).map { " (did you mean \($0)?)" } ?? "")")
                 throw ExitStatus.noInput
             }
             guard !isDir.boolValue else {
@@ -76,6 +76,17 @@ struct DataOptions: ParsableArguments {
             throw ExitStatus.dataError
         }
         return landscape
+    }
+
+    /// A file beside where `path` points whose name is close to it (`landscape.yml` for
+    /// `landscape.yaml`), shown as `path` would be; nil when there is none.
+    static func nearestFile(to path: String) -> String? {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }
+        guard names.count <= InputBounds.suggestedFiles, let close = Suggestions.closest(to: url.lastPathComponent, in: names) else { return nil }
+        let typed = (path as NSString).deletingLastPathComponent
+        return typed.isEmpty ? close : (typed as NSString).appendingPathComponent(close)
     }
 
     /// What `path` is when it is not a regular file (a pipe, a device, a socket), after

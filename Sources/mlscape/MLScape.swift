@@ -23,7 +23,7 @@ struct MLScape: ParsableCommand {
         and says so, else the built-in MLOps landscape.
 
         Examples:
-          mlscape                              the figure set into output/ (or ./landscape.yaml's)
+          mlscape                              every figure (or ./landscape.yaml's)
           mlscape init                         a commented landscape.yaml to start from
           mlscape render my-stack.yaml --out figs
           mlscape validate my-stack.yaml       every problem, with line:column

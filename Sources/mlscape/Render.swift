@@ -68,7 +68,9 @@ struct Render: ParsableCommand {
         var input = self.input
         // Plain `mlscape` where the user keeps a landscape.yaml draws theirs, not the built-in set.
         if input.data == nil, let found = OutputFolder.localDataFile() {
-            input.useLocalDataFile(doing: "drawing", verb: "draw", destination: " into \(OutputFolder.defaultFolder(for: found))/", quiet: options.quiet)
+            // Where the files go: -o's file, --out's folder, else the file's own folder in output/.
+            let destination = options.output ?? (options.out ?? OutputFolder.defaultFolder(for: found)) + "/"
+            input.useLocalDataFile(doing: "drawing", verb: "draw", destination: " into \(destination)", quiet: options.quiet)
         }
         // --strict means what it means for `validate --strict`: a warning about the data fails
         // too, before anything is drawn or written.

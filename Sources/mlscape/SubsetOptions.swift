@@ -24,6 +24,13 @@ struct SubsetOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The ad-hoc figure's id, which names its files. Default: the data file's name (custom for the built-in data) and what was asked, e.g. landscape-ml-platforms-assess.", valueName: "id"))
     var name: String?
 
+    /// The filters as typed, for messages: `--quadrant "New Tools" --ring hold`.
+    var describedRequest: String {
+        [("--only", only), ("--category", category), ("--quadrant", quadrant), ("--ring", ring)].compactMap { flag, value in
+            value.map { "\(flag) \($0.contains(" ") ? "\"\($0)\"" : $0)" }
+        }.joined(separator: " ")
+    }
+
     var isRequested: Bool { [only, category, quadrant, ring, highlight, title].contains { $0 != nil } }
 
     static func list(_ s: String?) -> [String] {
@@ -53,6 +60,13 @@ struct SubsetOptions: ParsableArguments {
             else { throw ValidationError(NameResolver.unknown(n, what: "tool, category or quadrant", among: tools.entries + categories.entries + quadrantNames.entries)) }
         }
         let zoom = quadrants.count == 1
+        // A request that matches no tool still draws (an empty quadrant can be the point), but says so.
+        let matched = landscape.tools.filter { t in
+            (filter.isEmpty || filter.contains(t, in: landscape)) && (!zoom || landscape.quadrant(id: quadrants[0])?.contains(x: t.x, y: t.y) != false)
+        }
+        if matched.isEmpty && !landscape.tools.isEmpty {
+            Console.error("warning: no tool matches \(describedRequest); the ad-hoc figure shows none")
+        }
         let named = AdHocFigureName(parts: [
             (nil, AdHocFigureName.inDataOrder(filter.quadrants, landscape.quadrants.map(\.id))),
             (nil, AdHocFigureName.inDataOrder(filter.categories, landscape.categories.map(\.id))),

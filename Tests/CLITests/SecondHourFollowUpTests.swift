@@ -143,4 +143,40 @@ import Testing
             #expect(r.stderr.contains("Usage: mlscape"), "\(args): a command line that does not parse shows how it goes: \(r.stderr)")
         }
     }
+
+    // MARK: What the walk from clone to one's own landscape turned up
+
+    @Test func theNoteNamesTheFolderTheFilesGoTo() throws {
+        let dir = try Self.folderWithStarter()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try CLI.run(["render", "--out", "blog/images", "--format", "svg"], in: dir)
+        #expect(out.status == 0 && out.stdout.contains("wrote blog/images/landscape.svg"), "\(out.stdout)\(out.stderr)")
+        #expect(out.stderr.contains("note: drawing landscape.yaml from this folder into blog/images/ ("), "\(out.stderr)")
+        let one = try CLI.run(["render", "--figure", "landscape", "-o", "map.svg"], in: dir)
+        #expect(one.stderr.contains("note: drawing landscape.yaml from this folder into map.svg ("), "\(one.stderr)")
+    }
+
+    @Test func aMistypedDataFileNameSuggestsTheFileThatIsThere() throws {
+        let dir = try Self.folderWithStarter()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["render", "landscape.yml"], in: dir)
+        #expect(r.status == 66)
+        #expect(r.stderr.contains("error: cannot read landscape.yml: no such file (did you mean landscape.yaml?)"), "\(r.stderr)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: dir.appendingPathComponent("landscape.yaml"), to: dir.appendingPathComponent("data/stack.yaml"))
+        let v = try CLI.run(["validate", "data/stak.yaml"], in: dir)
+        #expect(v.stderr.contains("no such file (did you mean data/stack.yaml?)"), "\(v.stderr)")
+        let none = try CLI.run(["validate", "data/zzzzzzzz.json"], in: dir)
+        #expect(none.stderr.contains("no such file") && !none.stderr.contains("did you mean"), "\(none.stderr)")
+    }
+
+    @Test func anAdHocFigureThatMatchesNoToolSaysSo() throws {
+        let dir = try Self.folderWithStarter()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let empty = try CLI.run(["render", "--quadrant", "New Tools", "--ring", "hold", "--format", "svg", "-q"], in: dir)
+        #expect(empty.status == 0)
+        #expect(empty.stderr.contains("warning: no tool matches --quadrant \"New Tools\" --ring hold; the ad-hoc figure shows none"), "\(empty.stderr)")
+        let some = try CLI.run(["render", "--quadrant", "New Tools", "--format", "svg", "-q"], in: dir)
+        #expect(some.status == 0 && !some.stderr.contains("warning"), "\(some.stderr)")
+    }
 }
