@@ -33,16 +33,54 @@ public enum SceneDump {
         c.alpha < 1 ? "\(c.hexRGB)@\(n(c.alpha))" : c.hexRGB
     }
 
-    /// SVG-like path data with two decimals.
+    /// SVG-like path data with two decimals. Written as bytes: an SVG holds hundreds of
+    /// thousands of these numbers, and a String per number was most of the SVG writer's time.
     public static func pathData(_ path: Path) -> String {
-        path.elements.map { e in
+        var out: [UInt8] = []
+        out.reserveCapacity(path.elements.count * 16)
+        for (k, e) in path.elements.enumerated() {
+            if k > 0 { out.append(0x20) }
             switch e {
-            case .move(let p): return "M\(n(p.x)) \(n(p.y))"
-            case .line(let p): return "L\(n(p.x)) \(n(p.y))"
-            case .cubic(let a, let b, let c): return "C\(n(a.x)) \(n(a.y)) \(n(b.x)) \(n(b.y)) \(n(c.x)) \(n(c.y))"
-            case .close: return "Z"
+            case .move(let p): out.append(0x4D); appendPair(p, to: &out)
+            case .line(let p): out.append(0x4C); appendPair(p, to: &out)
+            case .cubic(let a, let b, let c):
+                out.append(0x43); appendPair(a, to: &out); out.append(0x20); appendPair(b, to: &out); out.append(0x20); appendPair(c, to: &out)
+            case .close: out.append(0x5A)
             }
-        }.joined(separator: " ")
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendPair(_ p: Point, to out: inout [UInt8]) {
+        appendNumber(p.x, to: &out)
+        out.append(0x20)
+        appendNumber(p.y, to: &out)
+    }
+
+    /// `n(v)`'s bytes, appended without a String in between.
+    static func appendNumber(_ v: Double, to out: inout [UInt8]) {
+        guard v.isFinite, abs(v) < 1e15 else { out += Array(n(v).utf8); return }
+        let hundredths = Int((v * 100).rounded())
+        if hundredths == 0 { out.append(0x30); return }
+        if hundredths < 0 { out.append(0x2D) }
+        let magnitude = abs(hundredths)
+        var whole = magnitude / 100
+        // The whole part's digits, most significant first.
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[count] = UInt8(0x30 + whole % 10)
+                whole /= 10
+                count += 1
+            } while whole > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(d[i]) }
+        }
+        let frac = magnitude % 100
+        guard frac != 0 else { return }
+        out.append(0x2E)
+        out.append(UInt8(0x30 + frac / 10))
+        if frac % 10 != 0 { out.append(UInt8(0x30 + frac % 10)) }
     }
 
     /// A number with at most two decimals and no trailing zeros: 3, 3.5, 3.25; never "-0".
