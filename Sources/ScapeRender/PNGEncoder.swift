@@ -7,9 +7,17 @@ import ScapeGeometry
 /// time; figures are mostly flat white, so one fixed filter ("Up") and a fast deflate level
 /// give files of about the same size in a fraction of the time. Opaque images are written as
 /// RGB, others as RGBA (un-premultiplied, as PNG wants).
+///
+/// The rows are filtered a batch at a time and streamed through deflate, straight into the
+/// file's bytes: no filtered copy of the whole image, no compressed copy to append (each was
+/// as many fresh pages to fault in as the image has). Deflate's output does not depend on how
+/// its input is split, so the bytes are those of compressing the whole image at once.
 struct PNGEncoder {
     /// zlib level, 1 (fastest) to 9 (smallest).
     var level: Int32 = 2
+
+    /// Filtered rows handed to deflate at once (about this many bytes).
+    static let batchBytes = 1 << 18
 
     func encode(surface: OpaquePointer) throws -> [UInt8] {
         cairo_surface_flush(surface)
@@ -19,66 +27,107 @@ struct PNGEncoder {
         guard let data = cairo_image_surface_get_data(surface), width > 0, height > 0 else {
             throw RenderError("cannot read the image to encode it")
         }
-        let opaque = Self.isOpaque(data, width: width, height: height, stride: stride)
-        let channels = opaque ? 3 : 4
-        let rowBytes = width * channels
-        // Filtered scanlines: one filter byte (2 = Up), then each byte minus the one above.
-        // A pixel equal to the one above filters to zeros, which the buffer already holds:
-        // on a mostly flat figure almost every pixel is skipped.
-        // calloc: fresh pages are zero already, so the rows skipped below are never written
-        // (nor faulted in and cleared, as a zero-filled array's are).
-        let rawCount = (rowBytes + 1) * height
-        guard let rawBase = calloc(rawCount, 1)?.assumingMemoryBound(to: UInt8.self) else {
-            throw RenderError("cannot hold the \(width)x\(height) image to encode it")
-        }
-        defer { free(rawBase) }
-        let raw = UnsafeMutableBufferPointer(start: rawBase, count: rawCount)
-        do {
-            let out = raw
-            let zeroRow = [UInt32](repeating: 0, count: width)
-            zeroRow.withUnsafeBufferPointer { zeros in
-                for y in 0..<height {
-                    let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                    let above = y == 0 ? zeros.baseAddress! : UnsafeRawPointer(data + (y - 1) * stride).assumingMemoryBound(to: UInt32.self)
-                    let base = y * (rowBytes + 1)
-                    out[base] = 2
-                    // A row equal to the one above (most of a figure's white) filters to zeros,
-                    // which the buffer already holds: one memcmp instead of a pixel loop.
-                    if y > 0 && memcmp(row, above, width * 4) == 0 { continue }
-                    var o = base + 1
-                    for x in 0..<width {
-                        let px = row[x], up = above[x]
-                        if px != up {
-                            let a = Self.straight(px), b = y == 0 ? (0, 0, 0, 0) : Self.straight(up)
-                            out[o] = a.0 &- b.0
-                            out[o + 1] = a.1 &- b.1
-                            out[o + 2] = a.2 &- b.2
-                            if channels == 4 { out[o + 3] = a.3 &- b.3 }
-                        }
-                        o += channels
-                    }
-                }
-            }
-        }
-        // zlib writes the compressed bytes into uninitialised room: zeroing the whole bound
-        // first (as large as the image) cost a page fault per 4 KB the figure never needed.
-        let bound = Int(compressBound(uLong(raw.count)))
-        WorkCounters.add(.bytesCompressed, raw.count)
-        var status = Z_OK
-        let compressed = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
-            var compressedLength = uLongf(bound)
-            status = compress2(buffer.baseAddress, &compressedLength, rawBase, uLong(raw.count), level)
-            count = status == Z_OK ? Int(compressedLength) : 0
-        }
-        guard status == Z_OK else { throw RenderError("cannot compress the PNG (zlib status \(status))") }
+        // Most figures are opaque: encoded as RGB at once, and started again as RGBA at the
+        // first pixel that is not (the alpha is checked where the filter reads a pixel anyway).
+        if let png = try encode(data, width: width, height: height, stride: stride, channels: 3) { return png }
+        return try encode(data, width: width, height: height, stride: stride, channels: 4)!
+    }
 
+    /// The PNG, or nil when `channels` is 3 and a pixel is not opaque.
+    private func encode(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int, channels: Int) throws -> [UInt8]? {
+        let rowBytes = width * channels
         var png: [UInt8] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
         var header: [UInt8] = []
         header += Self.bigEndian(UInt32(width))
         header += Self.bigEndian(UInt32(height))
-        header += [8, opaque ? 2 : 6, 0, 0, 0]  // 8 bits, RGB or RGBA, deflate, adaptive-filter method, no interlace
+        header += [8, channels == 3 ? 2 : 6, 0, 0, 0]  // 8 bits, RGB or RGBA, deflate, adaptive-filter method, no interlace
         Self.chunk("IHDR", header, into: &png)
-        Self.chunk("IDAT", compressed, into: &png)
+        let idatStart = png.count
+        png += [0, 0, 0, 0] + Array("IDAT".utf8)
+
+        var stream = z_stream()
+        guard deflateInit_(&stream, level, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw RenderError("cannot start compressing the PNG")
+        }
+        defer { deflateEnd(&stream) }
+        let rowsPerBatch = max(1, Self.batchBytes / (rowBytes + 1))
+        let batchCount = rowsPerBatch * (rowBytes + 1)
+        // Zeroed once: a row equal to the one above filters to zeros, and is not written.
+        guard let batch = calloc(batchCount, 1)?.assumingMemoryBound(to: UInt8.self) else {
+            throw RenderError("cannot hold the \(width)x\(height) image to encode it")
+        }
+        defer { free(batch) }
+        let outCount = 1 << 16
+        let outBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: outCount)
+        defer { outBuffer.deallocate() }
+
+        /// Compresses `count` bytes of the batch (none when finishing) into the IDAT.
+        func feed(_ count: Int, finish: Bool) throws {
+            WorkCounters.add(.bytesCompressed, count)
+            stream.next_in = batch
+            stream.avail_in = uInt(count)
+            while true {
+                stream.next_out = outBuffer
+                stream.avail_out = uInt(outCount)
+                let status = deflate(&stream, finish ? Z_FINISH : Z_NO_FLUSH)
+                guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
+                    throw RenderError("cannot compress the PNG (zlib status \(status))")
+                }
+                png.append(contentsOf: UnsafeBufferPointer(start: outBuffer, count: outCount - Int(stream.avail_out)))
+                if finish ? status == Z_STREAM_END : (stream.avail_in == 0 && stream.avail_out != 0) { return }
+            }
+        }
+
+        // Whether each batch slot holds a filtered row that was not all zeros.
+        var written = [Bool](repeating: false, count: rowsPerBatch)
+        // The row above the first: transparent black, as PNG's Up filter has it.
+        let zeros = UnsafeMutablePointer<UInt32>.allocate(capacity: width)
+        zeros.initialize(repeating: 0, count: width)
+        defer { zeros.deallocate() }
+        var inBatch = 0
+        for y in 0..<height {
+            let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+            let base = inBatch * (rowBytes + 1)
+            let out = batch + base
+            out[0] = 2
+            // The slot still holds an earlier batch's row: cleared first, so untouched bytes are zeros.
+            if written[inBatch] { memset(out + 1, 0, rowBytes); written[inBatch] = false }
+            // A row equal to the one above (most of a figure's white) filters to zeros.
+            let sameAsAbove = y > 0 && memcmp(row, row - stride / 4, width * 4) == 0
+            if !sameAsAbove {
+                if y == 0 && channels == 3 {
+                    for x in 0..<width where row[x] >> 24 != 0xff { return nil }
+                }
+                // A pixel equal to the one above is as opaque as it: only changed pixels are checked.
+                let above = y == 0 ? UnsafePointer(zeros) : UnsafePointer(row - stride / 4)
+                var o = 1
+                for x in 0..<width {
+                    let px = row[x], up = above[x]
+                    if px != up {
+                        if channels == 3 && px >> 24 != 0xff { return nil }
+                        let a = Self.straight(px), b = Self.straight(up)
+                        out[o] = a.0 &- b.0
+                        out[o + 1] = a.1 &- b.1
+                        out[o + 2] = a.2 &- b.2
+                        if channels == 4 { out[o + 3] = a.3 &- b.3 }
+                    }
+                    o += channels
+                }
+                written[inBatch] = true
+            }
+            inBatch += 1
+            if inBatch == rowsPerBatch {
+                try feed(inBatch * (rowBytes + 1), finish: false)
+                inBatch = 0
+            }
+        }
+        if inBatch > 0 { try feed(inBatch * (rowBytes + 1), finish: false) }
+        try feed(0, finish: true)
+
+        let idatLength = png.count - idatStart - 8
+        png.replaceSubrange(idatStart..<(idatStart + 4), with: Self.bigEndian(UInt32(idatLength)))
+        let crc = png.withUnsafeBufferPointer { crc32(0, $0.baseAddress! + idatStart + 4, uInt(idatLength + 4)) }
+        png += Self.bigEndian(UInt32(crc))
         Self.chunk("IEND", [], into: &png)
         return png
     }
@@ -94,14 +143,6 @@ struct PNGEncoder {
             b = (b * 255 + a / 2) / a
         }
         return (UInt8(truncatingIfNeeded: r), UInt8(truncatingIfNeeded: g), UInt8(truncatingIfNeeded: b), UInt8(truncatingIfNeeded: a))
-    }
-
-    static func isOpaque(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int) -> Bool {
-        for y in 0..<height {
-            let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-            for x in 0..<width where row[x] >> 24 != 0xff { return false }
-        }
-        return true
     }
 
     static func bigEndian(_ v: UInt32) -> [UInt8] {
