@@ -27,9 +27,13 @@ public struct SpatialGrid {
 
     /// The cell index of a coordinate, clamped to the grid before converting, so a coordinate
     /// of 1e21 or NaN lands in an edge cell instead of trapping in `Int(_:)`.
+    /// Comparisons first (NaN fails `v >= 0`), so the usual case is one truncation: for
+    /// 0 <= v < count - 1 truncating is rounding down.
+    @inline(__always)
     private static func clampedIndex(_ v: Double, count: Int) -> Int {
-        guard v.isFinite else { return v == .infinity ? count - 1 : 0 }
-        return Int(min(Double(count - 1), max(0, v.rounded(.down))))
+        guard v >= 0 else { return 0 }
+        guard v < Double(count - 1) else { return count - 1 }
+        return Int(v)
     }
 
     public mutating func insert(_ rect: Rect, _ payload: Payload) {
@@ -53,19 +57,30 @@ public struct SpatialGrid {
     }
 
     /// True when a stored rectangle other than those with payload `excluded` meets `rect`.
+    /// The placer's hottest query (every spot tried asks it): read through buffer pointers, so
+    /// no bucket is retained and released and no index is bounds-checked twice.
     public func anyIntersects(_ rect: Rect, excluding excluded: Int) -> Bool {
+        let x0 = column(rect.minX), x1 = column(rect.maxX), y0 = row(rect.minY), y1 = row(rect.maxY)
         var looked = 0
-        defer { work?.count(.obstacleQueries, looked) }
-        for y in row(rect.minY)...row(rect.maxY) {
-            for x in column(rect.minX)...column(rect.maxX) {
-                for i in buckets[y * columns + x] {
-                    looked += 1
-                    let item = items[Int(i)]
-                    if item.payload != excluded && item.rect.intersects(rect) { return true }
+        var found = false
+        items.withUnsafeBufferPointer { items in
+            buckets.withUnsafeBufferPointer { buckets in
+                rows: for y in y0...y1 {
+                    for x in x0...x1 {
+                        buckets[y * columns + x].withUnsafeBufferPointer { bucket in
+                            for i in bucket {
+                                looked += 1
+                                let item = items[Int(i)]
+                                if item.payload != excluded && item.rect.intersects(rect) { found = true; return }
+                            }
+                        }
+                        if found { break rows }
+                    }
                 }
             }
         }
-        return false
+        work?.count(.obstacleQueries, looked)
+        return found
     }
 
     public func anyIntersects(_ rect: Rect, where accept: (Payload) -> Bool = { _ in true }) -> Bool {
@@ -86,10 +101,15 @@ public struct SpatialGrid {
     /// Calls `body` once per stored rectangle near `rect` (its cells), possibly more than once
     /// for large rectangles; the caller tests the geometry.
     public func forEachCandidate(near rect: Rect, _ body: (Int) -> Void) {
-        for y in row(rect.minY)...row(rect.maxY) {
-            for x in column(rect.minX)...column(rect.maxX) {
-                work?.count(.obstacleQueries, buckets[y * columns + x].count)
-                for i in buckets[y * columns + x] { body(Int(i)) }
+        let x0 = column(rect.minX), x1 = column(rect.maxX), y0 = row(rect.minY), y1 = row(rect.maxY)
+        buckets.withUnsafeBufferPointer { buckets in
+            for y in y0...y1 {
+                for x in x0...x1 {
+                    buckets[y * columns + x].withUnsafeBufferPointer { bucket in
+                        work?.count(.obstacleQueries, bucket.count)
+                        for i in bucket { body(Int(i)) }
+                    }
+                }
             }
         }
     }

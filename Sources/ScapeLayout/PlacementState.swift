@@ -469,8 +469,7 @@ struct PlacementState {
                 // Directions about a label height apart along the circle, at least 16.
                 let directions = fine ? max(16, min(48, Int(2 * .pi * distance / (h * 1.2)))) : 16
                 for k in 0..<directions {
-                    let angle = Double(k) * 2 * .pi / Double(directions)
-                    let dir = Point(cos(angle), sin(angle))
+                    let dir = LeaderDirections.unit(k, of: directions)
                     let center = req.anchor + Point(dir.x * (distance + size.width / 2), dir.y * distance)
                     let rect = Rect(center: center, size: size)
                     leaderProbes += 1
