@@ -63,6 +63,14 @@ public enum InputBounds {
     /// a folder of thousands (a download folder) is not worth a guess.
     public static let suggestedFiles = 500
 
+    // MARK: Memory
+
+    /// The most memory (peak resident, in MB) one render of a file within these bounds may
+    /// take: loading, layout and every format, figures drawn at once included. `mlscape bench
+    /// work --check` holds each catalogue input to it (100,000 tools, a 30000-px raster and the
+    /// worst shapes among them); a PNG is drawn in bands and `--jobs` lowered to stay inside.
+    public static let renderMemoryMegabytes = 512
+
     // MARK: Requests to `mlscape serve`
 
     /// The request line and headers of one request, together: beyond, 431 and the connection closes.

@@ -12,6 +12,11 @@ public struct WorkCatalogue {
     public struct Entry {
         public var name: String
         public var load: () throws -> (landscape: Landscape, figures: [Figure], settings: RenderSettings)
+
+        public init(name: String, load: @escaping () throws -> (landscape: Landscape, figures: [Figure], settings: RenderSettings)) {
+            self.name = name
+            self.load = load
+        }
     }
 
     /// `root` is the repository (for fixtures/examples and the tools-80 shape).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScapeGeometry
+import ScapeModel
 import ScapePipeline
 
 extension Bench {
@@ -19,7 +20,9 @@ extension Bench {
             --check FILE compares with a baseline: it fails when a counter grows more
             than 1.3x (plus 64) over it, naming the input and the counter, or when the
             blog set's wall time in zlib units (the time to compress 50 MB at the PNG
-            level, measured in the same run) is over 3x the baseline's.
+            level, measured in the same run) is over 3x the baseline's, or when an
+            input's peak memory (peak_mb, started anew for each input) is over the
+            bounds table's render budget.
             --write FILE writes the baseline (commit it with the reason).
 
             Examples:
@@ -54,10 +57,12 @@ extension Bench {
             }
             let bench = WorkBenchmark(jobs: jobs)
             var current = WorkBaseline(inputs: [:])
+            var overBudget: [String] = []
             for entry in entries {
                 let line = try bench.run(entry)
                 print(WorkBenchmark.format(line))
                 current.inputs[line.name] = Dictionary(uniqueKeysWithValues: line.counts.map { ($0.key.rawValue, $0.value) })
+                if let problem = WorkBenchmark.memoryProblem(line) { overBudget.append(problem) }
             }
             let blog = entries.first { $0.name == "blog" }
             if !noTiming, let blog {
@@ -71,13 +76,13 @@ extension Bench {
             }
             if let check {
                 let baseline = try WorkBaseline.read(URL(fileURLWithPath: check))
-                let regressions = baseline.regressions(in: current)
+                let regressions = baseline.regressions(in: current) + overBudget
                 for r in regressions { Console.error("regression: \(r)") }
                 guard regressions.isEmpty else {
                     Console.error("bench check failed against \(check): make the work cheaper, or, when the new cost is meant, write a new baseline with --write in the same commit and say why in its message")
                     throw ExitCode(1)
                 }
-                print("bench check: every counter within \(WorkBaseline.growthLimit)x of \(check)")
+                print("bench check: every counter within \(WorkBaseline.growthLimit)x of \(check), every input's peak memory within \(InputBounds.renderMemoryMegabytes) MB")
             }
         }
 

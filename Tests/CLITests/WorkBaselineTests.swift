@@ -1,11 +1,16 @@
 import Foundation
 import ScapeGeometry
+import ScapeInterop
+import ScapeModel
 import ScapePipeline
+import ScapeRender
 import Testing
 
 /// The CI cost check: a counter grown past its limit fails, naming the input and the counter;
-/// the counts do not depend on the number of jobs.
-@Suite struct WorkBaselineTests {
+/// the counts do not depend on the number of jobs; an input over the memory budget fails.
+/// Serialized: each run starts the process's memory peak anew, which would cut short the
+/// peak of a run beside it.
+@Suite(.serialized) struct WorkBaselineTests {
     let baseline = WorkBaseline(inputs: ["radar-1000": ["leader_probes": 10_000, "placer_candidates": 50_000],
                                          "blog": ["leader_probes": 5, "pixels_filled": 1_000_000]],
                                 setOverZlib: 1.0)
@@ -76,5 +81,41 @@ import Testing
         let found = asBaseline(clean.counts).regressions(in: asBaseline(planted))
         #expect(found.contains { $0.hasPrefix("examples/tools-80.csv: placer_candidates") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("examples/tools-80.csv: bytes_compressed") }, "\(found)")
+    }
+
+    /// A real render whose raster alone is 96 MB: a map 6,000 px wide (drawn in one piece,
+    /// or in bands of at most 24 million pixels).
+    static func wideMap() -> WorkCatalogue.Entry {
+        let data = CLI.root.appendingPathComponent("fixtures/examples/tools-80.csv")
+        return WorkCatalogue.Entry(name: "planted/map-6000px") {
+            let landscape = try DataFileLoader.load(contentsOf: data).get()
+            var settings = RenderSettings(formats: ["png"], creationDate: RenderOptions.defaultCreationDate)
+            settings.width = 6000
+            return (landscape, Array(landscape.effectiveFigures.prefix(1)), settings)
+        }
+    }
+
+    /// An input whose render takes more memory than the budget fails the check, naming the
+    /// input and the budget (the wide map held to 128 MB); the same measured line passes a
+    /// budget above its peak.
+    @Test func anInputOverTheMemoryBudgetFailsTheCheck() throws {
+        let line = try WorkBenchmark(jobs: 1).run(Self.wideMap())
+        let peak = try #require(line.peakMegabytes, "this kernel cannot reset the peak; the check cannot measure memory")
+        #expect(peak > 128, "the 6000-px render peaked at \(peak) MB")
+        let problem = WorkBenchmark.memoryProblem(line, budgetMegabytes: 128)
+        #expect(problem?.hasPrefix("planted/map-6000px: peak memory") == true, "\(problem ?? "no problem")")
+        #expect(problem?.contains("over the budget of 128 MB") == true)
+        #expect(WorkBenchmark.memoryProblem(line, budgetMegabytes: Int(peak) + 1) == nil)
+    }
+
+    /// Each input's peak is its own, not the largest before it: a small input measured right
+    /// after the wide map peaks far below it, and inside the bounds table's budget.
+    @Test func thePeakIsEachInputsOwn() throws {
+        let small = try #require(try WorkCatalogue.entries(root: CLI.root).first { $0.name == "examples/lifecycle-single.yaml" })
+        let large = try WorkBenchmark(jobs: 1).run(Self.wideMap())
+        let after = try WorkBenchmark(jobs: 1).run(small)
+        let largePeak = try #require(large.peakMegabytes), smallPeak = try #require(after.peakMegabytes)
+        #expect(smallPeak < largePeak - 64, "the small input after the 6000-px render peaked at \(smallPeak) MB, the render at \(largePeak) MB")
+        #expect(WorkBenchmark.memoryProblem(after) == nil)
     }
 }
