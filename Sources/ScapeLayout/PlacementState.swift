@@ -50,7 +50,7 @@ struct PlacementState {
         let tallest = requests.lazy.flatMap { $0.variants.map(\.height) }.max() ?? 20
         let cell = max(8, tallest * 1.5)
         let area = bounds.union(requests.reduce(bounds) { $0.union(Rect(center: $1.anchor, size: Size(1, 1))) })
-        fixed = SpatialGrid(bounds: area, cellSize: cell)
+        fixed = SpatialGrid(bounds: area, cellSize: Self.fixedCell(cell, area: area, markers: requests.count))
         softGrid = SpatialGrid(bounds: area, cellSize: cell * 2)
         labels = SpatialGrid(bounds: area, cellSize: cell)
         leaderGrid = SpatialGrid(bounds: area, cellSize: cell * 2)
@@ -64,6 +64,15 @@ struct PlacementState {
         for (i, s) in soft.enumerated() { softGrid.insert(s.rect, i) }
         placed = Array(repeating: nil, count: requests.count)
         maxRadius = requests.map(\.anchorRadius).max() ?? 0
+    }
+
+    /// The markers' grid cell: a label's height, finer where markers are denser than a few
+    /// per such cell (100,000 tools: ~70 a cell, each looked at by every probe near it).
+    /// Every question asked of this grid is yes or no, whatever the order the boxes come in,
+    /// so the cell changes the work and not the answers.
+    static func fixedCell(_ cell: Double, area: Rect, markers: Int) -> Double {
+        let spacing = (area.width * area.height / Double(max(1, markers))).squareRoot()
+        return max(cell / 4, min(cell, spacing * 2))
     }
 
     mutating func candidates(_ i: Int) -> [LabelPlacer.Candidate] {
@@ -132,7 +141,7 @@ struct PlacementState {
             guard clear else { return }
             let item = fixed.items[k]
             guard item.payload >= 0, item.payload != owner, !coincide(item.payload, owner) else { return }
-            let other = requests[item.payload]
+            let other = marker(item.payload)
             if distance(rect, other.anchor) - other.anchorRadius < keep { clear = false }
         }
         return clear
@@ -191,10 +200,17 @@ struct PlacementState {
             guard clear else { return }
             let item = fixed.items[k]
             guard item.payload >= 0, item.payload != owner, !coincide(item.payload, owner) else { return }
-            let other = requests[item.payload]
+            let other = marker(item.payload)
             if distance(rect, other.anchor) - other.anchorRadius < own + max(Self.ambiguityMargin, placer.gap) { clear = false }
         }
         return clear
+    }
+
+    /// Marker i's centre and radius, read without copying its request (whose variants array
+    /// would be retained and released for every marker a query looks at).
+    @inline(__always)
+    func marker(_ i: Int) -> (anchor: Point, anchorRadius: Double) {
+        (requests[i].anchor, requests[i].anchorRadius)
     }
 
     /// Two tools at the same spot (a chart listing one point twice): their markers are drawn
@@ -418,7 +434,7 @@ struct PlacementState {
             guard clear else { return }
             let item = fixed.items[k]
             guard item.payload >= 0, item.payload != i, !coincide(item.payload, i) else { return }
-            let other = requests[item.payload]
+            let other = marker(item.payload)
             if distance(rect, other.anchor) < other.anchorRadius - requests[i].anchorRadius + 1 { clear = false }
         }
         return clear
@@ -503,7 +519,7 @@ struct PlacementState {
             if item.payload >= 0 {
                 guard !coincide(item.payload, owner) else { return }
                 // A marker is a disc: a leader may pass diagonally by it, with a pixel to spare.
-                let other = requests[item.payload]
+                let other = marker(item.payload)
                 // A marker touching the owner's is passed as closely as the owner's own edge
                 // (the leader starts there), give or take the style's wobble; any other keeps
                 // the full clearance.
