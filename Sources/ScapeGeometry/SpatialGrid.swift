@@ -22,8 +22,8 @@ public struct SpatialGrid {
         buckets = Array(repeating: [], count: columns * rows)
     }
 
-    private func column(_ x: Double) -> Int { Self.clampedIndex((x - origin.x) / cell, count: columns) }
-    private func row(_ y: Double) -> Int { Self.clampedIndex((y - origin.y) / cell, count: rows) }
+    @inline(__always) private func column(_ x: Double) -> Int { Self.clampedIndex((x - origin.x) / cell, count: columns) }
+    @inline(__always) private func row(_ y: Double) -> Int { Self.clampedIndex((y - origin.y) / cell, count: rows) }
 
     /// The cell index of a coordinate, clamped to the grid before converting, so a coordinate
     /// of 1e21 or NaN lands in an edge cell instead of trapping in `Int(_:)`.
