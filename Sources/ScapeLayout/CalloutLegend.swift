@@ -8,8 +8,9 @@ import ScapeScene
 ///
 /// It fills the room beside the plot (on the right) column by column, then a band under the
 /// plot: both as wide as the publish width's growth limit allows, so a long legend never
-/// shrinks the figure's type on the page. The band grows downwards as far as it must: a
-/// figure taller than its limit reads at the same size, a tool left out is lost to the reader.
+/// shrinks the figure's type on the page. The band grows downwards as far as it must (up to
+/// `InputBounds.legendPlotHeights`): a figure taller than its limit reads at the same size, a
+/// tool left out is lost to the reader.
 /// Only a cloud of thousands of dots (`growsDown` false) keeps its legend to the limit.
 struct CalloutLegend {
     struct Entry {
@@ -46,7 +47,11 @@ struct CalloutLegend {
     var rightCapacity: Int { max(1, rows(in: right.height)) * columns(in: right.width, atLeastOne: false) }
     var belowCapacity: Int { max(1, rows(in: below.height)) * columns(in: below.width, atLeastOne: rightCapacity == 0) }
     /// What the placer may number: every tool, unless the legend is held to its room.
-    var capacity: Int { growsDown ? Int.max / 4 : room }
+    var capacity: Int {
+        guard growsDown else { return room }
+        let rowsBelow = max(1, rows(in: right.height * InputBounds.legendPlotHeights))
+        return rightCapacity + rowsBelow * columns(in: below.width, atLeastOne: true)
+    }
     /// What fits within the figure's growth limit.
     var room: Int { rightCapacity + belowCapacity }
 

@@ -63,6 +63,12 @@ public enum InputBounds {
     /// a folder of thousands (a download folder) is not worth a guess.
     public static let suggestedFiles = 500
 
+    /// How far a map's legend may run on under its plot, in plot heights: every numbered tool
+    /// is listed up to there (a 1,000-tool map's names fit), and the figure stays an image
+    /// (at the default 2 px a point, far inside Cairo's 32767 px). Past it, names are left out,
+    /// each warned of.
+    public static let legendPlotHeights = 4.0
+
     // MARK: Memory
 
     /// The most memory (peak resident, in MB) one render of a file within these bounds may
