@@ -20,6 +20,10 @@ struct DetailInsets {
     static let share = 0.34
     /// At most this many insets on one figure.
     static let most = 6
+    /// An inset names at least this many tools the map could only number.
+    static let fewestNamed = 3
+    /// A piece with no room is cut in two at most this many times over.
+    static let mostCuts = 2
     /// Past this many tools a map is a cloud of dots: no insets.
     static let toolLimit = ToolStacks.limit
 
@@ -80,12 +84,16 @@ struct DetailInsets {
         let lost = knots.map { $0.filter { placements[$0].outcome == .omitted }.count }
         let lostIDs = Set(left.filter { placements[$0].outcome == .omitted }.map { tools[$0].id })
         let order = knots.indices.sorted { (lost[$0], knots[$0].count, -$0) > (lost[$1], knots[$1].count, -$1) }
-        for k in order where result.count < Self.most {
+        // A piece that finds no room is cut in two, and each half tried in its place (an empty
+        // quadrant with a title in it may hold two small insets but not one large).
+        var queue: [(knot: [Int], source: Rect, lost: Int, cuts: Int)] = order.map { (knots[$0], sources[$0], lost[$0], 0) }
+        while !queue.isEmpty, result.count < Self.most {
+            let (knot, outline, lostHere, cuts) = queue.removeFirst()
             // Every tool in the outline is drawn in the inset, named or not on the map, but one
             // an earlier inset names (outlines may overlap): a tool is named in one inset only.
             // The outline then closes round what is drawn.
-            let members = tools.indices.filter { sources[k].contains(anchors[$0]) && !result.named.contains(tools[$0].id) }
-            guard members.count > 1 || (members.count == 1 && lost[k] > 0) else { continue }
+            let members = tools.indices.filter { outline.contains(anchors[$0]) && !result.named.contains(tools[$0].id) }
+            guard members.count > 1 || (members.count == 1 && lostHere > 0) else { continue }
             let source = members.dropFirst().reduce(Rect(center: anchors[members[0]], size: .zero)) { $0.union(Rect(center: anchors[$1], size: .zero)) }
                 .outsetBy(reach)
             // The least enlargement that names every member (a smaller box leaves more room
@@ -95,7 +103,7 @@ struct DetailInsets {
                 let size = Size(source.width * scale + 2 * pad, source.height * scale + 2 * pad)
                 guard size.width < area.width, size.height < area.height,
                       let spot = Self.freeSpot(size: size, near: source, in: area, blocked: blocked, leaders: leaders, names: names,
-                                               clearance: 1.5 + theme.strokeWobble * 2) else { continue }
+                                               clearance: 1.5 + theme.strokeWobble * 2, linkMayCross: lostHere > 0) else { continue }
                 let plan = Plan(n: result.count + 1, members: members.map { tools[$0] }, source: source, spot: spot, scale: scale, pad: pad, named: [])
                 let inset = draw(plan, greyed: greyed, numbering: nil)
                 let gained = inset.named.intersection(left.map { tools[$0].id })
@@ -104,9 +112,20 @@ struct DetailInsets {
                 }
                 if inset.named.count == members.count { break }
             }
-            // Worth its room only if it names tools the map could not: two or more (one
-            // number on the map reads as well), or one the map could not even number.
-            guard let best, best.gained.count >= 2 || !best.gained.isDisjoint(with: lostIDs) else { continue }
+            guard let best else {
+                guard knot.count >= 4, cuts < Self.mostCuts else { continue }
+                let box = outline.insetBy(reach)
+                let halves = Self.split(knot, anchors: anchors, fitting: Size(box.width * 0.6, box.height * 0.6)).prefix(2)
+                guard halves.count == 2 else { continue }
+                queue.insert(contentsOf: halves.map { half in
+                    let r = half.dropFirst().reduce(Rect(center: anchors[half[0]], size: .zero)) { $0.union(Rect(center: anchors[$1], size: .zero)) }.outsetBy(reach)
+                    return (half, r, half.filter { placements[$0].outcome == .omitted }.count, cuts + 1)
+                }, at: 0)
+                continue
+            }
+            // Worth its room only if it names tools the map could not: three or more (two
+            // numbers on the map read as well as a box), or one the map could not even number.
+            guard best.gained.count >= Self.fewestNamed || !best.gained.isDisjoint(with: lostIDs) else { continue }
             result.nodes.append(best.node)
             result.named.formUnion(best.gained)
             result.plans.append(best.plan)
@@ -164,6 +183,20 @@ struct DetailInsets {
         return (.group(SceneGroup(id: id, title: title, children: children)), named, callouts)
     }
 
+    /// The insets' outlines and links, to be drawn under the map's names (a link from a knot
+    /// deep in a crowd passes under names, not over them), and the rest of each inset.
+    static func layered(_ nodes: [SceneNode]) -> (under: [SceneNode], over: [SceneNode]) {
+        var under: [SceneNode] = [], over: [SceneNode] = []
+        for node in nodes {
+            guard case .group(var g) = node else { over.append(node); continue }
+            let low = g.children.filter { $0.id.hasSuffix("/source") || $0.id.hasSuffix("/link") }
+            g.children.removeAll { $0.id.hasSuffix("/source") || $0.id.hasSuffix("/link") }
+            under += low
+            over.append(.group(g))
+        }
+        return (under.isEmpty ? [] : [.group(SceneGroup(id: "inset-links", children: under))], over)
+    }
+
     static func shown(_ scale: Double) -> String { scale == scale.rounded() ? String(Int(scale)) : String(scale) }
 
     /// Tools left out, joined when nearer than `link` (single linkage), each knot sorted.
@@ -197,10 +230,11 @@ struct DetailInsets {
     }
 
     /// The free box of `size` nearest to the knot's outline `source` inside `area`, searched on
-    /// a grid of spots, whose link to the outline crosses no name in `names`. `clearance`: the
+    /// a grid of spots, whose link to the outline crosses no name in `names` (unless
+    /// `linkMayCross` and none is clear). `clearance`: the
     /// room kept around the frame (a hand-drawn frame wanders off its box).
     static func freeSpot(size: Size, near source: Rect, in area: Rect, blocked: SpatialGrid, leaders: [(Point, Point)], names: [Rect],
-                         clearance: Double = 0) -> Rect? {
+                         clearance: Double = 0, linkMayCross: Bool = false) -> Rect? {
         let near = source.center
         let step = 8.0
         // Every spot on the grid, nearest first (ties in reading order): the first free one wins.
@@ -215,13 +249,18 @@ struct DetailInsets {
             y += step
         }
         spots.sort { ($0.d, $0.y, $0.x) < ($1.d, $1.y, $1.x) }
+        // Deep in a crowd every link crosses names: for a knot the map could not even number,
+        // the nearest free box then, its link drawn under them (a thin dashed line reads
+        // through a name).
+        var crossing: Rect?
         for spot in spots {
             let r = Rect(x: spot.x, y: spot.y, width: size.width, height: size.height)
             let kept = r.outsetBy(clearance)
             guard !blocked.anyIntersects(kept, excluding: -1), !leaders.contains(where: { kept.intersectsSegment($0.0, $0.1) }) else { continue }
             let from = source.nearestPoint(to: r.center), to = r.nearestPoint(to: source.center)
             if !names.contains(where: { $0.intersectsSegment(from, to) }) { return r }
+            if crossing == nil, linkMayCross { crossing = r }
         }
-        return nil
+        return crossing
     }
 }

@@ -52,11 +52,13 @@ struct MapFigureLayout {
         nodes += map.axes()
         let drawn = changes?.measuringMarkers(in: Scene(size: canvas, background: nil, nodes: layer.nodes).allNodes)
         nodes += drawn?.trailNodes(tools: current) ?? []
+        let insetLayers = DetailInsets.layered(attempt.insets.nodes)
+        nodes += insetLayers.under
         nodes += drawn?.annotated(layer.nodes, removed: removed) ?? layer.nodes
         nodes += drawn?.markNodes(removed: removed) ?? []
         for (k, arrow) in figure.arrows.enumerated() { nodes.append(arrows.node(arrow, index: k)) }
         let insets = attempt.insets
-        nodes += insets.nodes
+        nodes += insetLayers.over
         let insetNumbered = Set(insets.callouts.compactMap { $0.owner.split(separator: "/").last.map(String.init) })
         let omitted = tools.indices.filter { layer.placements[$0].outcome == .omitted && !insets.named.contains(tools[$0].id) && !insetNumbered.contains(tools[$0].id) }
             .map { tools[$0].name }.sorted(by: NaturalOrder.less)
@@ -204,6 +206,8 @@ struct BandLayer {
         var children: [SceneNode] = []
         let font = FontSpec(family: theme.fontFamily, size: theme.axisLabelFontSize * 1.05)
         let canvas = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
+        // What a ring's name may not cover: the axis labels, and the names placed before it.
+        var taken = frame.endLabels.values.map { $0.frame.outsetBy(3) }
         for (k, ring) in landscape.rings.enumerated() {
             let color = RadarLayout.ringColors[k % RadarLayout.ringColors.count]
             let polygon = bands.polygon(band: k, borders: borders).map { frame.point(x: $0.x, y: $0.y) }
@@ -219,12 +223,22 @@ struct BandLayer {
                 let d = frame.data(at: p)
                 return -d.x * sin(bands.angle) + d.y * cos(bands.angle)
             }
-            let ends = [outline.max { perpendicular($0) < perpendicular($1) }!, outline.min { perpendicular($0) < perpendicular($1) }!]
-            for (e, end) in ends.enumerated() {
-                let offset = e == 0 ? Point(-size.width * 0.55, -size.height * 0.55) : Point(size.width * 0.55, size.height * 0.55)
-                var rect = Rect(center: end + offset, size: size)
-                rect.origin.x = min(max(rect.minX, canvas.minX), canvas.maxX - rect.width)
-                rect.origin.y = min(max(rect.minY, canvas.minY), canvas.maxY - rect.height)
+            for e in 0..<2 {
+                // From the band's very end inwards along its outline, the first spot clear of the
+                // axis labels and of the ring names already placed (on a narrow band an end may
+                // sit under an axis label).
+                let fromEnd = outline.sorted { e == 0 ? perpendicular($0) > perpendicular($1) : perpendicular($0) < perpendicular($1) }
+                // Beyond the end, leaning outwards first (top left, bottom right), then the other way.
+                let (w, h) = (size.width * 0.55, size.height * 0.55)
+                let offsets = e == 0 ? [Point(-w, -h), Point(w, -h)] : [Point(w, h), Point(-w, h)]
+                let spots = fromEnd.prefix(max(1, fromEnd.count / 3)).flatMap { end in offsets.map { end + $0 } }.map { center -> Rect in
+                    var rect = Rect(center: center, size: size)
+                    rect.origin.x = min(max(rect.minX, canvas.minX), canvas.maxX - rect.width)
+                    rect.origin.y = min(max(rect.minY, canvas.minY), canvas.maxY - rect.height)
+                    return rect
+                }
+                let rect = spots.first { spot in !taken.contains { $0.intersects(spot) } } ?? spots[0]
+                taken.append(rect.outsetBy(3))
                 children.append(.text(SceneText(id: "band/\(ring)/name/\(e + 1)", text: name, font: font, color: color, frame: rect, alignment: .center)))
             }
         }

@@ -101,6 +101,50 @@ import Testing
         }
     }
 
+    /// A ring's name at the end of a narrow band moves along the band's end off the axis
+    /// labels and the other rings' names (a user's twelve tools, as `mlscape init` starts them).
+    @Test func ringNamesCoverNoAxisLabelAndNoOtherRingName() throws {
+        let text = """
+        axes:
+          x: { name: maturity, negative: Experimental, positive: Proven }
+          y: { name: scope, negative: Single task, positive: Platform }
+        rings: [adopt, trial, assess, hold]
+        quadrants:
+          - { id: platforms, title: "Proven Platforms", x: positive, y: positive }
+          - { id: new-platforms, title: "New Platforms", x: negative, y: positive }
+          - { id: tools, title: "Proven Tools", x: positive, y: negative }
+          - { id: new-tools, title: "New Tools", x: negative, y: negative }
+        categories:
+          - { id: warehouses, name: Warehouses, quadrant: platforms, ring: adopt }
+          - { id: notebooks, name: Notebooks, quadrant: tools, ring: trial }
+        tools:
+          - { name: BigQuery, x: 0.7, y: 0.6, categories: [warehouses] }
+          - { name: Snowflake, x: 0.5, y: 0.75, categories: [warehouses] }
+          - { name: Redshift, x: 0.8, y: 0.3, categories: [warehouses] }
+          - { name: DuckDB, x: -0.4, y: 0.35 }
+          - { name: Jupyter, x: 0.6, y: -0.4, categories: [notebooks] }
+          - { name: Hex, x: 0.2, y: -0.3, categories: [notebooks] }
+          - { name: Marimo, x: -0.35, y: -0.8 }
+          - { name: Polars, x: -0.6, y: -0.3 }
+          - { name: dbt, x: 0.3, y: 0.2 }
+          - { name: Dagster, x: -0.1, y: 0.5 }
+          - { name: Evidence, x: -0.8, y: 0.7 }
+          - { name: Airbyte, x: -0.7, y: -0.7 }
+        figures:
+          - { id: bands, kind: radar-landscape }
+        """
+        let l = try DataFileLoader.load(text: text, file: "stack.yaml").get()
+        let (svg, _) = try Self.svg(l, figure: l.figures[0])
+        let items = LabelAudit(svg: svg).items
+        let names = items.filter { $0.id.hasPrefix("band.") && $0.id.contains(".name.") }
+        let axes = items.filter { $0.id.hasPrefix("axis.") && !["axis.x", "axis.y"].contains($0.id) }
+        #expect(names.count == 8 && axes.count == 4, "\(names.map(\.id)) \(axes.map(\.id))")
+        for (k, n) in names.enumerated() {
+            for a in axes { #expect(!n.box.intersects(a.box), "\(n.id) covers \(a.id)") }
+            for m in names[(k + 1)...] { #expect(!n.box.intersects(m.box), "\(n.id) covers \(m.id)") }
+        }
+    }
+
     @Test func theBuiltInBordersAsDrawnBendOneWayOnly() throws {
         let landscape = try DataFileLoader.loadDefault().get()
         try Self.expectCalmBorders(landscape, figure: landscape.figure(id: "tech-radar-landscape")!, "the blog's figure")
