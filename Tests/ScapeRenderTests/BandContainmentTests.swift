@@ -134,8 +134,9 @@ import Testing
           - { id: bands, kind: radar-landscape }
         """
         let l = try DataFileLoader.load(text: text, file: "stack.yaml").get()
-        let (svg, _) = try Self.svg(l, figure: l.figures[0])
-        let items = LabelAudit(svg: svg).items
+        // In the hand-drawn style, whose wider type brought the names onto the axis labels.
+        let out = try FigureRenderer().render(l.figures[0], of: l, settings: RenderSettings(formats: ["svg"], style: .sketch))
+        let items = LabelAudit(svg: String(decoding: out.files[0].bytes, as: UTF8.self)).items
         let names = items.filter { $0.id.hasPrefix("band.") && $0.id.contains(".name.") }
         let axes = items.filter { $0.id.hasPrefix("axis.") && !["axis.x", "axis.y"].contains($0.id) }
         #expect(names.count == 8 && axes.count == 4, "\(names.map(\.id)) \(axes.map(\.id))")
