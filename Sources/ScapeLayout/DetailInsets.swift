@@ -22,6 +22,9 @@ struct DetailInsets {
     static let most = 6
     /// An inset names at least this many tools the map could only number.
     static let fewestNamed = 3
+    /// Pieces tried on one figure: each try searches the figure for room at every
+    /// enlargement, so a crowd of hundreds of small knots is not tried knot by knot.
+    static let mostTries = 16
     /// A piece with no room is cut in two at most this many times over.
     static let mostCuts = 2
     /// Past this many tools a map is a cloud of dots: no insets.
@@ -87,8 +90,10 @@ struct DetailInsets {
         // A piece that finds no room is cut in two, and each half tried in its place (an empty
         // quadrant with a title in it may hold two small insets but not one large).
         var queue: [(knot: [Int], source: Rect, lost: Int, cuts: Int)] = order.map { (knots[$0], sources[$0], lost[$0], 0) }
-        while !queue.isEmpty, result.count < Self.most {
+        var tries = 0
+        while !queue.isEmpty, result.count < Self.most, tries < Self.mostTries {
             let (knot, outline, lostHere, cuts) = queue.removeFirst()
+            tries += 1
             // Every tool in the outline is drawn in the inset, named or not on the map, but one
             // an earlier inset names (outlines may overlap): a tool is named in one inset only.
             // The outline then closes round what is drawn.
