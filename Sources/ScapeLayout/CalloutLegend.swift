@@ -18,6 +18,8 @@ struct CalloutLegend {
         var name: String
         /// The scene id prefix of the owner, e.g. `tool/mlflow` or `blip/mlflow`.
         var owner: String
+        /// The tool's (or blip's) id: the owner's last part (`inset/2/stack/3/tool/x` -> `x`).
+        var toolID: String { owner.split(separator: "/").last.map(String.init) ?? owner }
     }
 
     /// The most columns a legend may take (the room's width bounds it first, but for

@@ -154,7 +154,7 @@ struct DetailInsets {
             out.nodes[k] = again.node
             out.callouts += again.callouts
             numbering.after = again.callouts.map(\.number).max() ?? numbering.after
-            numbering.fresh.subtract(again.callouts.compactMap { $0.owner.split(separator: "/").last.map(String.init) })
+            numbering.fresh.subtract(again.callouts.map(\.toolID))
         }
         return out
     }

@@ -59,7 +59,7 @@ struct MapFigureLayout {
         for (k, arrow) in figure.arrows.enumerated() { nodes.append(arrows.node(arrow, index: k)) }
         let insets = attempt.insets
         nodes += insetLayers.over
-        let insetNumbered = Set(insets.callouts.compactMap { $0.owner.split(separator: "/").last.map(String.init) })
+        let insetNumbered = Set(insets.callouts.map(\.toolID))
         let omitted = tools.indices.filter { layer.placements[$0].outcome == .omitted && !insets.named.contains(tools[$0].id) && !insetNumbered.contains(tools[$0].id) }
             .map { tools[$0].name }.sorted(by: NaturalOrder.less)
         // Past what names can do in the plot: numbers at the markers, names in a legend beside

@@ -140,7 +140,7 @@ struct MapLayout {
         }
         let stackLook = StackLook(theme: theme, measurer: measurer, nameFont: nameFont, countFont: onMarkerNumberFont)
         /// Whether a unit may be numbered: on the map, any; in an inset, those the map numbered.
-        func numbered(_ unit: [Int]) -> Bool {
+        func mayNumber(_ unit: [Int]) -> Bool {
             guard numbers else { return false }
             return numbering.map { $0.mayNumber(unit.map { tools[$0].id }) } ?? true
         }
@@ -152,7 +152,7 @@ struct MapLayout {
                 let variants = unit.count > StackLook.longestList && !isInset ? [numberSize] : [stackLook.listSize(unit.map { tools[$0].name })]
                 // Wide enough for its count, or for any number that may go on it.
                 var request = LabelRequest(anchor: center, anchorRadius: stackLook.radius(count: max(unit.count, numbers ? highest : 0)) + theme.markerStroke / 2,
-                                           variants: variants, priority: priority, calloutSize: numbered(unit) ? numberSize : nil)
+                                           variants: variants, priority: priority, calloutSize: mayNumber(unit) ? numberSize : nil)
                 // The count fills the marker: a number never goes on it.
                 request.onMarkerCalloutSize = frame.canvas
                 return request
@@ -166,7 +166,7 @@ struct MapLayout {
             // Past 2,000 tools unstyled markers are small dots: labels and leaders go to the dot.
             let radius = tools.count > 2000 && tools[i].style == nil ? dotRadius(count: tools.count)
                 : (tools[i].style?.radius ?? theme.markerRadius) + (tools[i].style?.strokeWidth ?? theme.markerStroke) / 2
-            var request = LabelRequest(anchor: anchors[i], anchorRadius: radius, variants: variants, priority: priority, calloutSize: numbered(unit) ? numberSize : nil)
+            var request = LabelRequest(anchor: anchors[i], anchorRadius: radius, variants: variants, priority: priority, calloutSize: mayNumber(unit) ? numberSize : nil)
             request.onMarkerCalloutSize = onMarkerSize
             return request
         }
@@ -430,10 +430,7 @@ struct InsetNumbering {
 
     init(_ entries: [CalloutLegend.Entry], fresh: Set<String> = []) {
         var known: [String: Int] = [:]
-        for e in entries {
-            guard let id = e.owner.split(separator: "/").last else { continue }
-            known[String(id)] = known[String(id)] ?? e.number
-        }
+        for e in entries { known[e.toolID] = known[e.toolID] ?? e.number }
         self.known = known
         self.fresh = fresh
         after = entries.map(\.number).max() ?? 0

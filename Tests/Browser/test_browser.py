@@ -58,14 +58,22 @@ def data(tmp_path):
     return path
 
 
-@pytest.fixture(scope="module")
-def browser():
+def headless_chromium(*arguments, mobile=None):
+    """Debian's chromium and chromedriver, headless; `mobile`: Chrome's mobileEmulation settings."""
     options = Options()
-    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000"]:
+    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", *arguments]:
         options.add_argument(a)
+    if mobile:
+        options.add_experimental_option("mobileEmulation", mobile)
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(WAIT)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver = headless_chromium("--window-size=1400,1000")
     yield driver
     driver.quit()
 
@@ -399,14 +407,8 @@ def test_save_to_page_updated_latency(browser, data, server):
 
 @pytest.fixture(scope="module")
 def phone():
-    options = Options()
-    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
-        options.add_argument(a)
-    options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3, "touch": True},
-                                                        "userAgent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile"})
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
-    driver.set_page_load_timeout(WAIT)
+    driver = headless_chromium(mobile={"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3, "touch": True},
+                                       "userAgent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile"})
     yield driver
     driver.quit()
 
