@@ -15,6 +15,9 @@ public struct LabelRequest: Sendable {
     /// The size of the number when drawn on the marker itself (a smaller font, so numbers fit
     /// a tight cluster); nil: `calloutSize`.
     public var onMarkerCalloutSize: Size?
+    /// Where the label must lie, if anywhere in particular: on a map, its marker's side of
+    /// each axis, so no name or number reads as belonging to the next quadrant.
+    public var keepIn: Rect?
 
     public init(anchor: Point, anchorRadius: Double, variants: [Size], priority: Int = 0, calloutSize: Size? = nil) {
         precondition(!variants.isEmpty, "a label needs at least one shape")

@@ -132,69 +132,110 @@ struct MapLayout {
         let numberSize = legend.numberSize(count: highest)
         let onMarkerSize = measurer.measure(String(repeating: "8", count: String(max(1, highest)).count), font: onMarkerNumberFont)
         let anchors = tools.map { frame.point(x: $0.x, y: $0.y) }
-        let stacks = ToolStacks(anchors: tools.count > ToolStacks.limit ? [] : anchors, diameter: 2 * theme.markerRadius)
-        // What the placer names: a tool alone, or a stack (its members in legend order).
-        let units: [[Int]] = tools.indices.compactMap { i in
-            guard let g = stacks.stackOf[i] else { return [i] }
-            return stacks.groups[g][0] == i ? CalloutLegend.ordered(stacks.groups[g], name: { tools[$0].name }, id: { tools[$0].id }) : nil
-        }
         let stackLook = StackLook(theme: theme, measurer: measurer, nameFont: nameFont, countFont: onMarkerNumberFont)
         /// Whether a unit may be numbered: on the map, any; in an inset, those the map numbered.
         func mayNumber(_ unit: [Int]) -> Bool {
             guard numbers else { return false }
             return numbering.map { $0.mayNumber(unit.map { tools[$0].id }) } ?? true
         }
-        let requests = units.map { unit -> LabelRequest in
-            let priority = unit.allSatisfy { greyed.contains(tools[$0].id) } ? 0 : 1
-            if unit.count > 1 {
-                let center = ToolStacks.center(of: unit, anchors: anchors)
-                // A stack's list beside it, or (too long for a box) its number and a legend.
-                let variants = unit.count > StackLook.longestList && !isInset ? [numberSize] : [stackLook.listSize(unit.map { tools[$0].name })]
-                // Wide enough for its count, or for any number that may go on it.
-                var request = LabelRequest(anchor: center, anchorRadius: stackLook.radius(count: max(unit.count, numbers ? highest : 0)) + theme.markerStroke / 2,
-                                           variants: variants, priority: priority, calloutSize: mayNumber(unit) ? numberSize : nil)
-                // The count fills the marker: a number never goes on it.
-                request.onMarkerCalloutSize = frame.canvas
+        /// Names for the tools grouped as `stacks`: each unit's request and the placer's answer.
+        func attempt(_ stacks: ToolStacks) -> (units: [[Int]], requests: [LabelRequest], placements: [LabelPlacement]) {
+            // What the placer names: a tool alone, or a stack (its members in legend order).
+            let units: [[Int]] = tools.indices.compactMap { i in
+                guard let g = stacks.stackOf[i] else { return [i] }
+                return stacks.groups[g][0] == i ? CalloutLegend.ordered(stacks.groups[g], name: { tools[$0].name }, id: { tools[$0].id }) : nil
+            }
+            var requests = units.map { unit -> LabelRequest in
+                let priority = unit.allSatisfy { greyed.contains(tools[$0].id) } ? 0 : 1
+                if unit.count > 1 {
+                    let center = ToolStacks.center(of: unit, anchors: anchors)
+                    // A stack's list beside it, or (too long for a box) its number and a legend.
+                    let variants = unit.count > StackLook.longestList && !isInset ? [numberSize] : [stackLook.listSize(unit.map { tools[$0].name })]
+                    // Wide enough for its count, or for any number that may go on it.
+                    var request = LabelRequest(anchor: center, anchorRadius: stackLook.radius(count: max(unit.count, numbers ? highest : 0)) + theme.markerStroke / 2,
+                                               variants: variants, priority: priority, calloutSize: mayNumber(unit) ? numberSize : nil)
+                    // The count fills the marker: a number never goes on it.
+                    request.onMarkerCalloutSize = frame.canvas
+                    return request
+                }
+                let i = unit[0]
+                let sub = tools[i].subtitle.map { measurer.measure($0, font: subFont) }
+                let variants = names[i].variants.map { name -> Size in
+                    let n = measurer.measure(name, font: nameFont)
+                    return Size(max(n.width, sub?.width ?? 0), n.height + (sub?.height ?? 0))
+                }
+                // Past 2,000 tools unstyled markers are small dots: labels and leaders go to the dot.
+                let radius = tools.count > 2000 && tools[i].style == nil ? dotRadius(count: tools.count)
+                    : (tools[i].style?.radius ?? theme.markerRadius) + (tools[i].style?.strokeWidth ?? theme.markerStroke) / 2
+                var request = LabelRequest(anchor: anchors[i], anchorRadius: radius, variants: variants, priority: priority, calloutSize: mayNumber(unit) ? numberSize : nil)
+                request.onMarkerCalloutSize = onMarkerSize
                 return request
             }
-            let i = unit[0]
-            let sub = tools[i].subtitle.map { measurer.measure($0, font: subFont) }
-            let variants = names[i].variants.map { name -> Size in
-                let n = measurer.measure(name, font: nameFont)
-                return Size(max(n.width, sub?.width ?? 0), n.height + (sub?.height ?? 0))
+            let bounds = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
+            if !isInset { for u in requests.indices { requests[u].keepIn = sideOfAxes(requests[u].anchor, radius: requests[u].anchorRadius, within: bounds) } }
+            // Watermarks may be crossed at a price; titles are labels of the frame, never covered.
+            let titleFrames = isInset ? [] : quadrantTitleFrames(font: titleFont ?? theme.quadrantTitleFont, avoiding: anchors)
+            let titles = titleFrames.filter { !$0.isLabel || titleFont == nil }.map { SoftObstacle(rect: $0.rect, weight: 1.2) }
+            let hardTitles = titleFont == nil ? [] : titleFrames.filter(\.isLabel).map { $0.rect.outsetBy(LabelPlacer.labelSpacing) }
+            // Numbers up to the legend's room; a stack's members past it are left out (below).
+            var placer = LabelPlacer(gap: theme.labelGap, calloutLimit: numbering.map { $0.known.count + $0.fresh.count } ?? legend.capacity)
+            placer.leaderClearance = 1 + theme.strokeWobble
+            let plot = frame.plotRect
+            placer.longestLeader = (plot.width * plot.width + plot.height * plot.height).squareRoot() * Self.leaderShare
+            // Leaders keep to their marker's quadrant: the axis lines are obstacles to them too.
+            var placements = placer.place(requests, obstacles: frame.endLabels.values.map { $0.frame.outsetBy(LabelPlacer.labelSpacing) } + axisLines() + hardTitles + extraHard,
+                                          soft: titles + extraSoft, bounds: bounds)
+            // A stack with no room for its list or a number beside it: its number goes on its own
+            // marker, in place of the count (the legend lists its members). The marker's disc is
+            // kept clear of every label, so nothing is covered and no stack is lost.
+            // (Unless two stacks' discs overlap: then only the first takes its number there.)
+            if numbers {
+                var taken = placements.filter { $0.outcome != .omitted }.map(\.rect)
+                for (u, unit) in units.enumerated() where unit.count > 1 && placements[u].outcome == .omitted && requests[u].calloutSize != nil {
+                    let box = Rect(center: requests[u].anchor, size: onMarkerSize)
+                    guard !taken.contains(where: { $0.intersects(box) }) else { continue }
+                    placements[u] = LabelPlacement(rect: box, side: .above, variant: 0, outcome: .callout)
+                    taken.append(box)
+                }
             }
-            // Past 2,000 tools unstyled markers are small dots: labels and leaders go to the dot.
-            let radius = tools.count > 2000 && tools[i].style == nil ? dotRadius(count: tools.count)
-                : (tools[i].style?.radius ?? theme.markerRadius) + (tools[i].style?.strokeWidth ?? theme.markerStroke) / 2
-            var request = LabelRequest(anchor: anchors[i], anchorRadius: radius, variants: variants, priority: priority, calloutSize: mayNumber(unit) ? numberSize : nil)
-            request.onMarkerCalloutSize = onMarkerSize
-            return request
+            return (units, requests, placements)
         }
-        let bounds = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
-        // Watermarks may be crossed at a price; titles are labels of the frame, never covered.
-        let titleFrames = isInset ? [] : quadrantTitleFrames(font: titleFont ?? theme.quadrantTitleFont, avoiding: anchors)
-        let titles = titleFrames.filter { !$0.isLabel || titleFont == nil }.map { SoftObstacle(rect: $0.rect, weight: 1.2) }
-        let hardTitles = titleFont == nil ? [] : titleFrames.filter(\.isLabel).map { $0.rect.outsetBy(LabelPlacer.labelSpacing) }
-        // Numbers up to the legend's room; a stack's members past it are left out (below).
-        var placer = LabelPlacer(gap: theme.labelGap, calloutLimit: numbering.map { $0.known.count + $0.fresh.count } ?? legend.capacity)
-        placer.leaderClearance = 1 + theme.strokeWobble
-        let plot = frame.plotRect
-        placer.longestLeader = (plot.width * plot.width + plot.height * plot.height).squareRoot() * Self.leaderShare
-        // Leaders keep to their marker's quadrant: the axis lines are obstacles to them too.
-        var placements = placer.place(requests, obstacles: frame.endLabels.values.map { $0.frame.outsetBy(LabelPlacer.labelSpacing) } + axisLines() + hardTitles + extraHard,
-                                      soft: titles + extraSoft, bounds: bounds)
-        // A stack with no room for its list or a number beside it: its number goes on its own
-        // marker, in place of the count (the legend lists its members). The marker's disc is
-        // kept clear of every label, so nothing is covered and no stack is lost.
-        // (Unless two stacks' discs overlap: then only the first takes its number there.)
-        if numbers {
-            var taken = placements.filter { $0.outcome != .omitted }.map(\.rect)
-            for (u, unit) in units.enumerated() where unit.count > 1 && placements[u].outcome == .omitted && requests[u].calloutSize != nil {
-                let box = Rect(center: requests[u].anchor, size: onMarkerSize)
-                guard !taken.contains(where: { $0.intersects(box) }) else { continue }
-                placements[u] = LabelPlacement(rect: box, side: .above, variant: 0, outcome: .callout)
-                taken.append(box)
+        /// How wide a stack's marker and rim are drawn, and a tool's marker.
+        func stackRadius(_ count: Int) -> Double { stackLook.radius(count: max(count, numbers ? highest : 0)) + theme.markerStroke + StackLook.rimOffset / 2 }
+        func toolRadius(_ i: Int) -> Double { (tools[i].style?.radius ?? theme.markerRadius) + (tools[i].style?.strokeWidth ?? theme.markerStroke) / 2 }
+        /// A tool's side of each axis (0: on it, within its marker): stacks grown for crowding
+        /// keep to one quadrant. An inset has no axes.
+        func side(_ i: Int) -> (x: Int, y: Int) {
+            guard !isInset else { return (0, 0) }
+            let d = anchors[i] - frame.origin, r = toolRadius(i)
+            return (abs(d.x) <= r ? 0 : d.x < 0 ? -1 : 1, abs(d.y) <= r ? 0 : d.y < 0 ? -1 : 1)
+        }
+        var stacks = ToolStacks(anchors: tools.count > ToolStacks.limit ? [] : anchors, diameter: 2 * theme.markerRadius)
+            .mergingOverlaps(anchors: anchors, toolRadius: toolRadius, stackRadius: stackRadius, spread: Self.overlapSpread * 2 * theme.markerRadius, side: side)
+        var (units, requests, placements) = attempt(stacks)
+        // A tool (or stack) with no room for its name or a number is joined to its nearest
+        // neighbour's stack and the map placed again: named in a list or the legend with it,
+        // never left out. Joins only add up; rounds go on while none leaves more out, and
+        // the one that leaves fewest is kept.
+        if numbers, !isInset, tools.count <= ToolStacks.limit {
+            func lost(_ units: [[Int]], _ requests: [LabelRequest], _ placements: [LabelPlacement]) -> [[Int]] {
+                units.indices.filter { placements[$0].outcome == .omitted && requests[$0].calloutSize != nil }.map { units[$0] }
             }
+            var left = lost(units, requests, placements)
+            var best = (stacks, units, requests, placements, left.count)
+            var joined = stacks
+            for _ in 0..<Self.joinRounds where !left.isEmpty {
+                joined = joined.joining(left, anchors: anchors, reach: Self.joinReach * 2 * theme.markerRadius, spread: Self.joinSpread * 2 * theme.markerRadius,
+                                          touching: 2 * stackLook.radius(count: highest) + theme.markerStroke, side: side)
+                joined = joined.mergingOverlaps(anchors: anchors, toolRadius: toolRadius, stackRadius: stackRadius, spread: Self.overlapSpread * 2 * theme.markerRadius, side: side)
+                let next = attempt(joined)
+                left = lost(next.units, next.requests, next.placements)
+                // A round that leaves more out (a legend too full, names too long) ends them;
+                // as many (others this time) may still be joined.
+                guard left.count <= best.4 else { break }
+                if left.count < best.4 { best = (joined, next.units, next.requests, next.placements, left.count) }
+            }
+            (stacks, units, requests, placements, _) = best
         }
         // Each member of a stack shares its stack's placement (regions enclose the list).
         var perTool = [LabelPlacement?](repeating: nil, count: tools.count)
@@ -337,6 +378,27 @@ struct MapLayout {
     }
 
     /// The line from a marker's edge to the nearest point of its name's (or number's) box.
+    /// A marker's side of each axis, as far as `bounds`: where its name or number goes, so it
+    /// never reads as the next quadrant's. A marker on an axis may be named on either side.
+    func sideOfAxes(_ anchor: Point, radius: Double, within bounds: Rect) -> Rect {
+        let o = frame.origin
+        var (minX, maxX, minY, maxY) = (bounds.minX, bounds.maxX, bounds.minY, bounds.maxY)
+        if anchor.x - radius >= o.x { minX = o.x } else if anchor.x + radius <= o.x { maxX = o.x }
+        if anchor.y - radius >= o.y { minY = o.y } else if anchor.y + radius <= o.y { maxY = o.y }
+        return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+    }
+
+    /// How far (in marker diameters) a tool with no room of its own may be from the
+    /// neighbour whose stack it joins: a knot's spacing, not a distant marker.
+    static let joinReach = 3.0
+    /// How wide (in marker diameters) a stack made by joining may grow: a knot's spot.
+    static let joinSpread = 3.0
+    /// How wide (in marker diameters) a stack may grow by taking in the markers its disc would
+    /// cover: a little wider than a join, as a hidden marker is worse than a wide stack.
+    static let overlapSpread = 3.5
+    /// At most this many placements more, each joining what the last left out.
+    static let joinRounds = 3
+
     func leader(from request: LabelRequest, to rect: Rect, id: String, ink: Color) -> SceneNode {
         let a = request.anchor
         let end = rect.nearestPoint(to: a)

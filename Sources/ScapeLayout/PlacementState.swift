@@ -84,10 +84,11 @@ struct PlacementState {
         return c
     }
 
-    /// Inside the bounds and clear of every marker but the owner's and every hard obstacle.
+    /// Inside the bounds (and the owner's `keepIn`) and clear of every marker but the owner's
+    /// and every hard obstacle.
     func staticallyFree(_ rect: Rect, _ owner: Int) -> Bool {
         work.count(.placerCandidates)
-        return bounds.contains(rect) && !fixed.anyIntersects(rect, excluding: owner)
+        return bounds.contains(rect) && requests[owner].keepIn.map { $0.contains(rect) } ?? true && !fixed.anyIntersects(rect, excluding: owner)
     }
 
     /// Clear of every placed label except `ignoring` (by a small margin, so two labels never
@@ -492,10 +493,12 @@ struct PlacementState {
                     let rect = Rect(center: center, size: size)
                     leaderProbes += 1
                     work.count(.leaderProbes)
-                    guard staticallyFree(rect, i), clearOfLabels(rect), clearOfOtherMarkers(rect, i) else { continue }
+                    // The leader's length first: it costs no grid query, and past the longest
+                    // leader nothing else needs asking.
                     let end = rect.nearestPoint(to: req.anchor)
                     let start = req.anchor + (end - req.anchor).normalized * (req.anchorRadius + LabelPlacer.leaderGap)
-                    guard start.distance(to: end) <= placer.longestLeader, leaderIsClear(start, end, owner: i) else { continue }
+                    guard start.distance(to: end) <= placer.longestLeader else { continue }
+                    guard staticallyFree(rect, i), clearOfLabels(rect), clearOfOtherMarkers(rect, i), leaderIsClear(start, end, owner: i) else { continue }
                     put(i, LabelPlacement(rect: rect, side: side(of: dir), variant: outcome == .leader ? v : 0, outcome: outcome, hasLeader: true))
                     addLeader(start, end, i)
                     return true

@@ -15,6 +15,8 @@ struct StackLook {
 
     /// Past this many members a list is no longer read at a glance: it goes to the legend.
     static let longestList = 12
+    /// How far the second rim behind the marker is drawn off it (right and up).
+    static let rimOffset = 2.5
     /// Room between the list's frame and its lines.
     static let padding = 3.0
 
@@ -42,7 +44,7 @@ struct StackLook {
         }
         children += [
             // A second rim behind the marker: a pile, not one tool.
-            .path(ScenePath(id: "\(id)/rim", path: .circle(center: center + Point(2.5, -2.5), radius: r),
+            .path(ScenePath(id: "\(id)/rim", path: .circle(center: center + Point(Self.rimOffset, -Self.rimOffset), radius: r),
                             fill: theme.background ?? .white, stroke: StrokeStyle(color: ink, width: theme.markerStroke))),
         ]
         // Its number on the marker (no room beside it), or the count. A number is drawn

@@ -81,4 +81,25 @@ extension LabelAudit {
         }
         return count
     }
+
+    /// How far two markers' discs may run into each other before one hides the other: a
+    /// hand-drawn circle's wobble, no more.
+    public static let markerOverlapTolerance = 1.5
+
+    /// Pairs of markers (tools alone and stacks) whose discs overlap: one covers part of the
+    /// other, so the covered one (or the number on it) is hard to find. Each disc is its
+    /// drawn box's inscribed circle.
+    public static func countOverlappingMarkers(_ boxes: [Rect]) -> Int {
+        let sorted = boxes.sorted { $0.minX < $1.minX }
+        var count = 0
+        for (k, a) in sorted.enumerated() {
+            let ra = min(a.width, a.height) / 2
+            for b in sorted[(k + 1)...] {
+                if b.minX >= a.maxX { break }
+                let rb = min(b.width, b.height) / 2
+                if a.center.distance(to: b.center) < ra + rb - markerOverlapTolerance { count += 1 }
+            }
+        }
+        return count
+    }
 }

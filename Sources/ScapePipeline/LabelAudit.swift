@@ -50,6 +50,8 @@ public struct LabelAudit: Sendable {
     /// Stacks (tools at one spot, one marker and a list) and detail insets drawn.
     public var stacks = 0
     public var insets = 0
+    /// Pairs of markers drawn over each other (`countOverlappingMarkers`).
+    public var overlappingMarkers = 0
 
     public init(items: [Item]) {
         self.items = items
@@ -211,6 +213,7 @@ public struct LabelAudit: Sendable {
         }
         let owners = tools.keys.filter { tools[$0]!.marker != nil }.sorted()
         let markers = owners.map { tools[$0]!.marker! }
+        overlappingMarkers = Self.countOverlappingMarkers(markers)
         let maxRadius = markers.map { max($0.width, $0.height) / 2 }.max() ?? 0
         let cell = max(16, maxRadius * 6)
         let area = markers.reduce(Rect(x: 0, y: 0, width: 1, height: 1)) { $0.union($1) }

@@ -37,6 +37,8 @@ public struct MapBenchmark {
         public var smallestNamePixels = 0.0
         public var stacks = 0
         public var insets = 0
+        /// Pairs of markers drawn over each other.
+        public var hiddenMarkers = 0
         public var canvas: Size
         public var milliseconds: Double
         public var peakMegabytes: Double
@@ -121,6 +123,7 @@ public struct MapBenchmark {
         line.smallestNamePixels = LabelAudit.smallestNamePixels(laid.scene, publishWidth: PublishWidth.defaultPixels)
         line.stacks = audit.stacks
         line.insets = audit.insets
+        line.hiddenMarkers = audit.overlappingMarkers
         return line
     }
 
@@ -128,6 +131,6 @@ public struct MapBenchmark {
         let c = l.counts
         let identified = "adjacent=\(c[.adjacent] ?? 0) leaders=\(c[.leader] ?? 0) callouts=\(c[.callout] ?? 0)"
         let failed = "omitted=\(c[.omitted] ?? 0) ambiguous=\(c[.ambiguous] ?? 0) far=\(c[.far] ?? 0) crossed=\(c[.crossed] ?? 0)"
-        return "map set=\(l.set.rawValue) n=\(l.n) \(identified) \(failed) overlaps=\(l.overlaps) covered=\(l.covered) runon=\(l.runOns) stacks=\(l.stacks) insets=\(l.insets) max_leader=\(Int((l.longestLeader * 100).rounded()))% min_name_px=\(String(format: "%.1f", l.smallestNamePixels)) canvas=\(Int(l.canvas.width))x\(Int(l.canvas.height)) ms=\(String(format: "%.1f", l.milliseconds)) peak_mb=\(Int(l.peakMegabytes.rounded()))"
+        return "map set=\(l.set.rawValue) n=\(l.n) \(identified) \(failed) overlaps=\(l.overlaps) covered=\(l.covered) runon=\(l.runOns) stacks=\(l.stacks) insets=\(l.insets) hidden=\(l.hiddenMarkers) max_leader=\(Int((l.longestLeader * 100).rounded()))% min_name_px=\(String(format: "%.1f", l.smallestNamePixels)) canvas=\(Int(l.canvas.width))x\(Int(l.canvas.height)) ms=\(String(format: "%.1f", l.milliseconds)) peak_mb=\(Int(l.peakMegabytes.rounded()))"
     }
 }

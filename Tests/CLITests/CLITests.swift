@@ -293,9 +293,12 @@ struct CLI {
     /// A lattice of 400 tools, each marker just clear of the next: no room beside any marker
     /// for a name or a number, and numbers of three digits wider than a marker; about half are
     /// left out, each warned. (A crowd on one spot is a stack: its names are never lost.)
+    /// A lattice of 2,100 tools, each just clear of the next: past the 2,000 where tools
+    /// still join stacks, so most names find no room anywhere (below it, every tool is
+    /// named, in a stack or the legend if nowhere else).
     func crowd(in dir: URL) throws -> URL {
         var text = "tools:\n"
-        for i in 0..<400 { text += "  - { name: Crowded tool number \(i), x: \(0.1 + Double(i % 20) * 0.03), y: \(0.1 + Double(i / 20) * 0.03) }\n" }
+        for i in 0..<2100 { text += "  - { name: Crowded tool number \(i), x: \(0.1 + Double(i % 46) * 0.013), y: \(0.1 + Double(i / 46) * 0.013) }\n" }
         let file = dir.appendingPathComponent("crowd.yaml")
         try Data(text.utf8).write(to: file)
         return file

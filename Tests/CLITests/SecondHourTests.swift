@@ -208,12 +208,13 @@ import Testing
         _ = try Self.write("tools:\n  - { name: A, x: 0.1, y: 0.2 }\n", "one.yaml", in: dir)
         let one = try CLI.run(["validate", "one.yaml"], in: dir)
         #expect(one.stdout == "ok: 1 tool, 0 categories, 0 quadrants, 1 figure\n", "\(one.stdout)")
-        let crowd = try CLI.run(["bench", "points", "--set", "clusters", "--n", "600"])
+        // Past 2,000 tools a knot no longer joins stacks: names are left out, and said so.
+        let crowd = try CLI.run(["bench", "points", "--set", "clusters", "--n", "2500"])
         _ = try Self.write(crowd.stdout, "crowd.csv", in: dir)
         let layout = try CLI.run(["validate", "--layout", "crowd.csv"], in: dir)
         #expect(layout.status == 65)
         #expect(!layout.stdout.split(separator: "\n").contains { $0.hasPrefix("ok:") }, "\(layout.stdout)")
-        #expect(layout.stdout.contains("not ok: 600 tools"), "\(layout.stdout)")
+        #expect(layout.stdout.contains("not ok: 2500 tools"), "\(layout.stdout)")
         let fine = try CLI.run(["validate", "--layout", "one.yaml"], in: dir)
         #expect(fine.status == 0 && fine.stdout.hasSuffix("ok: 1 tool, 0 categories, 0 quadrants, 1 figure\n"), "\(fine.stdout)")
     }
