@@ -379,12 +379,13 @@ struct MapLayout {
 
     /// The line from a marker's edge to the nearest point of its name's (or number's) box.
     /// A marker's side of each axis, as far as `bounds`: where its name or number goes, so it
-    /// never reads as the next quadrant's. A marker on an axis may be named on either side.
+    /// never reads as the next quadrant's. A marker across an axis (by more than a point:
+    /// one that only touches it reads as on its own side) may be named on either side.
     func sideOfAxes(_ anchor: Point, radius: Double, within bounds: Rect) -> Rect {
-        let o = frame.origin
+        let o = frame.origin, clear = radius - 1
         var (minX, maxX, minY, maxY) = (bounds.minX, bounds.maxX, bounds.minY, bounds.maxY)
-        if anchor.x - radius >= o.x { minX = o.x } else if anchor.x + radius <= o.x { maxX = o.x }
-        if anchor.y - radius >= o.y { minY = o.y } else if anchor.y + radius <= o.y { maxY = o.y }
+        if anchor.x - o.x > clear { minX = o.x } else if o.x - anchor.x > clear { maxX = o.x }
+        if anchor.y - o.y > clear { minY = o.y } else if o.y - anchor.y > clear { maxY = o.y }
         return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
     }
 

@@ -49,6 +49,17 @@ extension LabelAudit {
             if abs(a.y - o.y) > slack, (a.y - o.y) * (b.y - o.y) < 0, horizontal.minX <= max(a.x, b.x), min(a.x, b.x) <= horizontal.maxX { return true }
             return false
         }
+
+        /// Whether `box` lies wholly on the other side of an axis from `marker`, a marker
+        /// clear of that axis (one on it may be named on either side).
+        func across(_ marker: Rect, _ box: Rect) -> Bool {
+            let o = origin, r = max(marker.width, marker.height) / 2
+            if marker.midX - r > o.x, box.maxX <= o.x { return true }
+            if marker.midX + r < o.x, box.minX >= o.x { return true }
+            if marker.midY - r > o.y, box.maxY <= o.y { return true }
+            if marker.midY + r < o.y, box.minY >= o.y { return true }
+            return false
+        }
     }
 
     /// The axes of a map (`axis.x`, `axis.y` lines), or nil for figures without them.

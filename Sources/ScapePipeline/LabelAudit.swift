@@ -315,6 +315,10 @@ public struct LabelAudit: Sendable {
             if verdict.isIdentifiable, !t.leader.isEmpty, let end = t.callout ?? t.name, let broken = leaderReads(t.leader, k, to: end) {
                 verdict = broken
             }
+            // A name or number beside its marker but across an axis reads as the next quadrant's.
+            if verdict.isIdentifiable, t.leader.isEmpty, let axes, let box = t.callout ?? t.name, axes.across(markers[k], box) {
+                verdict = .crossed
+            }
             verdicts[o] = verdict
         }
         // A stack is judged as one marker with one list; each member gets its verdict.
