@@ -163,11 +163,12 @@ struct MapFigureLayout {
         let placed = map.place(tools, greyed: greyed, soft: soft, obstacles: hard, titleFont: zoomed == nil ? titleFont : nil)
         // Knots the plot could not name: drawn again, enlarged, where the figure is empty,
         // before the map numbers them (a name in an inset reads better than a number).
-        // An inset may lie over an empty stretch of an axis line, never over its end labels.
+        // An inset may lie over an empty stretch of an axis line, never over its end labels
+        // or arrowheads (an axis without its head loses its direction).
         var insets = DetailInsets.Result()
         if placed.perTool.contains(where: { [.omitted, .callout].contains($0.outcome) }) {
             // Nor over an edition's trails and marks, or a trend arrow.
-            let keepOut = Self.textFrames(nodes) + map.frame.endLabels.values.map(\.frame) + hard + soft.map(\.rect)
+            let keepOut = Self.textFrames(nodes) + map.frame.endLabels.values.map(\.frame) + map.arrowheads() + hard + soft.map(\.rect)
             insets = DetailInsets(map: map, theme: theme, measurer: measurer)
                 .build(placed, keepOut: keepOut, area: Rect(origin: .zero, size: canvas).insetBy(theme.margin / 2))
         }

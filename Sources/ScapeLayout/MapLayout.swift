@@ -64,6 +64,14 @@ struct MapLayout {
         return [.group(SceneGroup(id: "axes", children: children))]
     }
 
+    /// A box round each arrowhead drawn (where the window reaches past zero): no inset covers one.
+    func arrowheads() -> [Rect] {
+        let w = frame.window, head = theme.arrowheadLength
+        let tips = [(w.minX < 0, frame.point(x: w.minX, y: 0)), (w.maxX > 0, frame.point(x: w.maxX, y: 0)),
+                    (w.minY < 0, frame.point(x: 0, y: w.minY)), (w.maxY > 0, frame.point(x: 0, y: w.maxY))]
+        return tips.filter(\.0).map { Rect(center: $0.1, size: Size(2 * head, 2 * head)) }
+    }
+
     /// The axis lines with their heads: no name may cover them, but a leader may cross them
     /// (to reach the free quadrant beside a crowded one).
     func axisLines() -> [Rect] {

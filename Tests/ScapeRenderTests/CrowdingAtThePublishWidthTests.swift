@@ -112,6 +112,26 @@ import ScapeScene
         #expect(rows.filter { $0.value > 1 }.isEmpty, "\(file): listed twice: \(rows.filter { $0.value > 1 }.keys.sorted())")
     }
 
+    /// An inset may lie over an empty stretch of an axis line, but never over an arrowhead:
+    /// read from the SVG, no inset's frame holds an axis line's end.
+    @Test(arguments: ["corner-120.csv", "databases-120.csv", "crowded-quadrant.mmd", "frameworks-60.mmd"])
+    func noInsetCoversAnArrowhead(file: String) throws {
+        let l = try DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/examples/\(file)")).get()
+        let (audit, _) = try render(l, figure: l.effectiveFigures[0], style: .sketch)
+        let frames = audit.items.filter { $0.id.hasPrefix("inset.") && $0.id.hasSuffix(".frame") }.map(\.box)
+        // Each head: the last 14 pt of its axis line (the theme's arrowhead is 14.5 pt long).
+        let head = 14.0
+        var heads: [Rect] = []
+        if let x = audit.items.first(where: { $0.id == "axis.x" })?.box {
+            heads += [Rect(x: x.minX, y: x.midY - 1, width: head, height: 2), Rect(x: x.maxX - head, y: x.midY - 1, width: head, height: 2)]
+        }
+        if let y = audit.items.first(where: { $0.id == "axis.y" })?.box {
+            heads += [Rect(x: y.midX - 1, y: y.minY, width: 2, height: head), Rect(x: y.midX - 1, y: y.maxY - head, width: 2, height: head)]
+        }
+        #expect(heads.count == 4)
+        for frame in frames { for h in heads { #expect(!frame.intersects(h), "\(file): an inset at \(frame) covers the arrowhead at \(h)") } }
+    }
+
     /// The figure is at most 1.25 times as wide as the default map (so its type shows at the
     /// publish width's size) and as tall, except where its legend must run on below to hold
     /// every name: past that height, only legend rows are drawn.
