@@ -36,6 +36,14 @@ struct PlacementState {
     /// hopeless crowd (hundreds of markers on one spot) costs no more than a sparse map.
     var leaderProbes = 0
     static let leaderBudget = 150_000
+    /// Past this many spots, no more leader searches in this run: in a cloud of tens of
+    /// thousands of dots each search tries hundreds of spots and finds none (100,000 tools:
+    /// 32 million spots, a third of the layout), so such a map names what fits beside its
+    /// markers. Below it every map and radar of the work catalogue (a 1,000-blip radar tries
+    /// about 0.4 million a run).
+    static let leaderLimit = 1_000_000
+    /// Up to how many labels left unplaced the repair passes try to make room for.
+    static let repairLimit = 20_000
     /// The run's work counts (`mlscape bench work`), shared with the grids it queries.
     let work = WorkAccumulator()
 
@@ -301,7 +309,9 @@ struct PlacementState {
             if let p = bestFree(i) { put(i, p) } else { unplaced.append(i) }
             candidateCache[i] = nil
         }
-        for _ in 0..<placer.repairPasses where !unplaced.isEmpty {
+        // A cloud of tens of thousands left unplaced: moving one label aside frees no room
+        // for another (and costs a quarter of the layout); repair is for a crowd's few.
+        for _ in 0..<placer.repairPasses where !unplaced.isEmpty && unplaced.count <= Self.repairLimit {
             unplaced = unplaced.filter { !repair($0) }
         }
         if placer.allowLeaders {
@@ -478,6 +488,7 @@ struct PlacementState {
     /// that crosses no label, marker or other leader. Few labels get a fine and far search;
     /// many a coarse and short one, so huge inputs stay near-linear.
     mutating func placeWithLeader(_ i: Int, sizes: [Size], outcome: LabelOutcome) -> Bool {
+        guard leaderProbes < Self.leaderLimit else { return false }
         let req = requests[i]
         let fine = requests.count <= 500 && leaderProbes < Self.leaderBudget
         let reach = fine ? placer.leaderReach : min(placer.leaderReach, 8)

@@ -139,7 +139,10 @@ struct FigureOptions: ParsableArguments {
         let severity = strict && rendered.omittedLabels > 0 ? "error" : "warning"
         // Each warning about a tool points at its line in the data file (a diff's new edition).
         let names = ToolLocations.names(in: landscape)
-        let locations = ToolLocations(path: inputs.last, names: names)
+        // Indexed: only the names the messages below can quote (100,000 tools left out quote
+        // a few dozen), so locating them reads the file once for those.
+        let quoted = rendered.warnings.flatMap(ToolLocations.quoted(in:)) + rendered.omitted.prefix(ToolLocations.shownLimit).map(\.1)
+        let locations = ToolLocations(path: inputs.last, names: names.intersection(quoted))
         for w in rendered.warnings {
             let place = locations.location(inMessage: w, names: names).map { "\(inputs.last!):\($0.line):\($0.column): " } ?? ""
             Console.error("\(place)warning: \(w)")

@@ -49,12 +49,17 @@ struct ToolLocations {
     /// Where the first tool a layout message names (in '...') is written, so every layout
     /// warning points at its tool's line. `names`: the tools' (and blips') names.
     func location(inMessage message: String, names: Set<String>) -> (line: Int, column: Int)? {
-        let parts = message.split(separator: "'", omittingEmptySubsequences: false)
-        // Quoted text sits at the odd parts: before 'A' after 'B' ...
-        for k in stride(from: 1, to: parts.count - 1, by: 2) where names.contains(String(parts[k])) {
-            if let place = location(of: String(parts[k])) { return place }
+        for name in Self.quoted(in: message) where names.contains(name) {
+            if let place = location(of: name) { return place }
         }
         return nil
+    }
+
+    /// The texts a message quotes ('A' and 'B' in "before 'A' after 'B'"), in order.
+    static func quoted(in message: String) -> [String] {
+        let parts = message.split(separator: "'", omittingEmptySubsequences: false)
+        // Quoted text sits at the odd parts.
+        return stride(from: 1, to: parts.count - 1, by: 2).map { String(parts[$0]) }
     }
 
     /// The names a layout message may quote: every tool's, and every radar blip's.
