@@ -113,4 +113,28 @@ public struct SpatialGrid {
             }
         }
     }
+
+    /// Whether `test` holds for a stored rectangle near `rect` (its cells), stopping at the
+    /// first that does: a leader through a knot of thousands of markers is blocked by the
+    /// first it meets, and the rest need not be looked at.
+    public func anyCandidate(near rect: Rect, _ test: (Int) -> Bool) -> Bool {
+        let x0 = column(rect.minX), x1 = column(rect.maxX), y0 = row(rect.minY), y1 = row(rect.maxY)
+        var found = false
+        buckets.withUnsafeBufferPointer { buckets in
+            rows: for y in y0...y1 {
+                for x in x0...x1 {
+                    buckets[y * columns + x].withUnsafeBufferPointer { bucket in
+                        var looked = 0
+                        for i in bucket {
+                            looked += 1
+                            if test(Int(i)) { found = true; break }
+                        }
+                        work?.count(.obstacleQueries, looked)
+                    }
+                    if found { break rows }
+                }
+            }
+        }
+        return found
+    }
 }

@@ -102,21 +102,17 @@ struct PlacementState {
     /// Clear of every placed label except `ignoring` (by a small margin, so two labels never
     /// read as one word), and of every leader line.
     func clearOfLabels(_ candidate: Rect, ignoring: Int = -1) -> Bool {
-        var clear = true
         let rect = candidate.outsetBy(LabelPlacer.labelSpacing / 2)
-        labels.forEachCandidate(near: rect) { j in
-            guard clear else { return }
+        let hitsLabel = labels.anyCandidate(near: rect) { j in
             let item = labels.items[j]
-            guard item.payload != ignoring, let p = placed[item.payload], p.rect == item.rect else { return }
-            if p.rect.outsetBy(LabelPlacer.labelSpacing / 2).intersects(rect) { clear = false }
+            guard item.payload != ignoring, let p = placed[item.payload], p.rect == item.rect else { return false }
+            return p.rect.outsetBy(LabelPlacer.labelSpacing / 2).intersects(rect)
         }
-        guard clear, !runsOn(candidate, ignoring: ignoring) else { return false }
-        leaderGrid.forEachCandidate(near: candidate.outsetBy(placer.leaderClearance)) { k in
-            guard clear else { return }
+        guard !hitsLabel, !runsOn(candidate, ignoring: ignoring) else { return false }
+        return !leaderGrid.anyCandidate(near: candidate.outsetBy(placer.leaderClearance)) { k in
             let (a, b, owner) = leaderSegments[leaderGrid.items[k].payload]
-            if owner != ignoring && candidate.outsetBy(placer.leaderClearance).intersectsSegment(a, b) { clear = false }
+            return owner != ignoring && candidate.outsetBy(placer.leaderClearance).intersectsSegment(a, b)
         }
-        return clear
     }
 
     /// Whether a placed label stands on the same line as `candidate` (sharing over half the
@@ -125,18 +121,15 @@ struct PlacementState {
     func runsOn(_ candidate: Rect, ignoring: Int) -> Bool {
         let reach = candidate.height * Self.runOnShare
         let row = Rect(x: candidate.minX - reach, y: candidate.minY, width: candidate.width + 2 * reach, height: candidate.height)
-        var found = false
-        labels.forEachCandidate(near: row) { j in
-            guard !found else { return }
+        return labels.anyCandidate(near: row) { j in
             let item = labels.items[j]
-            guard item.payload != ignoring, let p = placed[item.payload], p.rect == item.rect else { return }
+            guard item.payload != ignoring, let p = placed[item.payload], p.rect == item.rect else { return false }
             let h = min(p.rect.height, candidate.height)
             let shared = min(p.rect.maxY, candidate.maxY) - max(p.rect.minY, candidate.minY)
-            guard shared > h * 0.5 else { return }
+            guard shared > h * 0.5 else { return false }
             let gap = max(p.rect.minX - candidate.maxX, candidate.minX - p.rect.maxX)
-            if gap < h * Self.runOnShare { found = true }
+            return gap < h * Self.runOnShare
         }
-        return found
     }
 
     /// Names on one line keep this share of a line's height apart (a little more than the
@@ -147,25 +140,20 @@ struct PlacementState {
     /// nearer, it reads as that marker's.
     func clearOfOtherMarkers(_ rect: Rect, _ owner: Int) -> Bool {
         let keep = LabelPlacer.leaderEndClearance
-        var clear = true
-        fixed.forEachCandidate(near: rect.outsetBy(keep + maxRadius)) { k in
-            guard clear else { return }
+        return !fixed.anyCandidate(near: rect.outsetBy(keep + maxRadius)) { k in
             let item = fixed.items[k]
-            guard item.payload >= 0, item.payload != owner, !coincide(item.payload, owner) else { return }
+            guard item.payload >= 0, item.payload != owner, !coincide(item.payload, owner) else { return false }
             let other = marker(item.payload)
-            if distance(rect, other.anchor) - other.anchorRadius < keep { clear = false }
+            return distance(rect, other.anchor) - other.anchorRadius < keep
         }
-        return clear
     }
 
     /// Clear of every hard obstacle (titles, axis labels), except one the marker sits on.
     func clearOfObstacles(_ rect: Rect, anchor: Point) -> Bool {
-        var clear = true
-        fixed.forEachCandidate(near: rect) { k in
+        !fixed.anyCandidate(near: rect) { k in
             let item = fixed.items[k]
-            if item.payload < 0, !item.rect.contains(anchor), item.rect.intersects(rect) { clear = false }
+            return item.payload < 0 && !item.rect.contains(anchor) && item.rect.intersects(rect)
         }
-        return clear
     }
 
     /// Placed labels that overlap `rect` (or come closer than the label spacing).
@@ -206,15 +194,12 @@ struct PlacementState {
     func unambiguous(_ rect: Rect, _ owner: Int) -> Bool {
         let own = distance(rect, requests[owner].anchor) - requests[owner].anchorRadius
         let probe = rect.outsetBy(max(0, own) + placer.gap + maxRadius * 2 + 2)
-        var clear = true
-        fixed.forEachCandidate(near: probe) { k in
-            guard clear else { return }
+        return !fixed.anyCandidate(near: probe) { k in
             let item = fixed.items[k]
-            guard item.payload >= 0, item.payload != owner, !coincide(item.payload, owner) else { return }
+            guard item.payload >= 0, item.payload != owner, !coincide(item.payload, owner) else { return false }
             let other = marker(item.payload)
-            if distance(rect, other.anchor) - other.anchorRadius < own + max(Self.ambiguityMargin, placer.gap) { clear = false }
+            return distance(rect, other.anchor) - other.anchorRadius < own + max(Self.ambiguityMargin, placer.gap)
         }
-        return clear
     }
 
     /// Marker i's centre and radius, read without copying its request (whose variants array
@@ -442,15 +427,12 @@ struct PlacementState {
     /// No other marker's centre within (or within 1 px of) a box drawn on marker i, allowing
     /// for a larger neighbour (the audit's test, with a pixel and a half to spare).
     func coversNoOtherCentre(_ rect: Rect, _ i: Int) -> Bool {
-        var clear = true
-        fixed.forEachCandidate(near: rect.outsetBy(maxRadius + 2)) { k in
-            guard clear else { return }
+        !fixed.anyCandidate(near: rect.outsetBy(maxRadius + 2)) { k in
             let item = fixed.items[k]
-            guard item.payload >= 0, item.payload != i, !coincide(item.payload, i) else { return }
+            guard item.payload >= 0, item.payload != i, !coincide(item.payload, i) else { return false }
             let other = marker(item.payload)
-            if distance(rect, other.anchor) < other.anchorRadius - requests[i].anchorRadius + 1 { clear = false }
+            return distance(rect, other.anchor) < other.anchorRadius - requests[i].anchorRadius + 1
         }
-        return clear
     }
 
     /// The cheapest free, unambiguous spot for a callout number next to marker i.
@@ -522,18 +504,17 @@ struct PlacementState {
 
     func leaderIsClear(_ a: Point, _ b: Point, owner: Int) -> Bool {
         let box = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 0.01, height: abs(a.y - b.y) + 0.01)
-        var clear = true
         let anchor = requests[owner].anchor
-        fixed.forEachCandidate(near: box) { k in
-            guard clear else { return }
+        // Each grid is asked whether anything blocks the line, and stops at the first that does.
+        let blockedByFixed = fixed.anyCandidate(near: box) { k in
             let item = fixed.items[k]
             // An obstacle the marker itself sits on (an axis through it) cannot be avoided.
-            if item.payload == -1 && item.rect.contains(anchor) { return }
+            if item.payload == -1 && item.rect.contains(anchor) { return false }
             // A thin leader over an axis line reads as crossing it, not as part of it.
-            if item.payload == Self.crossable { return }
-            guard item.payload != owner else { return }
+            if item.payload == Self.crossable { return false }
+            guard item.payload != owner else { return false }
             if item.payload >= 0 {
-                guard !coincide(item.payload, owner) else { return }
+                guard !coincide(item.payload, owner) else { return false }
                 // A marker is a disc: a leader may pass diagonally by it, with a pixel to spare.
                 let other = marker(item.payload)
                 // A marker touching the owner's is passed as closely as the owner's own edge
@@ -541,34 +522,29 @@ struct PlacementState {
                 // the full clearance.
                 let touching = other.anchor.distance(to: anchor) < other.anchorRadius + requests[owner].anchorRadius + placer.leaderClearance
                 let keep = touching ? LabelPlacer.leaderGap + placer.leaderClearance - 1 : placer.leaderClearance
-                if Segment.passes(a, b, within: other.anchorRadius + keep, of: other.anchor) { clear = false }
-            } else if item.rect.intersectsSegment(a, b) {
-                clear = false
+                return Segment.passes(a, b, within: other.anchorRadius + keep, of: other.anchor)
             }
+            return item.rect.intersectsSegment(a, b)
         }
-        labels.forEachCandidate(near: box) { k in
-            guard clear else { return }
+        guard !blockedByFixed else { return false }
+        let blockedByLabel = labels.anyCandidate(near: box) { k in
             let item = labels.items[k]
-            if let p = placed[item.payload], p.rect == item.rect, p.rect.outsetBy(placer.leaderClearance).intersectsSegment(a, b) { clear = false }
+            guard let p = placed[item.payload], p.rect == item.rect else { return false }
+            return p.rect.outsetBy(placer.leaderClearance).intersectsSegment(a, b)
         }
-        guard clear else { return false }
-        leaderGrid.forEachCandidate(near: box) { k in
-            guard clear else { return }
+        guard !blockedByLabel else { return false }
+        return !leaderGrid.anyCandidate(near: box) { k in
             let (p, q, _) = leaderSegments[leaderGrid.items[k].payload]
-            if Segment.cross(a, b, p, q) { clear = false }
+            return Segment.cross(a, b, p, q)
         }
-        return clear
     }
 
     func clearOfLeaders(_ rect: Rect) -> Bool {
-        var clear = true
         let kept = rect.outsetBy(placer.leaderClearance)
-        leaderGrid.forEachCandidate(near: kept) { k in
-            guard clear else { return }
+        return !leaderGrid.anyCandidate(near: kept) { k in
             let (a, b, _) = leaderSegments[leaderGrid.items[k].payload]
-            if kept.intersectsSegment(a, b) { clear = false }
+            return kept.intersectsSegment(a, b)
         }
-        return clear
     }
 
     mutating func addLeader(_ a: Point, _ b: Point, _ owner: Int) {

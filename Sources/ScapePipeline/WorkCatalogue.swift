@@ -57,6 +57,16 @@ public struct WorkCatalogue {
         out.append(Entry(name: "worst/map-one-spot-1000") {
             try all(DataFileLoader.load(text: mapCSV((0..<1000).map { ("Tool \($0)", 0.3, 0.3) }), file: "one-spot.csv"), "one-spot")
         })
+        out.append(Entry(name: "worst/map-knot-10000") {
+            // 10,000 tools in one tight knot (past the 2,000 where stacks stop): every leader
+            // out of it passes thousands of markers (7.8 s before a leader's check stopped at
+            // the first that blocks it).
+            var rng = SplitMix64(state: 3)
+            let tools = (0..<10_000).map { i -> (String, Double, Double) in
+                ("Knot tool \(i)", 0.5 + (rng.nextUnit() - 0.5) * 0.12, 0.5 + (rng.nextUnit() - 0.5) * 0.12)
+            }
+            return try all(DataFileLoader.load(text: mapCSV(tools), file: "knot-10000.csv"), "knot-10000")
+        })
         out.append(Entry(name: "worst/map-long-names-300") {
             let limit = InputBounds.label.maxCharacters
             let tools = maps.tools(.uniform, n: 300).enumerated().map { i, t in
