@@ -243,29 +243,34 @@ struct DetailInsets {
         let near = source.center
         let step = 8.0
         // Every spot on the grid, nearest first (ties in reading order): the first free one wins.
-        var spots: [(d: Double, y: Double, x: Double)] = []
+        // Spots are put in rings a step wide by distance, and a ring is sorted only when the
+        // search reaches it: the same order as sorting them all, without sorting the far ones
+        // a near free spot makes moot.
+        var rings: [[(d: Double, y: Double, x: Double)]] = []
         var y = area.minY
         while y + size.height <= area.maxY {
             var x = area.minX
             while x + size.width <= area.maxX {
-                spots.append((Rect(x: x, y: y, width: size.width, height: size.height).center.distance(to: near), y, x))
+                let d = Rect(x: x, y: y, width: size.width, height: size.height).center.distance(to: near)
+                let k = Int(d / step)
+                if k >= rings.count { rings += Array(repeating: [], count: k + 1 - rings.count) }
+                rings[k].append((d, y, x))
                 x += step
             }
             y += step
         }
-        spots.sort { ($0.d, $0.y, $0.x) < ($1.d, $1.y, $1.x) }
         // Deep in a crowd every link crosses names: for a knot the map could not even number,
         // the nearest free box then, its link drawn under them (a thin dashed line reads
         // through a name).
         var crossing: Rect?
-        for spot in spots {
+        for ring in rings { for spot in ring.sorted(by: { ($0.d, $0.y, $0.x) < ($1.d, $1.y, $1.x) }) {
             let r = Rect(x: spot.x, y: spot.y, width: size.width, height: size.height)
             let kept = r.outsetBy(clearance)
             guard !blocked.anyIntersects(kept, excluding: -1), !leaders.contains(where: { kept.intersectsSegment($0.0, $0.1) }) else { continue }
             let from = source.nearestPoint(to: r.center), to = r.nearestPoint(to: source.center)
             if !names.contains(where: { $0.intersectsSegment(from, to) }) { return r }
             if crossing == nil, linkMayCross { crossing = r }
-        }
+        } }
         return crossing
     }
 }

@@ -146,6 +146,11 @@ struct MapLayout {
             guard numbers else { return false }
             return numbering.map { $0.mayNumber(unit.map { tools[$0].id }) } ?? true
         }
+        // Watermarks may be crossed at a price; titles are labels of the frame, never covered.
+        // (Where they go depends on the markers only: worked out once for every attempt.)
+        let titleFrames = isInset ? [] : quadrantTitleFrames(font: titleFont ?? theme.quadrantTitleFont, avoiding: anchors)
+        let titles = titleFrames.filter { !$0.isLabel || titleFont == nil }.map { SoftObstacle(rect: $0.rect, weight: 1.2) }
+        let hardTitles = titleFont == nil ? [] : titleFrames.filter(\.isLabel).map { $0.rect.outsetBy(LabelPlacer.labelSpacing) }
         /// Names for the tools grouped as `stacks`: each unit's request and the placer's answer.
         func attempt(_ stacks: ToolStacks) -> (units: [[Int]], requests: [LabelRequest], placements: [LabelPlacement]) {
             // What the placer names: a tool alone, or a stack (its members in legend order).
@@ -181,10 +186,6 @@ struct MapLayout {
             }
             let bounds = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
             if !isInset { for u in requests.indices { requests[u].keepIn = sideOfAxes(requests[u].anchor, radius: requests[u].anchorRadius, within: bounds) } }
-            // Watermarks may be crossed at a price; titles are labels of the frame, never covered.
-            let titleFrames = isInset ? [] : quadrantTitleFrames(font: titleFont ?? theme.quadrantTitleFont, avoiding: anchors)
-            let titles = titleFrames.filter { !$0.isLabel || titleFont == nil }.map { SoftObstacle(rect: $0.rect, weight: 1.2) }
-            let hardTitles = titleFont == nil ? [] : titleFrames.filter(\.isLabel).map { $0.rect.outsetBy(LabelPlacer.labelSpacing) }
             // Numbers up to the legend's room; a stack's members past it are left out (below).
             var placer = LabelPlacer(gap: theme.labelGap, calloutLimit: numbering.map { $0.known.count + $0.fresh.count } ?? legend.capacity)
             placer.leaderClearance = 1 + theme.strokeWobble
