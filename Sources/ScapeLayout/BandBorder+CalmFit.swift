@@ -28,6 +28,8 @@ extension BandBorder {
         var best: (border: BandBorder, score: (Int, Double, Double))?
         let steps = 24
         let kept = across.indices.filter { lower != nil && keep($0) }
+        // Reused for every (c, b): 2,401 pairs per clearance.
+        var atLeast: [Double] = [], atMost: [Double] = []
         for i in -steps...steps {
             let c = maxCurvature * Double(i) / Double(steps)
             for j in -steps...steps {
@@ -36,11 +38,14 @@ extension BandBorder {
                 // The order of the bands is kept whatever the tools: a is at least this.
                 let floor = kept.map { lower!.along[$0] + gap - bent(across[$0]) }.max() ?? -.infinity
                 // Each tool holds where a is at least (earlier) or at most (later) its bound.
-                var atLeast: [Double] = [], atMost: [Double] = []
+                atLeast.removeAll(keepingCapacity: true)
+                atMost.removeAll(keepingCapacity: true)
                 for p in tools {
                     if p.earlier { atLeast.append(p.s + clearance - bent(p.t)) } else { atMost.append(p.s - clearance - bent(p.t)) }
                 }
-                guard let (a, wrong, margin) = bestOffset(atLeast: atLeast, atMost: atMost, floor: floor, near: cut) else { continue }
+                atLeast.sort()
+                atMost.sort()
+                guard let (a, wrong, margin) = bestOffset(sortedAtLeast: atLeast, sortedAtMost: atMost, floor: floor, near: cut) else { continue }
                 let score = (wrong, abs(c) + 0.5 * abs(b) + 0.2 * abs(a - cut), -margin)
                 if best == nil || score < best!.score {
                     best = (BandBorder(along: across.map { a + bent($0) }), score)
@@ -54,10 +59,14 @@ extension BandBorder {
     /// above a, an `atMost` bound below it): the middle of the widest run of such offsets, or
     /// the one nearest `near` when that run is open. With the count left out and the run's width.
     static func bestOffset(atLeast: [Double], atMost: [Double], floor: Double, near: Double) -> (a: Double, wrong: Int, margin: Double)? {
+        bestOffset(sortedAtLeast: atLeast.sorted(), sortedAtMost: atMost.sorted(), floor: floor, near: near)
+    }
+
+    /// `bestOffset` of bounds already sorted.
+    static func bestOffset(sortedAtLeast above: [Double], sortedAtMost below: [Double], floor: Double, near: Double) -> (a: Double, wrong: Int, margin: Double)? {
         // The bounds cut the line into runs; the count left out is constant on each.
         // calmFit asks this thousands of times per border: the marks are merged from the two
         // sorted lists (no set, no third sort) and the counts swept along with the runs.
-        let above = atLeast.sorted(), below = atMost.sorted()
         let marks = Self.sortedDistinctFinite(above, below, floor)
         guard !marks.isEmpty else { return (max(near, floor), 0, 0) }
         var best: (a: Double, wrong: Int, margin: Double)?
