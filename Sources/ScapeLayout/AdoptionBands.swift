@@ -77,17 +77,23 @@ struct AdoptionBands {
         let ringed = landscape.tools.compactMap { t in ring(of: t).map { (projection(t.x, t.y), $0) } }
         var out: [Double] = []
         var low = -2.0.squareRoot()
+        // The direction search asks this for every angle: counts and margins come from the
+        // sorted positions by binary search, not a pass over every tool per candidate cut.
+        let values = ringed.map(\.0).sorted()
         for k in 0..<(n - 1) {
-            let values = ringed.map(\.0).sorted()
             var candidates = zip(values, values.dropFirst()).map { ($0 + $1) / 2 }
             candidates += [(values.first ?? 0) - 0.05, (values.last ?? 0) + 0.05]
             candidates = candidates.filter { $0 > low + 0.05 }
             if candidates.isEmpty { candidates = [low + 0.25] }
+            let upTo = ringed.filter { $0.1 <= k }.map(\.0).sorted(), beyond = ringed.filter { $0.1 > k }.map(\.0).sorted()
             var best = candidates[0]
             var bestScore = (Int.max, -Double.infinity)
             for t in candidates {
-                let errors = ringed.filter { ($0.1 <= k && $0.0 > t) || ($0.1 > k && $0.0 < t) }.count
-                let margin = ringed.map { abs($0.0 - t) }.min() ?? 0
+                // Tools of a ring up to k beyond the cut, and of a later ring before it.
+                let errors = upTo.count - Self.count(upTo, atMost: t) + Self.count(beyond, below: t)
+                // The nearest tool is the last before the cut or the first from it.
+                let from = Self.count(values, below: t)
+                let margin = [from - 1, from].filter(values.indices.contains).map { abs(values[$0] - t) }.min() ?? 0
                 if errors < bestScore.0 || (errors == bestScore.0 && margin > bestScore.1) { best = t; bestScore = (errors, margin) }
             }
             // An empty ring (none of the tools is in it or beyond) still gets a band of its own.
@@ -96,6 +102,26 @@ struct AdoptionBands {
             low = best
         }
         return out
+    }
+
+    /// How many of the sorted `values` are at most `x`.
+    static func count(_ values: [Double], atMost x: Double) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] <= x { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// How many of the sorted `values` are below `x`.
+    static func count(_ values: [Double], below x: Double) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] < x { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// The borders, each the calm parabola (`BandBorder.calmFit`: it bends one way only, never

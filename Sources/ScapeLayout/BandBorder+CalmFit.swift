@@ -28,6 +28,8 @@ extension BandBorder {
         var best: (border: BandBorder, score: (Int, Double, Double))?
         let steps = 24
         let kept = across.indices.filter { lower != nil && keep($0) }
+        // Reused for every (c, b): 2,401 pairs per clearance.
+        var atLeast: [Double] = [], atMost: [Double] = []
         for i in -steps...steps {
             let c = maxCurvature * Double(i) / Double(steps)
             for j in -steps...steps {
@@ -36,11 +38,14 @@ extension BandBorder {
                 // The order of the bands is kept whatever the tools: a is at least this.
                 let floor = kept.map { lower!.along[$0] + gap - bent(across[$0]) }.max() ?? -.infinity
                 // Each tool holds where a is at least (earlier) or at most (later) its bound.
-                var atLeast: [Double] = [], atMost: [Double] = []
+                atLeast.removeAll(keepingCapacity: true)
+                atMost.removeAll(keepingCapacity: true)
                 for p in tools {
                     if p.earlier { atLeast.append(p.s + clearance - bent(p.t)) } else { atMost.append(p.s - clearance - bent(p.t)) }
                 }
-                guard let (a, wrong, margin) = bestOffset(atLeast: atLeast, atMost: atMost, floor: floor, near: cut) else { continue }
+                atLeast.sort()
+                atMost.sort()
+                guard let (a, wrong, margin) = bestOffset(sortedAtLeast: atLeast, sortedAtMost: atMost, floor: floor, near: cut) else { continue }
                 let score = (wrong, abs(c) + 0.5 * abs(b) + 0.2 * abs(a - cut), -margin)
                 if best == nil || score < best!.score {
                     best = (BandBorder(along: across.map { a + bent($0) }), score)
@@ -54,33 +59,58 @@ extension BandBorder {
     /// above a, an `atMost` bound below it): the middle of the widest run of such offsets, or
     /// the one nearest `near` when that run is open. With the count left out and the run's width.
     static func bestOffset(atLeast: [Double], atMost: [Double], floor: Double, near: Double) -> (a: Double, wrong: Int, margin: Double)? {
+        bestOffset(sortedAtLeast: atLeast.sorted(), sortedAtMost: atMost.sorted(), floor: floor, near: near)
+    }
+
+    /// `bestOffset` of bounds already sorted.
+    static func bestOffset(sortedAtLeast above: [Double], sortedAtMost below: [Double], floor: Double, near: Double) -> (a: Double, wrong: Int, margin: Double)? {
         // The bounds cut the line into runs; the count left out is constant on each.
-        let above = atLeast.sorted(), below = atMost.sorted()
-        let marks = Array(Set((above + below + [floor]).filter(\.isFinite))).sorted()
+        // calmFit asks this thousands of times per border: the marks are merged from the two
+        // sorted lists (no set, no third sort) and the counts swept along with the runs.
+        let marks = Self.sortedDistinctFinite(above, below, floor)
         guard !marks.isEmpty else { return (max(near, floor), 0, 0) }
-        var runs: [(low: Double, high: Double)] = [(-.infinity, marks[0])]
-        runs += zip(marks, marks.dropFirst()).map { ($0, $1) }
-        runs.append((marks[marks.count - 1], .infinity))
         var best: (a: Double, wrong: Int, margin: Double)?
-        for run in runs where run.high >= floor {
-            let low = max(run.low, floor)
+        // How many of `above` are at most, and of `below` below, the last offset tried: the
+        // offsets rise run by run (each lies in its run), so the counts only move forward.
+        var aboveHeld = 0, belowUnder = 0
+        for r in 0...marks.count {
+            let high = r == marks.count ? Double.infinity : marks[r]
+            guard high >= floor else { continue }
+            let low = max(r == 0 ? -Double.infinity : marks[r - 1], floor)
             let a: Double
-            if low.isFinite && run.high.isFinite { a = (low + run.high) / 2 } else { a = min(max(near, low), run.high) }
+            if low.isFinite && high.isFinite { a = (low + high) / 2 } else { a = min(max(near, low), high) }
             // A bound equal to a still holds the tool (its clearance exactly).
-            let wrong = above.count - Self.countAtMost(a + 1e-9, in: above) + Self.countAtMost(a - 1e-9, in: below, strictly: true)
-            let margin = low.isFinite && run.high.isFinite ? run.high - low : 1
+            while aboveHeld < above.count && above[aboveHeld] <= a + 1e-9 { aboveHeld += 1 }
+            while belowUnder < below.count && below[belowUnder] < a - 1e-9 { belowUnder += 1 }
+            let wrong = above.count - aboveHeld + belowUnder
+            let margin = low.isFinite && high.isFinite ? high - low : 1
             if best == nil || wrong < best!.wrong || (wrong == best!.wrong && margin > best!.margin) { best = (a, wrong, margin) }
         }
         return best
     }
 
-    /// How many of the sorted `values` are at most `x` (below it, when `strictly`).
-    static func countAtMost(_ x: Double, in values: [Double], strictly: Bool = false) -> Int {
-        var low = 0, high = values.count
-        while low < high {
-            let mid = (low + high) / 2
-            if strictly ? values[mid] < x : values[mid] <= x { low = mid + 1 } else { high = mid }
+    /// The finite values of two sorted lists and one more value, sorted, each once.
+    static func sortedDistinctFinite(_ a: [Double], _ b: [Double], _ extra: Double) -> [Double] {
+        var out: [Double] = []
+        out.reserveCapacity(a.count + b.count + 1)
+        var i = 0, j = 0, extraLeft = extra.isFinite
+        func add(_ v: Double) {
+            guard v.isFinite, out.last != v else { return }
+            out.append(v)
         }
-        return low
+        while i < a.count || j < b.count || extraLeft {
+            let nextA = i < a.count ? a[i] : .infinity, nextB = j < b.count ? b[j] : .infinity
+            if extraLeft && extra <= nextA && extra <= nextB {
+                add(extra)
+                extraLeft = false
+            } else if i < a.count && (j == b.count || nextA <= nextB) {
+                add(nextA)
+                i += 1
+            } else {
+                add(nextB)
+                j += 1
+            }
+        }
+        return out
     }
 }

@@ -186,6 +186,11 @@ public struct LabelPlacer: Sendable {
         guard requests.count <= Self.escalationLimit, requests.contains(where: { $0.calloutSize != nil }) else { return result }
         var numbered = Set<Int>()
         var radius = (requests.lazy.map { $0.variants[0].height }.max() ?? 16) * 2
+        // What the last round ran with: a round with the same numbers and the same names
+        // placed first runs the same placement again, whose result was already weighed (a
+        // crowd numbered whole in its first round repeated it three times: 60% of a
+        // 1,000-blip radar). Only a wider radius in a later round can change anything.
+        var lastRun: (numbered: Set<Int>, placeFirst: Set<Int>)?
         for _ in 0..<Self.escalationRounds {
             let left = result.indices.filter { result[$0].outcome == .omitted && requests[$0].calloutSize != nil }
             guard !left.isEmpty else { break }
@@ -202,12 +207,18 @@ public struct LabelPlacer: Sendable {
             }
             guard grown.count <= calloutLimit else { break }
             numbered = grown
+            let placeFirst = left.count <= Self.placeFirstLimit ? Set(left) : []
+            if let lastRun, lastRun.numbered == numbered, lastRun.placeFirst == placeFirst {
+                radius *= 1.6
+                continue
+            }
+            lastRun = (numbered, placeFirst)
             var asNumbers = requests
             for i in numbered { asNumbers[i].variants = [requests[i].calloutSize!] }
             var next = PlacementState(placer: self, requests: asNumbers, obstacles: obstacles, crossable: crossable, soft: soft, bounds: bounds)
             next.callouts = numbered.count
             next.numberedOnMarkerFirst = numbered
-            if left.count <= Self.placeFirstLimit { next.placeFirst = Set(left) }
+            next.placeFirst = placeFirst
             next.run()
             let renamed = next.restoreNames(requests, numbered: numbered)
             var candidate = next.result()

@@ -487,13 +487,21 @@ struct PlacementState {
                     leaderProbes += 1
                     work.count(.leaderProbes)
                     // The leader's length first: it costs no grid query, and past the longest
-                    // leader nothing else needs asking.
+                    // leader nothing else needs asking. With no longest leader (a radar), its
+                    // start (a square root and a division) waits until the spot is free.
                     let end = rect.nearestPoint(to: req.anchor)
-                    let start = req.anchor + (end - req.anchor).normalized * (req.anchorRadius + LabelPlacer.leaderGap)
-                    guard start.distance(to: end) <= placer.longestLeader else { continue }
-                    guard staticallyFree(rect, i), clearOfLabels(rect), clearOfOtherMarkers(rect, i), leaderIsClear(start, end, owner: i) else { continue }
+                    let leaderStart = { req.anchor + (end - req.anchor).normalized * (req.anchorRadius + LabelPlacer.leaderGap) }
+                    var start: Point?
+                    if placer.longestLeader.isFinite {
+                        let s = leaderStart()
+                        guard s.distance(to: end) <= placer.longestLeader else { continue }
+                        start = s
+                    }
+                    guard staticallyFree(rect, i), clearOfLabels(rect), clearOfOtherMarkers(rect, i) else { continue }
+                    let from = start ?? leaderStart()
+                    guard from.distance(to: end) <= placer.longestLeader, leaderIsClear(from, end, owner: i) else { continue }
                     put(i, LabelPlacement(rect: rect, side: side(of: dir), variant: outcome == .leader ? v : 0, outcome: outcome, hasLeader: true))
-                    addLeader(start, end, i)
+                    addLeader(from, end, i)
                     return true
                 }
                 distance += fine ? h / 2 : h

@@ -146,10 +146,11 @@ struct RadarLayout {
         var placed: [(name: String, center: Point, ring: Int, sector: Int)] = []
         var placedBlips: [RadarBlip] = []
         var warnings: [String] = []
-        // The candidate spots of a ring and sector are the same for each of its blips: computed once.
-        var spotsOfCell: [Int: [Point]] = [:]
+        // The candidate spots of a ring and sector are the same for each of its blips: computed
+        // once, and the grid keeps each one's nearest blip as blips are placed.
+        var spotsOfCell: [Int: Range<Int>] = [:]
         for (_, blip) in sorted {
-            let spots = spotsOfCell[blip.ring * 8 + blip.sector] ?? {
+            let spots = spotsOfCell[blip.ring * 8 + blip.sector] ?? centers.addSpots({
                 let r0 = (blip.ring == 0 ? 0 : radii[blip.ring - 1]) + blipRadius * 2, r1 = radii[blip.ring] - blipRadius * 2
                 let a0 = Double(blip.sector) * .pi / 2 + 0.12, a1 = Double(blip.sector + 1) * .pi / 2 - 0.12
                 return (1...400).map { i in
@@ -158,14 +159,14 @@ struct RadarLayout {
                     let a = a0 + (a1 - a0) * v
                     return Point(c.x + r * cos(a), c.y - r * sin(a))
                 }
-            }()
+            }())
             spotsOfCell[blip.ring * 8 + blip.sector] = spots
             var chosen: Point?
             var best: (Point, Double)?
-            for p in spots {
+            for k in spots {
                 // No blip within the spacing: take the spot. Else keep the spot farthest from its nearest blip.
-                guard let nearest = centers.nearestWithinSpacing(of: p, giveUpAt: best?.1 ?? -1) else { chosen = p; break }
-                if best == nil || nearest > best!.1 { best = (p, nearest) }
+                guard let nearest = centers.nearestWithinSpacing(spot: k) else { chosen = centers.spot(k); break }
+                if best == nil || nearest > best!.1 { best = (centers.spot(k), nearest) }
             }
             let p = chosen ?? best!.0
             if chosen == nil { warnings.append("the blip '\(blip.name)' is crowded in its ring and sector") }

@@ -33,4 +33,28 @@ import Testing
             grid.insert(p)
         }
     }
+
+    /// The spots the radar registers answer from what each insert updated: exactly what asking
+    /// the grid at that spot answers, for spots registered before, between and after inserts.
+    @Test(arguments: [4, 5])
+    func registeredSpotsAnswerLikeTheQuery(seed: UInt64) {
+        var rng = SplitMix64(state: seed)
+        let bounds = Rect(x: 100, y: 120, width: 780, height: 780)
+        var grid = BlipSpacingGrid(spacing: 29.25, bounds: bounds)
+        func point() -> Point {
+            Point(bounds.origin.x + Double.random(in: 0...bounds.size.width, using: &rng),
+                  bounds.origin.y + Double.random(in: 0...bounds.size.height, using: &rng))
+        }
+        var spots = grid.addSpots((0..<400).map { _ in point() })
+        for round in 0..<1500 {
+            grid.insert(point())
+            if round == 700 { spots = spots.lowerBound..<grid.addSpots((0..<400).map { _ in point() }).upperBound }
+            guard round % 100 == 99 else { continue }
+            for k in spots {
+                let asked = grid.nearestWithinSpacing(of: grid.spot(k))
+                #expect(grid.nearestWithinSpacing(spot: k) == asked, "seed \(seed), spot \(k) after \(round + 1) blips")
+            }
+        }
+        #expect(spots.count == 800)
+    }
 }
