@@ -39,8 +39,9 @@ struct PlacementState {
     /// Past this many spots, no more leader searches in this run: in a cloud of tens of
     /// thousands of dots each search tries hundreds of spots and finds none (100,000 tools:
     /// 32 million spots, a third of the layout), so such a map names what fits beside its
-    /// markers. Below it every map and radar of the work catalogue (a 1,000-blip radar tries
-    /// about 0.4 million a run).
+    /// markers. Every map and radar of the work catalogue stays below it (a 1,000-blip radar
+    /// tries about 0.4 million a run); a 10,000-blip radar reaches it and names 62 of its
+    /// blips instead of 100.
     static let leaderLimit = 1_000_000
     /// Up to how many labels left unplaced the repair passes try to make room for.
     static let repairLimit = 20_000
