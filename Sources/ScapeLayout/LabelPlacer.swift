@@ -2,7 +2,7 @@ import Foundation
 import ScapeGeometry
 
 /// A label to place next to its anchor (a round marker).
-public struct LabelRequest: Sendable {
+public struct LabelRequest: Sendable, Equatable {
     public var anchor: Point
     public var anchorRadius: Double
     /// The label's possible shapes, preferred first (e.g. one line, then wrapped onto two).
@@ -118,6 +118,10 @@ public struct LabelPlacer: Sendable {
     /// How far a name or number at a leader's end keeps from every other marker (the audit's
     /// rule, with half a point to spare).
     public static let leaderEndClearance = 6.5
+    /// Runs already made by placers of these settings for the same figure (a radar's two
+    /// passes): an escalation round asked for again is taken from here. Only rounds without
+    /// soft obstacles are kept.
+    var memo: PlacementMemo?
 
     public init(gap: Double, rings: Int = 2, allowLeaders: Bool = true, leaderReach: Double = 14, repairPasses: Int = 2, calloutLimit: Int = Int.max) {
         self.calloutLimit = calloutLimit
@@ -215,11 +219,19 @@ public struct LabelPlacer: Sendable {
             lastRun = (numbered, placeFirst)
             var asNumbers = requests
             for i in numbered { asNumbers[i].variants = [requests[i].calloutSize!] }
-            var next = PlacementState(placer: self, requests: asNumbers, obstacles: obstacles, crossable: crossable, soft: soft, bounds: bounds)
-            next.callouts = numbered.count
-            next.numberedOnMarkerFirst = numbered
-            next.placeFirst = placeFirst
-            next.run()
+            var next: PlacementState
+            let remembered = soft.isEmpty ? memo : nil
+            if let done = remembered?.state(requests: asNumbers, numbered: numbered, placeFirst: placeFirst, obstacles: obstacles, crossable: crossable, bounds: bounds) {
+                next = done
+            } else {
+                next = PlacementState(placer: self, requests: asNumbers, obstacles: obstacles, crossable: crossable, soft: soft, bounds: bounds)
+                next.callouts = numbered.count
+                next.numberedOnMarkerFirst = numbered
+                next.placeFirst = placeFirst
+                next.run()
+                remembered?.remember(PlacementMemo.Run(requests: asNumbers, numbered: numbered, placeFirst: placeFirst, obstacles: obstacles,
+                                                       crossable: crossable, bounds: bounds, state: next))
+            }
             let renamed = next.restoreNames(requests, numbered: numbered)
             var candidate = next.result()
             for i in numbered where !renamed.contains(i) && (candidate[i].outcome == .adjacent || candidate[i].outcome == .leader) {

@@ -35,13 +35,17 @@ struct RadarBlipLabels {
         let digits = String(max(1, blips.count)).count
         let numberSize = measurer.measure(String(repeating: "8", count: digits), font: font)
         let nameSizes = blips.map { measurer.measure($0.name, font: font) }
+        // The names pass and the numbers pass share the runs they both make.
+        let memo = PlacementMemo()
         func run(_ numberedSectors: Set<Int>, callouts: Bool) -> [LabelPlacement] {
             let requests = blips.indices.map { i in
                 LabelRequest(anchor: blips[i].center, anchorRadius: blipRadius,
                              size: numberedSectors.contains(blips[i].sector) ? numberSize : nameSizes[i],
                              calloutSize: callouts ? numberSize : nil)
             }
-            return LabelPlacer(gap: 4).place(requests, obstacles: obstacles, bounds: bounds)
+            var placer = LabelPlacer(gap: 4)
+            placer.memo = memo
+            return placer.place(requests, obstacles: obstacles, bounds: bounds)
         }
         var numberedSectors = Set<Int>()
         var placements: [LabelPlacement]
