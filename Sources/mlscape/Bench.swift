@@ -35,12 +35,15 @@ struct Bench: ParsableCommand {
             in a detail inset) identify it; omitted, ambiguous (nearest marker is
             another's, or a leader's name within 6 pt of another marker), far (a
             leader over 15% of the plot's diagonal) and crossed (a leader crossing
-            something or into another quadrant) do not. covered: names over an axis
-            label or title; runon: names on one line that read as one; stacks and
-            insets drawn; max_leader: the longest leader, as a share of the plot's
+            something or into another quadrant, or a name beside its marker but
+            across an axis) do not. covered: names over an axis label or title;
+            runon: names on one line that read as one; stacks and insets drawn;
+            hidden: pairs of markers drawn over each other; max_leader: the longest
+            leader, as a share of the plot's
             diagonal; min_name_px: the smallest name, number or legend entry at the
             1200 px publish width. canvas: the figure's size, grown for a legend
-            (at most 1.25 times). ms: the whole figure's layout.
+            (at most 1.25 times wide; taller where the legend runs on below). ms:
+            the whole figure's layout.
 
             'labels' lines: the placer alone on n seeded uniform points on a bare
             2251x1521 canvas with a 25 px font. One line per size. placed: labels drawn (leaders included); leaders:
