@@ -115,3 +115,16 @@ public struct Rect: Hashable, Sendable, Codable {
         return t0 < t1
     }
 }
+
+extension Rect {
+    /// The smallest box holding every point (a zero-size box at the first, for one point).
+    public init(enclosing points: some Sequence<Point>) {
+        var it = points.makeIterator()
+        guard let first = it.next() else { self.init(origin: .zero, size: .zero); return }
+        var (minX, minY, maxX, maxY) = (first.x, first.y, first.x, first.y)
+        while let p = it.next() {
+            minX = min(minX, p.x); minY = min(minY, p.y); maxX = max(maxX, p.x); maxY = max(maxY, p.y)
+        }
+        self.init(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+    }
+}

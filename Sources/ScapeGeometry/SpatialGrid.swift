@@ -84,18 +84,7 @@ public struct SpatialGrid {
     }
 
     public func anyIntersects(_ rect: Rect, where accept: (Payload) -> Bool = { _ in true }) -> Bool {
-        var looked = 0
-        defer { work?.count(.obstacleQueries, looked) }
-        for y in row(rect.minY)...row(rect.maxY) {
-            for x in column(rect.minX)...column(rect.maxX) {
-                for i in buckets[y * columns + x] {
-                    looked += 1
-                    let item = items[Int(i)]
-                    if item.rect.intersects(rect) && accept(item.payload) { return true }
-                }
-            }
-        }
-        return false
+        anyCandidate(near: rect) { items[$0].rect.intersects(rect) && accept(items[$0].payload) }
     }
 
     /// Calls `body` once per stored rectangle near `rect` (its cells), possibly more than once

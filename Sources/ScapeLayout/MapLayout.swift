@@ -215,9 +215,7 @@ struct MapLayout {
         /// A tool's side of each axis (0: on it, within its marker): stacks grown for crowding
         /// keep to one quadrant. An inset has no axes.
         func side(_ i: Int) -> (x: Int, y: Int) {
-            guard !isInset else { return (0, 0) }
-            let d = anchors[i] - frame.origin, r = toolRadius(i)
-            return (abs(d.x) <= r ? 0 : d.x < 0 ? -1 : 1, abs(d.y) <= r ? 0 : d.y < 0 ? -1 : 1)
+            isInset ? (0, 0) : axisSide(anchors[i], clear: toolRadius(i))
         }
         var stacks = ToolStacks(anchors: tools.count > ToolStacks.limit ? [] : anchors, diameter: 2 * theme.markerRadius)
             .mergingOverlaps(anchors: anchors, toolRadius: toolRadius, stackRadius: stackRadius, spread: Self.overlapSpread * 2 * theme.markerRadius, side: side)
@@ -391,11 +389,16 @@ struct MapLayout {
     /// never reads as the next quadrant's. A marker across an axis (by more than a point:
     /// one that only touches it reads as on its own side) may be named on either side.
     func sideOfAxes(_ anchor: Point, radius: Double, within bounds: Rect) -> Rect {
-        let o = frame.origin, clear = radius - 1
-        var (minX, maxX, minY, maxY) = (bounds.minX, bounds.maxX, bounds.minY, bounds.maxY)
-        if anchor.x - o.x > clear { minX = o.x } else if o.x - anchor.x > clear { maxX = o.x }
-        if anchor.y - o.y > clear { minY = o.y } else if o.y - anchor.y > clear { maxY = o.y }
+        let o = frame.origin, side = axisSide(anchor, clear: radius - 1)
+        let (minX, maxX) = side.x > 0 ? (o.x, bounds.maxX) : side.x < 0 ? (bounds.minX, o.x) : (bounds.minX, bounds.maxX)
+        let (minY, maxY) = side.y > 0 ? (o.y, bounds.maxY) : side.y < 0 ? (bounds.minY, o.y) : (bounds.minY, bounds.maxY)
         return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+    }
+
+    /// A point's side of each axis (-1 or 1), or 0 within `clear` of that axis.
+    func axisSide(_ p: Point, clear: Double) -> (x: Int, y: Int) {
+        let d = p - frame.origin
+        return (abs(d.x) <= clear ? 0 : d.x < 0 ? -1 : 1, abs(d.y) <= clear ? 0 : d.y < 0 ? -1 : 1)
     }
 
     /// How far (in marker diameters) a tool with no room of its own may be from the

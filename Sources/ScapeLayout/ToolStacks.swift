@@ -17,7 +17,7 @@ struct ToolStacks {
 
     init(anchors: [Point], diameter: Double) {
         guard anchors.count > 1, anchors.count <= Self.limit, diameter > 0 else { return }
-        let area = anchors.dropFirst().reduce(Rect(center: anchors[0], size: .zero)) { $0.union(Rect(center: $1, size: .zero)) }
+        let area = Rect(enclosing: anchors)
         var grid = SpatialGrid(bounds: area.outsetBy(diameter), cellSize: diameter)
         for (i, a) in anchors.enumerated() { grid.insert(Rect(center: a, size: .zero), i) }
         func near(_ i: Int) -> [Int] {
@@ -57,7 +57,7 @@ struct ToolStacks {
     func joining(_ lost: [[Int]], anchors: [Point], reach: Double, spread: Double, touching: Double = 0,
                  side: (Int) -> (x: Int, y: Int) = { _ in (0, 0) }) -> ToolStacks {
         guard !lost.isEmpty, reach > 0, anchors.count > 1 else { return self }
-        let area = anchors.dropFirst().reduce(Rect(center: anchors[0], size: .zero)) { $0.union(Rect(center: $1, size: .zero)) }
+        let area = Rect(enclosing: anchors)
         var grid = SpatialGrid(bounds: area.outsetBy(reach), cellSize: reach)
         for (i, a) in anchors.enumerated() { grid.insert(Rect(center: a, size: .zero), i) }
         // Each tool's stack as a list of members, shared by index; nil: alone.
@@ -65,9 +65,7 @@ struct ToolStacks {
         var members: [[Int]] = groups
         for (g, m) in groups.enumerated() { for i in m { groupOf[i] = g } }
         func group(_ i: Int) -> [Int] { groupOf[i].map { members[$0] } ?? [i] }
-        func extent(_ tools: [Int]) -> Rect {
-            tools.dropFirst().reduce(Rect(center: anchors[tools[0]], size: .zero)) { $0.union(Rect(center: anchors[$1], size: .zero)) }
-        }
+        func extent(_ tools: [Int]) -> Rect { Rect(enclosing: tools.lazy.map { anchors[$0] }) }
         for unit in lost {
             let own = group(unit[0])
             let inside = Set(own)
@@ -115,7 +113,7 @@ struct ToolStacks {
             var units: [(center: Point, radius: Double, members: [Int])] = current.groups.map { ($0.isEmpty ? .zero : Self.center(of: $0, anchors: anchors), stackRadius($0.count), $0) }
             for i in anchors.indices where current.stackOf[i] == nil { units.append((anchors[i], toolRadius(i), [i])) }
             let widest = units.map(\.radius).max() ?? 0
-            let area = units.dropFirst().reduce(Rect(center: units[0].center, size: .zero)) { $0.union(Rect(center: $1.center, size: .zero)) }
+            let area = Rect(enclosing: units.lazy.map(\.center))
             var grid = SpatialGrid(bounds: area.outsetBy(2 * widest), cellSize: max(1, 2 * widest))
             for (u, unit) in units.enumerated() { grid.insert(Rect(center: unit.center, size: .zero), u) }
             var parent = Array(units.indices)
@@ -125,7 +123,7 @@ struct ToolStacks {
                 return r
             }
             // Each set's extent and members, kept at its root, so a merge is judged by what it would make.
-            var extent = units.map { unit in unit.members.dropFirst().reduce(Rect(center: anchors[unit.members[0]], size: .zero)) { $0.union(Rect(center: anchors[$1], size: .zero)) } }
+            var extent = units.map { unit in Rect(enclosing: unit.members.lazy.map { anchors[$0] }) }
             var gathered = units.map(\.members)
             var merged = false
             // Only stacks grew wider than a tool: each is checked against every unit near it.
