@@ -231,16 +231,29 @@ struct MapLayout {
             var left = lost(units, requests, placements)
             var best = (stacks, units, requests, placements, left.count)
             var joined = stacks
-            for _ in 0..<Self.joinRounds where !left.isEmpty {
-                joined = joined.joining(left, anchors: anchors, reach: Self.joinReach * 2 * theme.markerRadius, spread: Self.joinSpread * 2 * theme.markerRadius,
-                                          touching: 2 * stackLook.radius(count: highest) + theme.markerStroke, side: side)
-                joined = joined.mergingOverlaps(anchors: anchors, toolRadius: toolRadius, stackRadius: stackRadius, spread: Self.overlapSpread * 2 * theme.markerRadius, side: side)
+            /// The stacks with `left` joined to their neighbours, in stacks up to `spread` wide, placed.
+            func join(_ left: [[Int]], into stacks: ToolStacks, spread: Double) -> (ToolStacks, [[Int]], [LabelRequest], [LabelPlacement], [[Int]]) {
+                var joined = stacks.joining(left, anchors: anchors, reach: Self.joinReach * 2 * theme.markerRadius, spread: spread * 2 * theme.markerRadius,
+                                            touching: 2 * stackLook.radius(count: highest) + theme.markerStroke, side: side)
+                joined = joined.mergingOverlaps(anchors: anchors, toolRadius: toolRadius, stackRadius: stackRadius, spread: max(spread, Self.overlapSpread) * 2 * theme.markerRadius,
+                                                side: side)
                 let next = attempt(joined)
-                left = lost(next.units, next.requests, next.placements)
+                return (joined, next.units, next.requests, next.placements, lost(next.units, next.requests, next.placements))
+            }
+            for _ in 0..<Self.joinRounds where !left.isEmpty {
+                let next = join(left, into: joined, spread: Self.joinSpread)
+                joined = next.0
+                left = next.4
                 // A round that leaves more out (a legend too full, names too long) ends them;
                 // as many (others this time) may still be joined.
                 guard left.count <= best.4 else { break }
-                if left.count < best.4 { best = (joined, next.units, next.requests, next.placements, left.count) }
+                if left.count < best.4 { best = (joined, next.1, next.2, next.3, left.count) }
+            }
+            // The few still left out (on an axis, their own quadrant's neighbours already in
+            // full stacks) may join a wider stack: a long list beats a tool named nowhere.
+            if best.4 > 0 {
+                let next = join(lost(best.1, best.2, best.3), into: best.0, spread: Self.rescueSpread)
+                if next.4.count < best.4 { best = (next.0, next.1, next.2, next.3, next.4.count) }
             }
             (stacks, units, requests, placements, _) = best
         }
@@ -411,6 +424,9 @@ struct MapLayout {
     static let overlapSpread = 3.5
     /// At most this many placements more, each joining what the last left out.
     static let joinRounds = 3
+    /// How wide (in marker diameters) a stack may grow to take in a tool still left out after
+    /// the rounds: the last resort, once, for the few whose knot has no narrower stack to join.
+    static let rescueSpread = 6.0
 
     func leader(from request: LabelRequest, to rect: Rect, id: String, ink: Color) -> SceneNode {
         let a = request.anchor
