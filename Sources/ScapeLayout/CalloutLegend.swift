@@ -37,7 +37,8 @@ struct CalloutLegend {
     /// Whether the band under the plot takes every entry, growing the figure downwards.
     var growsDown = true
 
-    var rowHeight: Double { measurer.measure("0", font: font).height * 1.12 }
+    /// Rows one line apart: a list read down a column, as an index is.
+    var rowHeight: Double { measurer.measure("0", font: font).height }
     func rows(in height: Double) -> Int { max(0, Int(height / rowHeight)) }
     /// Columns in a width; beside the plot at least one, however long the names.
     func columns(in width: Double, atLeastOne: Bool) -> Int {
@@ -64,16 +65,40 @@ struct CalloutLegend {
 
     /// The legend's nodes: beside the plot from `rightOrigin`, the rest under it from
     /// `belowOrigin`; and the width and height it took in each.
+    /// Columns are as wide as their own longest row: beside the plot, as many as the room's
+    /// width holds, each as tall as the plot; under it, the fewest rows whose columns fit the
+    /// band's width (one long name no longer sets every column's width).
     func layout(_ entries: [Entry], rightOrigin: Point, belowOrigin: Point, ink: Color) -> (nodes: [SceneNode], rightWidth: Double, below: Size) {
         guard !entries.isEmpty else { return ([], 0, .zero) }
         let numberWidth = numberSize(count: entries.count).width
+        let rowWidths = entries.map { numberWidth + 6 + measurer.measure($0.name, font: font).width }
+        /// How many of the entries from `start` fit in columns of `rows` rows within `width`
+        /// (under the plot at least one column, however long its names).
+        func fitting(from start: Int, rows: Int, width: Double, atLeastOne: Bool) -> Int {
+            var k = start, used = 0.0
+            while k < entries.count {
+                let end = min(entries.count, k + rows)
+                let widest = rowWidths[k..<end].max() ?? 0
+                if k > start || !atLeastOne, used + (k > start ? Self.columnGap : 0) + widest > width { break }
+                used += (k > start ? Self.columnGap : 0) + widest
+                k = end
+            }
+            return k - start
+        }
         let besideRows = max(1, rows(in: right.height))
-        let besideCount = min(entries.count, rightCapacity)
-        // Beside the plot, columns as tall as the plot; under it, rows spread over as many
-        // columns as it takes, each as short as the entries allow.
+        let besideCount = fitting(from: 0, rows: besideRows, width: right.width, atLeastOne: false)
         let belowEntries = entries.count - besideCount
-        let belowColumns = max(1, columns(in: below.width, atLeastOne: true))
-        let belowRows = belowEntries == 0 ? 0 : Int((Double(belowEntries) / Double(belowColumns)).rounded(.up))
+        // The fewest rows under the plot whose columns fit its width: a binary search, as
+        // fewer rows only ever need more columns.
+        var belowRows = 0
+        if belowEntries > 0 {
+            var low = 1, high = belowEntries
+            while low < high {
+                let mid = (low + high) / 2
+                if fitting(from: besideCount, rows: mid, width: below.width, atLeastOne: true) >= belowEntries { high = mid } else { low = mid + 1 }
+            }
+            belowRows = low
+        }
         var children: [SceneNode] = []
         func block(_ slice: ArraySlice<Entry>, origin: Point, rows: Int) -> (width: Double, height: Double) {
             var x = origin.x, k = slice.startIndex, height = 0.0
@@ -102,7 +127,7 @@ struct CalloutLegend {
             }
             return (x - Self.columnGap - origin.x, height)
         }
-        let beside = block(entries[..<besideCount], origin: rightOrigin, rows: besideRows)
+        let beside = besideCount > 0 ? block(entries[..<besideCount], origin: rightOrigin, rows: besideRows) : (width: 0, height: 0)
         let under = belowEntries > 0 ? block(entries[besideCount...], origin: belowOrigin, rows: belowRows) : (width: 0, height: 0)
         return ([.group(SceneGroup(id: "legend", children: children))], max(0, beside.width), Size(under.width, under.height))
     }
