@@ -82,7 +82,7 @@ struct ToolStacks {
                 let union = (own + group(j)).sorted()
                 let box = extent(union)
                 let blot = Self.center(of: own, anchors: anchors).distance(to: Self.center(of: group(j), anchors: anchors)) < touching
-                guard max(box.width, box.height) <= spread || blot, Self.oneQuadrant(union, side: side) else { continue }
+                guard max(box.width, box.height) <= spread || blot, Self.takesNoNewQuadrant(own, group(j), side: side) else { continue }
                 let g = groupOf[j] ?? groupOf[unit[0]] ?? members.count
                 if g == members.count { members.append([]) }
                 for old in Set([groupOf[j], groupOf[unit[0]]].compactMap { $0 }) where old != g { members[old] = [] }
@@ -163,6 +163,23 @@ struct ToolStacks {
             if s.y != 0 { ys.insert(s.y) }
         }
         return xs.count <= 1 && ys.count <= 1
+    }
+
+    /// Whether two groups of tools joined lie on two sides of an axis only where one of them
+    /// already did: a stack whose markers overlap across an axis (it sits on the axis) may
+    /// take in a neighbour from either side, but a join never makes a stack span an axis.
+    static func takesNoNewQuadrant(_ a: [Int], _ b: [Int], side: (Int) -> (x: Int, y: Int)) -> Bool {
+        func sides(_ tools: [Int]) -> (x: Set<Int>, y: Set<Int>) {
+            var xs = Set<Int>(), ys = Set<Int>()
+            for i in tools {
+                let s = side(i)
+                if s.x != 0 { xs.insert(s.x) }
+                if s.y != 0 { ys.insert(s.y) }
+            }
+            return (xs, ys)
+        }
+        let (p, q) = (sides(a), sides(b))
+        return (p.x.union(q.x).count <= 1 || p.x.count > 1 || q.x.count > 1) && (p.y.union(q.y).count <= 1 || p.y.count > 1 || q.y.count > 1)
     }
 
     /// Where a stack's marker goes: the middle of its members' markers.

@@ -73,4 +73,19 @@ import ScapeGeometry
         let merged = ToolStacks(anchors: anchors, diameter: 10).mergingOverlaps(anchors: anchors, toolRadius: { _ in 6 }, stackRadius: { _ in 20 }, spread: 40, side: side)
         #expect(!merged.groups.contains { $0.contains(0) && $0.contains(1) })
     }
+
+    /// A stack whose markers overlap across an axis sits on it: a lost tool from either side
+    /// may join it (clusters-1000 left such a stack of 4 out, every neighbour being one side's),
+    /// but two stacks each on one side are still never joined across.
+    @Test func aStackOnAnAxisMayTakeInANeighbourFromEitherSide() {
+        // Tools 0 and 1 overlap across the x axis (y = 100); tool 2 lies below, tool 3 above.
+        let anchors = [Point(50, 96), Point(50, 104), Point(50, 120), Point(80, 80)]
+        let side: (Int) -> (x: Int, y: Int) = { i in (1, anchors[i].y < 100 ? -1 : 1) }
+        let onAxis = ToolStacks(anchors: anchors, diameter: 10)
+        #expect(onAxis.groups == [[0, 1]], "the overlapping pair is one stack: \(onAxis.groups)")
+        let joined = onAxis.joining([[0, 1]], anchors: anchors, reach: 30, spread: 30, side: side)
+        #expect(joined.groups == [[0, 1, 2]], "the stack on the axis takes in its nearest neighbour: \(joined.groups)")
+        #expect(ToolStacks.takesNoNewQuadrant([0, 1], [2], side: side))
+        #expect(!ToolStacks.takesNoNewQuadrant([2], [3], side: side), "one side's tool never joins the other side's")
+    }
 }

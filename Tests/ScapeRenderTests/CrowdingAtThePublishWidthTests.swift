@@ -85,11 +85,12 @@ import ScapeScene
         #expect(audit.stacks > 0 && svg.contains("stack."), "the knot is drawn with stacks")
     }
 
-    /// A thousand tools scattered over the plot, or in the tools-80 shape: every one named
-    /// somewhere (on the map, in a stack's list or in the legend), judged from the SVG. The few
-    /// on an axis whose own quadrant's neighbours were in full stacks were left out (1 in each)
-    /// until such a tool could join a wider stack as a last resort.
-    @Test(arguments: [MapBenchmark.PointSet.uniform, .tools80])
+    /// A thousand tools scattered over the plot, in five clusters or in the tools-80 shape:
+    /// every one named somewhere (on the map, in a stack's list or in the legend), judged from
+    /// the SVG. The few on an axis whose own quadrant's neighbours were in full stacks were
+    /// left out (1, 4 and 1) until such a tool could join a wider stack as a last resort, and a
+    /// stack on an axis a neighbour from either side.
+    @Test(arguments: [MapBenchmark.PointSet.uniform, .clusters, .tools80])
     func aThousandToolsLeaveNoneOut(set: MapBenchmark.PointSet) throws {
         let tools = MapBenchmark.points(set, n: 1000).enumerated().map { i, p in Tool(id: "t\(i)", name: "Tool \(i)", x: p.0, y: p.1) }
         let (audit, _) = try render(Landscape(tools: tools), style: .sketch)
