@@ -284,8 +284,11 @@ struct MapLayout {
         func numbered(_ u: Int) -> Bool {
             placements[u].outcome == .callout || (units[u].count > StackLook.longestList && !isInset && placements[u].outcome != .omitted)
         }
+        // A numbered stack's legend entry lists the members no inset names (an inset names the
+        // rest where the reader finds the knot, enlarged): each tool is read by name once.
+        let listed = units.map { unit in unit.count > 1 && unit.contains { !namedElsewhere.contains(tools[$0].id) } ? unit.filter { !namedElsewhere.contains(tools[$0].id) } : unit }
         // Callout numbers follow the legend, which is sorted by name.
-        let order = CalloutLegend.ordered(units.indices.filter(numbered), name: { tools[units[$0][0]].name }, id: { tools[units[$0][0]].id })
+        let order = CalloutLegend.ordered(units.indices.filter(numbered), name: { tools[listed[$0][0]].name }, id: { tools[listed[$0][0]].id })
         var numberOf: [Int: Int] = [:]
         var next = (numbering?.after ?? 0) + 1
         for u in order {
@@ -296,7 +299,7 @@ struct MapLayout {
                 continue
             }
             numberOf[u] = next
-            for i in unit {
+            for i in listed[u] {
                 let owner = unit.count > 1 ? "stack/\(stacks.stackOf[i]! + 1)/tool/\(tools[i].id)" : "tool/\(tools[i].id)"
                 layer.callouts.append(CalloutLegend.Entry(number: next, name: tools[i].name, owner: owner))
             }

@@ -126,6 +126,24 @@ import ScapeScene
         #expect(rows.filter { $0.value > 1 }.isEmpty, "\(file): listed twice: \(rows.filter { $0.value > 1 }.keys.sorted())")
     }
 
+    /// A tool an inset names is not listed in the legend again: a numbered stack's entry lists
+    /// only the members no inset names (each tool is read by name once), and every tool is
+    /// still named somewhere. Read from the SVG: the ids of names in insets and in the legend.
+    @Test(arguments: ["corner-120.csv", "crowded-quadrant.mmd", "frameworks-60.mmd"])
+    func aToolNamedInAnInsetIsNotListedAgain(file: String) throws {
+        let l = try DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/examples/\(file)")).get()
+        let (audit, svg) = try render(l, figure: l.effectiveFigures[0], style: .sketch)
+        func tools(_ text: Substring, _ pattern: String) -> Set<String> {
+            Set(text.matches(of: try! Regex(pattern)).compactMap { $0.output[1].substring.map(String.init) })
+        }
+        let inInsets = tools(svg[...], #"id="inset\.[0-9]+\.(?:stack\.[0-9]+\.)?tool\.([^."]+)\.name""#)
+        guard let start = svg.range(of: "<g id=\"legend\">") else { Issue.record("\(file): no legend"); return }
+        let inLegend = tools(svg[start.upperBound...], #"id="(?:stack\.[0-9]+\.)?tool\.([^."]+)\.name""#)
+        #expect(!inInsets.isEmpty && !inLegend.isEmpty, "\(file): insets and a legend")
+        #expect(inInsets.isDisjoint(with: inLegend), "\(file): named in an inset and listed again: \(inInsets.intersection(inLegend).sorted())")
+        #expect(audit.failures.isEmpty, "\(file): \(audit.failures)")
+    }
+
     /// An inset may lie over an empty stretch of an axis line, but never over an arrowhead:
     /// read from the SVG, no inset's frame holds an axis line's end.
     @Test(arguments: ["corner-120.csv", "databases-120.csv", "crowded-quadrant.mmd", "frameworks-60.mmd"])
