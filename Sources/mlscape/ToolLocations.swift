@@ -77,6 +77,12 @@ struct ToolLocations {
 
     /// The texts a message quotes ('A' and 'B' in "before 'A' after 'B'"), in order.
     static func quoted(in message: String) -> [String] {
+        // Plain ASCII split as bytes (each is a Character there); other text by Characters,
+        // where a combining mark after a quote makes it no quote.
+        if message.utf8.allSatisfy({ $0 < 0x80 }) {
+            let parts = message.utf8.split(separator: UInt8(ascii: "'"), omittingEmptySubsequences: false)
+            return stride(from: 1, to: parts.count - 1, by: 2).map { String(Substring(parts[$0])) }
+        }
         let parts = message.split(separator: "'", omittingEmptySubsequences: false)
         // Quoted text sits at the odd parts.
         return stride(from: 1, to: parts.count - 1, by: 2).map { String(parts[$0]) }
