@@ -19,7 +19,7 @@ struct PNGEncoder {
     /// zlib level, 1 (fastest) to 9 (smallest).
     var level: Int32 = 2
 
-    /// Filtered rows handed to deflate at once (about this many bytes).
+    /// Rows handed to deflate at once (about this many bytes).
     static let batchBytes = 1 << 18
 
     func encode(surface: OpaquePointer) throws -> [UInt8] {
@@ -35,7 +35,7 @@ struct PNGEncoder {
     }
 
     /// The fewest channels that hold the image exactly: 1 (grey, as half the blog's figures
-    /// are: a third of the bytes to filter and compress, and a smaller file), 3 (opaque
+    /// are: a third of the bytes to convert and compress, and a smaller file), 3 (opaque
     /// colour) or 4. One pass over the pixels, skipping rows equal to the one above.
     static func channels(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int) -> Int {
         var grey = true
