@@ -37,29 +37,44 @@ struct CSVReader {
     /// Every complete record, and a located error for each malformed field. A quote that is
     /// never closed swallows the rest of the text, so the record it opens is dropped.
     func read(_ text: String) -> (records: [Record], diagnostics: [Diagnostic]) {
-        let chars = Array(text)
+        // Plain ASCII (a spreadsheet export of 100,000 rows, say) is read byte by byte: one byte
+        // is one Character there but for "\r\n", which becomes one unit, so lines, columns
+        // and values are those of reading Characters, without comparing Characters.
+        if let separator = separator.asciiValue, let units = ASCIIUnit.units(of: text) {
+            return read(units, separator: ASCIIUnit(separator))
+        }
+        return read(Array(text), separator: separator)
+    }
+
+    private func read<Unit: CSVUnit>(_ chars: [Unit], separator: Unit) -> (records: [Record], diagnostics: [Diagnostic]) {
         var records: [Record] = []
         var diagnostics: [Diagnostic] = []
         var fields: [Field] = []
         var field = Field(value: "", line: 1, column: 1, quoted: false)
+        // The field's value as UTF-8, made a String once the field ends.
+        var value: [UInt8] = []
         var fieldHasError = false
         var state = State.fieldStart
         var line = 1, column = 1
-        var i = chars.first == "\u{FEFF}" ? 1 : 0
+        var i = chars.first?.isByteOrderMark == true ? 1 : 0
 
-        func isBreak(_ c: Character) -> Bool { c == "\n" || c == "\r\n" || c == "\r" }
         func startField() {
             field = Field(value: "", line: line, column: column, quoted: false)
+            value.removeAll(keepingCapacity: true)
             fieldHasError = false
             state = .fieldStart
         }
-        func endRecord() {
+        func endField() {
+            field.value = String(decoding: value, as: UTF8.self)
             fields.append(field)
+        }
+        func endRecord() {
+            endField()
             records.append(Record(fields: fields, endLine: line, endColumn: column))
             fields = []
         }
         func advance() {
-            if isBreak(chars[i]) { line += 1; column = 1 } else { column += 1 }
+            if chars[i].isBreak { line += 1; column = 1 } else { column += 1 }
             i += 1
         }
         func fail(_ message: String) {
@@ -74,7 +89,7 @@ struct CSVReader {
             let c = chars[i]
             switch state {
             case .fieldStart:
-                if c == "\"" {
+                if c.isQuote {
                     field.quoted = true
                     state = .quoted
                     advance()
@@ -83,34 +98,37 @@ struct CSVReader {
                 }
             case .unquoted, .afterQuote:
                 if c == separator {
-                    fields.append(field)
+                    endField()
                     advance()
                     startField()
-                } else if isBreak(c) {
+                } else if c.isBreak {
                     endRecord()
                     advance()
                     startField()
                 } else {
-                    if c == "\"" && state == .unquoted {
+                    if c.isQuote && state == .unquoted {
                         fail("a '\"' inside an unquoted field; quote the whole field and double the quote inside it (\"\"\")")
                     } else if state == .afterQuote {
-                        fail("unexpected '\(c)' after a closing quote; a quoted field ends at ',' or the line's end")
+                        fail("unexpected '\(c.character)' after a closing quote; a quoted field ends at ',' or the line's end")
                     }
-                    field.value.append(c)
+                    c.appendUTF8(to: &value)
                     advance()
                 }
             case .quoted:
-                if c == "\"" {
-                    if i + 1 < chars.count && chars[i + 1] == "\"" {
-                        field.value.append("\"")
+                if c.isQuote {
+                    if i + 1 < chars.count && chars[i + 1].isQuote {
+                        value.append(UInt8(ascii: "\""))
                         advance()
                         advance()
                     } else {
                         state = .afterQuote
                         advance()
                     }
+                } else if c.isBreak {
+                    value.append(UInt8(ascii: "\n"))
+                    advance()
                 } else {
-                    field.value.append(isBreak(c) ? "\n" : c)
+                    c.appendUTF8(to: &value)
                     advance()
                 }
             }
@@ -126,5 +144,61 @@ struct CSVReader {
             endRecord()
         }
         return (records, diagnostics)
+    }
+}
+
+/// What the reader steps over: a Character, or a byte of plain ASCII text (`ASCIIUnit`).
+private protocol CSVUnit: Equatable {
+    var isQuote: Bool { get }
+    /// A line break: "\n", "\r\n" or "\r".
+    var isBreak: Bool { get }
+    var isByteOrderMark: Bool { get }
+    var character: Character { get }
+    func appendUTF8(to bytes: inout [UInt8])
+}
+
+extension Character: CSVUnit {
+    fileprivate var isQuote: Bool { self == "\"" }
+    fileprivate var isBreak: Bool { self == "\n" || self == "\r\n" || self == "\r" }
+    fileprivate var isByteOrderMark: Bool { self == "\u{FEFF}" }
+    fileprivate var character: Character { self }
+    fileprivate func appendUTF8(to bytes: inout [UInt8]) { bytes += self.utf8 }
+}
+
+/// A byte of ASCII text, or `crlf` for a "\r\n" (one Character, so one unit).
+private struct ASCIIUnit: CSVUnit {
+    let byte: UInt8
+    init(_ byte: UInt8) { self.byte = byte }
+
+    static let crlf = ASCIIUnit(0x80)
+
+    /// The text's units, or nil when it is not all ASCII.
+    static func units(of text: String) -> [ASCIIUnit]? {
+        var text = text
+        return text.withUTF8 { bytes -> [ASCIIUnit]? in
+            var out: [ASCIIUnit] = []
+            out.reserveCapacity(bytes.count)
+            var k = 0
+            while k < bytes.count {
+                let b = bytes[k]
+                guard b < 0x80 else { return nil }
+                if b == 0x0D, k + 1 < bytes.count, bytes[k + 1] == 0x0A {
+                    out.append(.crlf)
+                    k += 2
+                } else {
+                    out.append(ASCIIUnit(b))
+                    k += 1
+                }
+            }
+            return out
+        }
+    }
+
+    var isQuote: Bool { byte == UInt8(ascii: "\"") }
+    var isBreak: Bool { byte == 0x0A || byte == 0x0D || byte == 0x80 }
+    var isByteOrderMark: Bool { false }
+    var character: Character { self == .crlf ? "\r\n" : Character(Unicode.Scalar(byte)) }
+    func appendUTF8(to bytes: inout [UInt8]) {
+        if self == .crlf { bytes += [0x0D, 0x0A] } else { bytes.append(byte) }
     }
 }

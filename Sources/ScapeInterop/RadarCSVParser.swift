@@ -242,9 +242,12 @@ public enum RadarCSVParser {
         /// "-and-" do not count. Each later spelling that differs gets a warning.
         mutating func merged(_ rows: [Row], column: String, what: String) -> NameMerge {
             var merge = NameMerge()
+            // A radar of 1,000 blips names four rings a thousand times: each name's key is made once.
+            var keys: [String: String] = [:]
             for row in rows {
                 guard let cell = row.values[column], !cell.value.isEmpty else { continue }
-                let key = NameMerge.key(cell.value)
+                let key = keys[cell.value] ?? NameMerge.key(cell.value)
+                keys[cell.value] = key
                 if let k = merge.keys.firstIndex(of: key) {
                     if merge.names[k] != cell.value && !merge.warned.contains(cell.value) {
                         merge.warned.insert(cell.value)
@@ -263,6 +266,8 @@ public enum RadarCSVParser {
                     merge.names.append(cell.value)
                 }
             }
+            // Every name the rows give, looked up once now that the names are final.
+            for name in keys.keys { merge.resolved[name] = merge.index(of: name) }
             return merge
         }
     }
@@ -274,6 +279,8 @@ public enum RadarCSVParser {
         var looseKeys: [String] = []
         var names: [String] = []
         var warned = Set<String>()
+        /// `index(of:)` of each name the rows give, found once (`merged`).
+        var resolved: [String: Int?] = [:]
 
         static func key(_ name: String) -> String {
             var s = " " + name.lowercased().replacingOccurrences(of: "-and-", with: " & ") + " "
@@ -287,7 +294,8 @@ public enum RadarCSVParser {
         }
 
         func index(of name: String) -> Int? {
-            name.isEmpty ? nil : keys.firstIndex(of: Self.key(name)) ?? looseKeys.firstIndex(of: Self.looseKey(name))
+            if let known = resolved[name] { return known }
+            return name.isEmpty ? nil : keys.firstIndex(of: Self.key(name)) ?? looseKeys.firstIndex(of: Self.looseKey(name))
         }
     }
 

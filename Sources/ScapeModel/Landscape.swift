@@ -144,6 +144,7 @@ public struct Tool: Sendable, Equatable {
     /// `GCP` + `AI Platform` -> `gcp-ai-platform`: lower case, runs of other characters as one dash.
     public static func makeID(name: String, subtitle: String?) -> String {
         let full = [name, subtitle ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        if let id = asciiID(full) { return id }
         var out = ""
         var dash = false
         for ch in full.lowercased() {
@@ -156,6 +157,26 @@ public struct Tool: Sendable, Equatable {
             }
         }
         return out.isEmpty ? "tool" : out
+    }
+
+    /// `makeID` of plain ASCII text, byte by byte (nil for any other text): there a letter is
+    /// A-Z or a-z, a number 0-9, and lowercasing maps A-Z to a-z, as for Characters.
+    private static func asciiID(_ full: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(full.utf8.count)
+        var dash = false
+        for byte in full.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lower) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lower) {
+                if dash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                out.append(lower)
+                dash = false
+            } else {
+                dash = true
+            }
+        }
+        return out.isEmpty ? "tool" : String(decoding: out, as: UTF8.self)
     }
 }
 

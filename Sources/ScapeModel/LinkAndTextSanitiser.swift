@@ -24,7 +24,9 @@ public enum LinkAndTextSanitiser {
 
     /// The text without bidirectional controls, and whether any were there.
     public static func withoutBidi(_ text: String) -> (text: String, removed: Bool) {
-        guard text.unicodeScalars.contains(where: isBidiControl) else { return (text, false) }
+        // Every bidirectional control is written E2 80 xx or E2 81 xx: text without an E2 byte
+        // (every plain ASCII name) holds none, found without decoding a scalar.
+        guard text.utf8.contains(0xE2), text.unicodeScalars.contains(where: isBidiControl) else { return (text, false) }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: text.unicodeScalars.filter { !isBidiControl($0) })
         return (String(out), true)
@@ -47,33 +49,34 @@ public enum LinkAndTextSanitiser {
     public static func sanitise(_ landscape: inout Landscape, file: String, text: @escaping () -> String?) -> [Diagnostic] {
         let finder = ValueFinder(file: file, text: text)
         var out: [Diagnostic] = []
-        func clean(_ value: inout String, what: String, near: [String]) {
+        // The message and the nearby texts are made only for a value that changes (rarely).
+        func clean(_ value: inout String, what: @autoclosure () -> String, near: @autoclosure () -> [String]) {
             let (cleaned, removed) = withoutBidi(value)
             guard removed else { return }
-            out.append(.warning("\(what) held right-to-left or left-to-right control characters (U+202A-202E, U+2066-2069); they were removed",
-                                at: finder.location(of: [value] + near)))
+            out.append(.warning("\(what()) held right-to-left or left-to-right control characters (U+202A-202E, U+2066-2069); they were removed",
+                                at: finder.location(of: [value] + near())))
             value = cleaned
         }
-        func clean(_ value: inout String?, what: String, near: [String]) {
+        func clean(_ value: inout String?, what: @autoclosure () -> String, near: @autoclosure () -> [String]) {
             guard var v = value else { return }
-            clean(&v, what: what, near: near)
+            clean(&v, what: what(), near: near())
             value = v
         }
-        func link(_ url: inout String?, owner: String, near: [String]) {
+        func link(_ url: inout String?, owner: @autoclosure () -> String, near: @autoclosure () -> [String]) {
             guard let raw = url else { return }
             if let target = linkTarget(raw) {
                 if target != raw {
                     let (_, hadBidi) = withoutBidi(raw)
                     if hadBidi {
-                        out.append(.warning("\(owner): its url held right-to-left or left-to-right control characters (U+202A-202E, U+2066-2069); they were removed",
-                                            at: finder.location(of: [raw] + near)))
+                        out.append(.warning("\(owner()): its url held right-to-left or left-to-right control characters (U+202A-202E, U+2066-2069); they were removed",
+                                            at: finder.location(of: [raw] + near())))
                     }
                 }
                 url = target
             } else {
                 let shown = String(String.UnicodeScalarView(raw.unicodeScalars.filter { !isControl($0) && !isBidiControl($0) }).prefix(80))
-                out.append(.warning("\(owner): its url '\(shown)' is not made a link: only http, https and mailto urls are",
-                                    at: finder.location(of: [raw] + near)))
+                out.append(.warning("\(owner()): its url '\(shown)' is not made a link: only http, https and mailto urls are",
+                                    at: finder.location(of: [raw] + near())))
                 url = nil
             }
         }
@@ -81,15 +84,15 @@ public enum LinkAndTextSanitiser {
             let t = landscape.tools[i]
             let name = t.name
             // Where the tool is written: any of its texts found in the file.
-            let near = [name, t.subtitle, t.url, t.description].compactMap { $0 }
-            clean(&landscape.tools[i].name, what: "tool '\(withoutBidi(name).text)': its name", near: near)
-            clean(&landscape.tools[i].subtitle, what: "tool '\(withoutBidi(name).text)': its subtitle", near: near)
-            clean(&landscape.tools[i].description, what: "tool '\(withoutBidi(name).text)': its description", near: near)
-            link(&landscape.tools[i].url, owner: "tool '\(withoutBidi(name).text)'", near: near)
+            let near = { [name, t.subtitle, t.url, t.description].compactMap { $0 } }
+            clean(&landscape.tools[i].name, what: "tool '\(withoutBidi(name).text)': its name", near: near())
+            clean(&landscape.tools[i].subtitle, what: "tool '\(withoutBidi(name).text)': its subtitle", near: near())
+            clean(&landscape.tools[i].description, what: "tool '\(withoutBidi(name).text)': its description", near: near())
+            link(&landscape.tools[i].url, owner: "tool '\(withoutBidi(name).text)'", near: near())
         }
         for i in landscape.categories.indices {
-            let name = landscape.categories[i].name
-            clean(&landscape.categories[i].name, what: "category '\(withoutBidi(name).text)': its name", near: [landscape.categories[i].id])
+            let (name, id) = (landscape.categories[i].name, landscape.categories[i].id)
+            clean(&landscape.categories[i].name, what: "category '\(withoutBidi(name).text)': its name", near: [id])
         }
         for f in landscape.figures.indices {
             guard var radar = landscape.figures[f].radar else { continue }

@@ -4,8 +4,8 @@ import ScapeScene
 
 /// Draws and encodes a PNG too large to hold in memory at once, one horizontal band at a time:
 /// each band is a Cairo surface of at most `RasterBudget.bandPixels` pixels, painted with the
-/// whole scene shifted up, filtered ("Up", against the last row of the band before) and fed
-/// to one streaming deflate. Peak memory is one band plus the compressed file, whatever the
+/// whole scene shifted up, its rows unfiltered (filter type 0, as `PNGEncoder` writes them)
+/// and fed to one streaming deflate. Peak memory is one band plus the compressed file, whatever the
 /// width or scale. Bands are whole pixel rows, so the pixels are those of a one-piece render.
 struct BandedPNGEncoder {
     var level: Int32 = 2
@@ -22,8 +22,7 @@ struct BandedPNGEncoder {
         defer { deflateEnd(&stream) }
         var idat: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var above = [UInt32](repeating: 0, count: width)
-        var filtered = [UInt8](repeating: 0, count: rowBytes + 1)
+        var converted = [UInt8](repeating: 0, count: rowBytes + 1)
 
         /// Compresses `count` bytes (none when finishing) and appends what zlib gives back.
         func feed(_ bytes: UnsafeMutablePointer<UInt8>?, count: Int, finish: Bool) throws {
@@ -63,26 +62,11 @@ struct BandedPNGEncoder {
             guard let data = cairo_image_surface_get_data(surface) else { throw RenderError("cannot read a band to encode it") }
             for y in 0..<rows {
                 let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                let first = top == 0 && y == 0
-                filtered.withUnsafeMutableBufferPointer { out in
-                    out[0] = 2
-                    var o = 1
-                    for x in 0..<width {
-                        let px = row[x], up = above[x]
-                        if px != up {
-                            let a = PNGEncoder.straight(px), b = first ? (0, 0, 0, 0) : PNGEncoder.straight(up)
-                            out[o] = a.0 &- b.0
-                            out[o + 1] = a.1 &- b.1
-                            out[o + 2] = a.2 &- b.2
-                            if channels == 4 { out[o + 3] = a.3 &- b.3 }
-                        } else {
-                            for c in 0..<channels { out[o + c] = 0 }
-                        }
-                        o += channels
-                    }
-                    above.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: row, count: width) }
+                try converted.withUnsafeMutableBufferPointer { out in
+                    out[0] = 0
+                    PNGEncoder.convert(row, width: width, channels: channels, into: out.baseAddress! + 1)
+                    try feed(out.baseAddress!, count: out.count, finish: false)
                 }
-                try filtered.withUnsafeMutableBufferPointer { try feed($0.baseAddress!, count: $0.count, finish: false) }
             }
             top += rows
         }

@@ -49,6 +49,17 @@ struct CairoScenePainter {
     }
 
     private func draw(_ p: ScenePath, on cr: OpaquePointer) {
+        if p.fill == nil, let s = p.stroke, let runs = separateRuns(p.path, s, on: cr) {
+            // Each run of lines apart from the others stroked on its own: the same union of
+            // strokes, drawn faster (`SeparatedSubpaths`).
+            setColor(s.color, on: cr)
+            setStyle(s, on: cr)
+            for run in runs {
+                CairoPath.set(Path(elements: Array(p.path.elements[run])), on: cr)
+                cairo_stroke(cr)
+            }
+            return
+        }
         CairoPath.set(p.path, on: cr)
         if let fill = p.fill {
             setColor(fill, on: cr)
@@ -56,13 +67,29 @@ struct CairoScenePainter {
         }
         if let s = p.stroke {
             setColor(s.color, on: cr)
-            cairo_set_line_width(cr, s.width)
-            cairo_set_line_cap(cr, s.cap == .round ? CAIRO_LINE_CAP_ROUND : s.cap == .square ? CAIRO_LINE_CAP_SQUARE : CAIRO_LINE_CAP_BUTT)
-            cairo_set_line_join(cr, s.join == .round ? CAIRO_LINE_JOIN_ROUND : s.join == .bevel ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_MITER)
-            s.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+            setStyle(s, on: cr)
             cairo_stroke(cr)
         }
         cairo_new_path(cr)
+    }
+
+    private func setStyle(_ s: StrokeStyle, on cr: OpaquePointer) {
+        cairo_set_line_width(cr, s.width)
+        cairo_set_line_cap(cr, s.cap == .round ? CAIRO_LINE_CAP_ROUND : s.cap == .square ? CAIRO_LINE_CAP_SQUARE : CAIRO_LINE_CAP_BUTT)
+        cairo_set_line_join(cr, s.join == .round ? CAIRO_LINE_JOIN_ROUND : s.join == .bevel ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_MITER)
+        s.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+    }
+
+    /// Runs of a stroke-only path to stroke one by one, on a raster only (vector surfaces keep
+    /// one path, as the SVG does), for solid strokes whose reach is within 1.5 widths of the
+    /// line (no miter joins): apart by that reach plus two device pixels, two runs share no pixel.
+    private func separateRuns(_ path: Path, _ s: StrokeStyle, on cr: OpaquePointer) -> [Range<Int>]? {
+        guard s.dash.isEmpty, s.join != .miter, cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE else { return nil }
+        var dx = 1.0, dy = 0.0
+        cairo_user_to_device_distance(cr, &dx, &dy)
+        let scale = (dx * dx + dy * dy).squareRoot()
+        guard scale > 0, scale.isFinite else { return nil }
+        return SeparatedSubpaths.runs(of: path, margin: 1.5 * s.width + 2 / scale)
     }
 
     private func setColor(_ c: Color, on cr: OpaquePointer) {

@@ -16,6 +16,14 @@ enum Console {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// Lines written with one write: many warnings cost one system call, not one each.
+    static func error(_ lines: [String]) {
+        guard !lines.isEmpty else { return }
+        var bytes: [UInt8] = []
+        for line in lines { bytes += line.utf8; bytes.append(0x0A) }
+        FileHandle.standardError.write(Data(bytes))
+    }
+
     /// Rewrites one status line on a terminal; nil clears it.
     static func progress(_ line: String?) {
         let text = line.map { "\r\($0)\u{1b}[K" } ?? "\r\u{1b}[K"

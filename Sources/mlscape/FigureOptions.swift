@@ -143,18 +143,21 @@ struct FigureOptions: ParsableArguments {
         // a few dozen), so locating them reads the file once for those.
         let quoted = rendered.warnings.flatMap(ToolLocations.quoted(in:)) + rendered.omitted.prefix(ToolLocations.shownLimit).map(\.1)
         let locations = ToolLocations(path: inputs.last, names: names.intersection(quoted))
+        // Written at once: a 1,000-blip radar has some 1,500 warnings, a write each before.
+        var lines: [String] = []
         for w in rendered.warnings {
             let place = locations.location(inMessage: w, names: names).map { "\(inputs.last!):\($0.line):\($0.column): " } ?? ""
-            Console.error("\(place)warning: \(w)")
+            lines.append("\(place)warning: \(w)")
         }
         // Each name left out, located, as `validate --layout` does.
         for (figure, name) in rendered.omitted.prefix(ToolLocations.shownLimit) {
             let place = locations.location(of: name).map { ":\($0.line):\($0.column)" } ?? ""
-            Console.error("\(inputs.last ?? "built-in data")\(place): \(severity): \(figure): '\(name)' was left out for lack of room")
+            lines.append("\(inputs.last ?? "built-in data")\(place): \(severity): \(figure): '\(name)' was left out for lack of room")
         }
         if rendered.omitted.count > ToolLocations.shownLimit {
-            Console.error("\(severity): and \(rendered.omitted.count - ToolLocations.shownLimit) more left out")
+            lines.append("\(severity): and \(rendered.omitted.count - ToolLocations.shownLimit) more left out")
         }
+        Console.error(lines)
         if strict && rendered.omittedLabels > 0 {
             Console.error("--strict: \(rendered.omittedLabels) label\(rendered.omittedLabels == 1 ? "" : "s") left out; nothing was written")
             throw ExitStatus.dataError

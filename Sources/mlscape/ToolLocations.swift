@@ -33,7 +33,27 @@ struct ToolLocations {
         // A piece is made into a string only when its first and last characters can start
         // and end a name (most cannot: 'Tool 12,0.5,0.3' has few).
         let firsts = Set(indexed.compactMap(\.first)), lasts = Set(indexed.compactMap(\.last))
+        // The same for a line of plain ASCII, read as bytes (one byte, one Character there):
+        // a CSV of 100,000 tools is 100,000 such lines.
+        func byte(_ c: Character) -> UInt8? { c.utf8.count == 1 ? c.utf8.first : nil }
+        let firstBytes = Set(firsts.compactMap(byte)), lastBytes = Set(lasts.compactMap(byte))
+        func isLetterOrDigit(_ b: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
+        }
         for (k, line) in lines.enumerated() {
+            let readAsASCII: Bool? = line.utf8.withContiguousStorageIfAvailable { bytes in
+                guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+                for end in 1...max(1, bytes.count) where end <= bytes.count && lastBytes.contains(bytes[end - 1])
+                    && (end == bytes.count || !isLetterOrDigit(bytes[end])) {
+                    for length in lengths where length <= end && firstBytes.contains(bytes[end - length]) {
+                        let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[(end - length)..<end]), as: UTF8.self)
+                        guard index[piece] == nil, indexed.contains(piece), let column = Self.firstWhole(piece, in: line) else { continue }
+                        index[piece] = (k + 1, column)
+                    }
+                }
+                return true
+            }
+            if readAsASCII == true { continue }
             let chars = Array(line)
             for end in 1...max(1, chars.count) where end <= chars.count && lasts.contains(chars[end - 1])
                 && (end == chars.count || !(chars[end].isLetter || chars[end].isNumber)) {
@@ -57,6 +77,12 @@ struct ToolLocations {
 
     /// The texts a message quotes ('A' and 'B' in "before 'A' after 'B'"), in order.
     static func quoted(in message: String) -> [String] {
+        // Plain ASCII split as bytes (each is a Character there); other text by Characters,
+        // where a combining mark after a quote makes it no quote.
+        if message.utf8.allSatisfy({ $0 < 0x80 }) {
+            let parts = message.utf8.split(separator: UInt8(ascii: "'"), omittingEmptySubsequences: false)
+            return stride(from: 1, to: parts.count - 1, by: 2).map { String(Substring(parts[$0])) }
+        }
         let parts = message.split(separator: "'", omittingEmptySubsequences: false)
         // Quoted text sits at the odd parts.
         return stride(from: 1, to: parts.count - 1, by: 2).map { String(parts[$0]) }
