@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScapeGeometry
 @testable import ScapeModel
 
 /// Names sort as a reader looks them up, and the fast reading of plain names (ASCII letters,
@@ -17,7 +18,7 @@ import Testing
         // Short names from a small alphabet, so ties, prefixes, case and numbers (leading
         // zeros too) meet often; a few with other characters, which Foundation decides.
         let alphabet = Array("aAbB zZ0123456789") + ["-", "é", "_"]
-        var rng = Seeded(state: 42)
+        var rng = SplitMix64(state: 42)
         var names: [String] = ["Tool 4", "Tool 10", "tool 4", "Tool 04", "Tool", "Tool 4a", "Tool 4 ", "alpha", "Beta", "", " ", "0", "00", "10", "9"]
         for _ in 0..<600 {
             let length = Int.random(in: 0...7, using: &rng)
@@ -33,17 +34,5 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
         #expect(plain > names.count * 60, "most plain pairs are read as bytes: \(plain)")
         #expect(NaturalOrder.less("Tool 4", "Tool 10") && NaturalOrder.less("alpha", "Beta") && NaturalOrder.less("Tool 9", "tool 10"))
-    }
-
-    /// SplitMix64: the same names on every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
