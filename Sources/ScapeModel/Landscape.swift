@@ -167,8 +167,8 @@ public struct Tool: Sendable, Equatable {
         var dash = false
         for byte in full.utf8 {
             guard byte < 0x80 else { return nil }
-            let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
-            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lower) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lower) {
+            let lower = ASCIIByte.lowercased(byte)
+            if ASCIIByte.isLetterOrDigit(lower) {
                 if dash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
                 out.append(lower)
                 dash = false

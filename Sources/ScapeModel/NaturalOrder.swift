@@ -23,19 +23,17 @@ public enum NaturalOrder {
     }
 
     private static func plainCompare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> ComparisonResult? {
-        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 48 < 10 }
+        /// A space, a digit or a letter as lower case; nil for anything else.
         @inline(__always) func folded(_ c: UInt8) -> UInt8? {
-            if c == 32 || isDigit(c) { return c }
-            let lower = c | 0x20
-            return lower &- 97 < 26 ? lower : nil
+            c == UInt8(ascii: " ") || ASCIIByte.isLetterOrDigit(c) ? ASCIIByte.lowercased(c) : nil
         }
         var i = 0, j = 0
         while i < a.count, j < b.count {
             guard let x = folded(a[i]), let y = folded(b[j]) else { return nil }
-            if isDigit(x), isDigit(y) {
+            if ASCIIByte.isDigit(x), ASCIIByte.isDigit(y) {
                 var ei = i, ej = j
-                while ei < a.count, isDigit(a[ei]) { ei += 1 }
-                while ej < b.count, isDigit(b[ej]) { ej += 1 }
+                while ei < a.count, ASCIIByte.isDigit(a[ei]) { ei += 1 }
+                while ej < b.count, ASCIIByte.isDigit(b[ej]) { ej += 1 }
                 if (x == 48 && ei - i > 1) || (y == 48 && ej - j > 1) { return nil }
                 if ei - i != ej - j { return ei - i < ej - j ? .orderedAscending : .orderedDescending }
                 for k in 0..<(ei - i) where a[i + k] != b[j + k] { return a[i + k] < b[j + k] ? .orderedAscending : .orderedDescending }

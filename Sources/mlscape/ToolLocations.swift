@@ -37,14 +37,11 @@ struct ToolLocations {
         // a CSV of 100,000 tools is 100,000 such lines.
         func byte(_ c: Character) -> UInt8? { c.utf8.count == 1 ? c.utf8.first : nil }
         let firstBytes = Set(firsts.compactMap(byte)), lastBytes = Set(lasts.compactMap(byte))
-        func isLetterOrDigit(_ b: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
-        }
         for (k, line) in lines.enumerated() {
             let readAsASCII: Bool? = line.utf8.withContiguousStorageIfAvailable { bytes in
                 guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
                 for end in 1...max(1, bytes.count) where end <= bytes.count && lastBytes.contains(bytes[end - 1])
-                    && (end == bytes.count || !isLetterOrDigit(bytes[end])) {
+                    && (end == bytes.count || !ASCIIByte.isLetterOrDigit(bytes[end])) {
                     for length in lengths where length <= end && firstBytes.contains(bytes[end - length]) {
                         let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[(end - length)..<end]), as: UTF8.self)
                         guard index[piece] == nil, indexed.contains(piece), let column = Self.firstWhole(piece, in: line) else { continue }
