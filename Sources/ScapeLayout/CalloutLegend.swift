@@ -27,18 +27,23 @@ struct CalloutLegend {
     static let maxColumns = 40
     static let columnGap = 18.0
 
-    let font: FontSpec
+    private(set) var font: FontSpec
     let measurer: any TextMeasurer
     /// The room beside the plot (its height is the plot's) and under it.
     let right: Size
     let below: Size
     /// The widest row any entry may need: number, gap and the longest name.
-    let columnWidth: Double
+    private(set) var columnWidth: Double
     /// Whether the band under the plot takes every entry, growing the figure downwards.
     var growsDown = true
 
-    /// Rows one line apart: a list read down a column, as an index is.
-    var rowHeight: Double { measurer.measure("0", font: font).height }
+    /// Rows `rowLeading` of the type's size apart (or a line, if the font's is less): set
+    /// solid, as an index is, since a row is a short name, not running text. A font with a
+    /// tall line (Comic Neue's is 1.28 of its size) would otherwise spread the list a fifth.
+    var rowHeight: Double { min(measurer.measure("0", font: font).height, font.size * Self.rowLeading) }
+    /// The leading of a legend's rows, as a share of the type's size: room for a descender
+    /// above the next row's capitals.
+    static let rowLeading = 1.12
     func rows(in height: Double) -> Int { max(0, Int(height / rowHeight)) }
     /// Columns in a width; beside the plot at least one, however long the names.
     func columns(in width: Double, atLeastOne: Bool) -> Int {
@@ -58,18 +63,49 @@ struct CalloutLegend {
     /// What fits within the figure's growth limit.
     var room: Int { rightCapacity + belowCapacity }
 
+    /// The same legend set in type of `size` points (its rows and columns scale with it).
+    func typeSet(at size: Double) -> CalloutLegend {
+        var smaller = self
+        smaller.font.size = size
+        smaller.columnWidth = columnWidth * size / font.size
+        return smaller
+    }
+
+    /// The sizes a legend's type is tried at, largest first: its own, then down by a
+    /// twentieth of it at a time to `floor` (the smallest type that reads at the publish
+    /// width). A long legend takes smaller type rather than a taller figure.
+    func typeSizes(down floor: Double) -> [Double] {
+        guard font.size > floor else { return [font.size] }
+        var sizes: [Double] = []
+        var size = font.size
+        while size > floor { sizes.append(size); size -= font.size * 0.05 }
+        return sizes + [floor]
+    }
+
     /// The callout number's size, wide enough for `count` numbers.
     func numberSize(count: Int) -> Size {
         measurer.measure(String(repeating: "8", count: String(max(1, count)).count), font: font)
     }
 
-    /// The legend's nodes: beside the plot from `rightOrigin`, the rest under it from
-    /// `belowOrigin`; and the width and height it took in each.
-    /// Columns are as wide as their own longest row: beside the plot, as many as the room's
-    /// width holds, each as tall as the plot; under it, the fewest rows whose columns fit the
-    /// band's width (one long name no longer sets every column's width).
-    func layout(_ entries: [Entry], rightOrigin: Point, belowOrigin: Point, ink: Color) -> (nodes: [SceneNode], rightWidth: Double, below: Size) {
-        guard !entries.isEmpty else { return ([], 0, .zero) }
+    /// Panels in the plot's free room: at most this many, each with at least this many rows
+    /// of room and this many entries (fewer only for the last entries of all).
+    static let mostPanels = 6
+    static let panelRowsAtLeast = 3
+    static let panelEntriesAtLeast = 6
+    /// The room inside a panel's frame, round its columns.
+    static let panelPad = 6.0
+
+    /// The legend's nodes: first in framed panels where the plot is empty (`panelRoom`, the
+    /// free room among everything drawn on it; a key in the map's open sea grows nothing),
+    /// then beside the plot from `rightOrigin`, the rest under it from `belowOrigin`; and the
+    /// width and height it took beside and under the plot.
+    /// Columns are as wide as their own longest row: in a panel, the fewest rows whose
+    /// columns fit its room; beside the plot, as many as the room's width holds, each as tall
+    /// as the plot; under it, the fewest rows whose columns fit the band's width (one long
+    /// name no longer sets every column's width).
+    func layout(_ entries: [Entry], panelRoom: FreeRoom? = nil, panelClearance: Double = 4, rightOrigin: Point, belowOrigin: Point,
+                ink: Color, background: Color = .white) -> (nodes: [SceneNode], rightWidth: Double, below: Size, panels: [Rect]) {
+        guard !entries.isEmpty else { return ([], 0, .zero, []) }
         let numberWidth = numberSize(count: entries.count).width
         let rowWidths = entries.map { numberWidth + 6 + measurer.measure($0.name, font: font).width }
         /// How many of the entries from `start` fit in columns of `rows` rows within `width`
@@ -85,19 +121,25 @@ struct CalloutLegend {
             }
             return k - start
         }
-        let besideRows = max(1, rows(in: right.height))
-        let besideCount = fitting(from: 0, rows: besideRows, width: right.width, atLeastOne: false)
-        let belowEntries = entries.count - besideCount
-        // The fewest rows under the plot whose columns fit its width: a binary search, as
-        // fewer rows only ever need more columns.
-        var belowRows = 0
-        if belowEntries > 0 {
-            var low = 1, high = belowEntries
+        /// The fewest rows (up to `most`) whose columns hold `count` entries from `start` in `width`:
+        /// a binary search, as fewer rows only ever need more columns.
+        func fewestRows(from start: Int, count: Int, width: Double, most: Int, atLeastOne: Bool) -> Int {
+            var low = 1, high = max(1, most)
             while low < high {
                 let mid = (low + high) / 2
-                if fitting(from: besideCount, rows: mid, width: below.width, atLeastOne: true) >= belowEntries { high = mid } else { low = mid + 1 }
+                if fitting(from: start, rows: mid, width: width, atLeastOne: atLeastOne) >= count { high = mid } else { low = mid + 1 }
             }
-            belowRows = low
+            return low
+        }
+        /// The size of `count` entries from `start` in columns of `rows`.
+        func blockSize(from start: Int, count: Int, rows: Int) -> Size {
+            var width = 0.0, k = start
+            while k < start + count {
+                let end = min(start + count, k + rows)
+                width += (k > start ? Self.columnGap : 0) + (rowWidths[k..<end].max() ?? 0)
+                k = end
+            }
+            return Size(width, Double(min(rows, count)) * rowHeight)
         }
         var children: [SceneNode] = []
         func block(_ slice: ArraySlice<Entry>, origin: Point, rows: Int) -> (width: Double, height: Double) {
@@ -114,11 +156,12 @@ struct CalloutLegend {
                         let number = "\(e.number)"
                         let ns = measurer.measure(number, font: font)
                         children.append(.text(SceneText(id: "\(e.owner)/legend-number", text: number, font: font, color: ink,
-                                                        frame: Rect(x: x + numberWidth - ns.width, y: y, width: ns.width, height: ns.height), alignment: .right)))
+                                                        frame: Rect(x: x + numberWidth - ns.width, y: y, width: ns.width, height: min(ns.height, rowHeight)), alignment: .right)))
                     }
+                    // The box a row's type takes: its line, cut to the row (the ink keeps within it).
                     let size = measurer.measure(e.name, font: font)
                     children.append(.text(SceneText(id: "\(e.owner)/name", text: e.name, font: font, color: ink,
-                                                    frame: Rect(x: x + numberWidth + 6, y: y, width: size.width, height: size.height))))
+                                                    frame: Rect(x: x + numberWidth + 6, y: y, width: size.width, height: min(size.height, rowHeight)))))
                     widest = max(widest, numberWidth + 6 + size.width)
                     height = max(height, Double(row + 1) * rowHeight)
                 }
@@ -127,9 +170,39 @@ struct CalloutLegend {
             }
             return (x - Self.columnGap - origin.x, height)
         }
-        let beside = besideCount > 0 ? block(entries[..<besideCount], origin: rightOrigin, rows: besideRows) : (width: 0, height: 0)
-        let under = belowEntries > 0 ? block(entries[besideCount...], origin: belowOrigin, rows: belowRows) : (width: 0, height: 0)
-        return ([.group(SceneGroup(id: "legend", children: children))], max(0, beside.width), Size(under.width, under.height))
+        // Panels in the plot's emptiest rooms, largest first, while one holds enough entries.
+        var start = 0
+        var panels: [Rect] = []
+        if var room = panelRoom {
+            let pad = Self.panelPad
+            while start < entries.count, panels.count < Self.mostPanels {
+                let narrowest = rowWidths[start...].min() ?? 0
+                let minimum = Size(narrowest + 2 * (pad + panelClearance), Double(Self.panelRowsAtLeast) * rowHeight + 2 * (pad + panelClearance))
+                guard let free = room.largest(atLeast: minimum) else { break }
+                let inner = free.insetBy(pad + panelClearance)
+                let rowsHere = min(rows(in: inner.height), entries.count - start)
+                let count = fitting(from: start, rows: rowsHere, width: inner.width, atLeastOne: false)
+                guard count >= min(Self.panelEntriesAtLeast, entries.count - start), count > 0 else { break }
+                let rowsUsed = fewestRows(from: start, count: count, width: inner.width, most: rowsHere, atLeastOne: false)
+                let content = blockSize(from: start, count: count, rows: rowsUsed)
+                // In the middle of its room: as far from its neighbours as it can be.
+                let frame = Rect(center: inner.center, size: Size(content.width + 2 * pad, content.height + 2 * pad))
+                panels.append(frame)
+                children.append(.path(ScenePath(id: "legend/panel/\(panels.count)", path: .rect(frame), fill: background,
+                                                stroke: StrokeStyle(color: ink.withAlpha(0.7), width: 1.2))))
+                _ = block(entries[start..<(start + count)], origin: Point(frame.minX + pad, frame.minY + pad), rows: rowsUsed)
+                room.block(frame.outsetBy(panelClearance))
+                start += count
+            }
+        }
+        let besideRows = max(1, rows(in: right.height))
+        let besideCount = start < entries.count ? fitting(from: start, rows: besideRows, width: right.width, atLeastOne: false) : 0
+        let belowStart = start + besideCount
+        let belowEntries = entries.count - belowStart
+        let belowRows = belowEntries > 0 ? fewestRows(from: belowStart, count: belowEntries, width: below.width, most: belowEntries, atLeastOne: true) : 0
+        let beside = besideCount > 0 ? block(entries[start..<belowStart], origin: rightOrigin, rows: besideRows) : (width: 0, height: 0)
+        let under = belowEntries > 0 ? block(entries[belowStart...], origin: belowOrigin, rows: belowRows) : (width: 0, height: 0)
+        return ([.group(SceneGroup(id: "legend", children: children))], max(0, beside.width), Size(under.width, under.height), panels)
     }
 
     /// Legend order: by name, numbers inside names by their value ("Tool 4" before "Tool 10").

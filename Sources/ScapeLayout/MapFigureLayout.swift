@@ -62,17 +62,34 @@ struct MapFigureLayout {
         let insetNumbered = Set(insets.callouts.map(\.toolID))
         let omitted = tools.indices.filter { layer.placements[$0].outcome == .omitted && !insets.named.contains(tools[$0].id) && !insetNumbered.contains(tools[$0].id) }
             .map { tools[$0].name }.sorted(by: NaturalOrder.less)
-        // Past what names can do in the plot: numbers at the markers, names in a legend beside
-        // the plot and under it, for which the figure grows (at most by the publish width's
-        // growth limit, which bounds the legend's room).
+        // Past what names can do in the plot: numbers at the markers, names in a legend: in
+        // framed panels where the plot is empty, then beside the plot and under it, for which
+        // the figure grows (at most by the publish width's growth limit, which bounds the
+        // legend's room).
         var growth: [String] = []
         let callouts = layer.callouts + insets.callouts
         if !callouts.isEmpty {
-            let legend = layer.legend.layout(callouts, rightOrigin: Point(canvas.width, theme.margin),
-                                             belowOrigin: Point(theme.margin, canvas.height), ink: theme.ink)
-            canvas = Size(max(canvas.width + (legend.rightWidth > 0 ? legend.rightWidth + theme.margin * 2 : 0), legend.below.width + theme.margin * 2),
-                          canvas.height + (legend.below.height > 0 ? legend.below.height + theme.margin : 0))
-            growth.append("\(callouts.count) tool\(callouts.count == 1 ? " is" : "s are") numbered, with \(callouts.count == 1 ? "its name" : "their names") in a legend")
+            // Not over a radar's bands (they fill the plot), nor in a cloud of thousands of dots.
+            let clearance = 1.5 + theme.strokeWobble * 2
+            let room = figure.kind == .radarLandscape || tools.count > ToolStacks.limit ? nil
+                : LegendRoom.room(in: Rect(origin: .zero, size: canvas).insetBy(theme.margin / 2),
+                                  around: nodes, clearance: clearance)
+            // The legend's type as large as the growth limit allows, never below the smallest
+            // type that reads at the publish width: a long legend takes smaller type, not a
+            // taller figure (the plot's own names and numbers keep their size).
+            let limit = Size(plotCanvas.width * PublishWidth.growthLimit, plotCanvas.height * PublishWidth.growthLimit)
+            var legend = (nodes: [SceneNode](), rightWidth: 0.0, below: Size.zero, panels: [Rect]())
+            var grown = canvas
+            for size in layer.legend.typeSizes(down: map.smallestType) {
+                legend = layer.legend.typeSet(at: size).layout(callouts, panelRoom: room, panelClearance: clearance, rightOrigin: Point(canvas.width, theme.margin),
+                                                               belowOrigin: Point(theme.margin, canvas.height), ink: theme.ink, background: theme.background ?? .white)
+                grown = Size(max(canvas.width + (legend.rightWidth > 0 ? legend.rightWidth + theme.margin * 2 : 0), legend.below.width + theme.margin * 2),
+                             canvas.height + (legend.below.height > 0 ? legend.below.height + theme.margin : 0))
+                if grown.width <= limit.width + 0.5, grown.height <= limit.height + 0.5 { break }
+            }
+            canvas = grown
+            let inPlot = legend.panels.isEmpty ? "" : legend.rightWidth == 0 && legend.below == .zero ? " inside the plot" : " (partly inside the plot)"
+            growth.append("\(callouts.count) tool\(callouts.count == 1 ? " is" : "s are") numbered, with \(callouts.count == 1 ? "its name" : "their names") in a legend\(inPlot)")
             nodes += legend.nodes
         }
         if figure.showsKey, let key = RegionKey(landscape: landscape, theme: theme, measurer: measurer).layout(regions, origin: Point(canvas.width, theme.margin)) {
@@ -94,7 +111,8 @@ struct MapFigureLayout {
         // Said once the figure's size is final (title band included), in points, as the
         // SVG's and PDF's size (a PNG has --scale pixels a point).
         if !growth.isEmpty {
-            warnings.append("\(growth.joined(separator: "; ")); the figure grew from \(Int(plotCanvas.width))x\(Int((plotCanvas.height + titleBand).rounded())) pt to \(Int(canvas.width))x\(Int(canvas.height.rounded())) pt")
+            let grew = canvas.width > plotCanvas.width || canvas.height > plotCanvas.height + titleBand
+            warnings.append(growth.joined(separator: "; ") + (grew ? "; the figure grew from \(Int(plotCanvas.width))x\(Int((plotCanvas.height + titleBand).rounded())) pt to \(Int(canvas.width))x\(Int(canvas.height.rounded())) pt" : ""))
         }
         if insets.count > 0 {
             warnings.append("\(insets.named.count) tool\(insets.named.count == 1 ? " is" : "s are") named in \(insets.count == 1 ? "a detail inset" : "\(insets.count) detail insets"), their crowded spot drawn again, enlarged")

@@ -57,6 +57,7 @@ public struct LabelAudit: Sendable {
         self.items = items
         classify()
         judgeInsets()
+        judgeLegendPanels()
     }
 
     /// Reads an SVG written by `SVGWriter`: every `<path id=... d=...>`.

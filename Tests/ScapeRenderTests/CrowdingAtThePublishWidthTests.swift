@@ -99,6 +99,62 @@ import ScapeScene
         #expect(audit.failures.isEmpty, "\(audit.failures)")
     }
 
+    /// 300 tools in every bench set keep within 1.25 times the default map both ways, every
+    /// name, number and legend row at 11 px or more in the 1200 px column: the legend fills
+    /// the plot's empty room first, and a long legend takes smaller type (never below 11 px)
+    /// rather than a taller figure. Before: 978-1089 pt tall. Judged from the scene's size,
+    /// its type and the written SVG.
+    @Test(arguments: [(MapBenchmark.PointSet.uniform, FigureStyle.sketch), (.clusters, .sketch), (.quadrant, .sketch), (.tools80, .sketch),
+                      (.stacked, .sketch), (.uniform, .clean), (.quadrant, .clean)])
+    func threeHundredToolsKeepWithinTheGrowthLimit(set: MapBenchmark.PointSet, style: FigureStyle) throws {
+        let landscape = Landscape(tools: MapBenchmark.points(set, n: 300).enumerated().map { i, p in Tool(id: "t\(i)", name: "Tool \(i)", x: p.0, y: p.1) })
+        let laid = FigureRenderer().layout(Figure(id: "map", kind: .map), of: landscape, settings: RenderSettings(style: style))
+        let limit = Size(1125 * PublishWidth.growthLimit, 760 * PublishWidth.growthLimit)
+        #expect(laid.scene.size.width <= limit.width + 0.5 && laid.scene.size.height <= limit.height + 0.5, "\(set) \(style): \(laid.scene.size)")
+        #expect(LabelAudit.smallestNamePixels(laid.scene, publishWidth: 1200) >= 11, "\(set) \(style)")
+        let (audit, _) = try render(landscape, style: style)
+        #expect(audit.verdicts.count == 300 && audit.failures.isEmpty, "\(set) \(style): \(audit.failures)")
+        #expect(audit.overlaps == 0 && audit.coveredLabels == 0 && audit.runOns == 0, "\(set) \(style)")
+    }
+
+    /// Where the plot has empty room, the legend goes there first, in framed panels: 150
+    /// tools in one quadrant need no growth at all. Read from the SVG: each panel's frame
+    /// holds no marker, leader, axis line or map name, only legend rows.
+    @Test(arguments: [FigureStyle.sketch, .clean])
+    func aLegendFillsThePlotsEmptyRoomFirst(style: FigureStyle) throws {
+        let landscape = Landscape(tools: MapBenchmark.points(.quadrant, n: 150).enumerated().map { i, p in Tool(id: "t\(i)", name: "Tool \(i)", x: p.0, y: p.1) })
+        let (audit, _) = try render(landscape, style: style)
+        let panels = audit.items.filter { $0.id.hasPrefix("legend.panel.") }
+        #expect(!panels.isEmpty, "\(style): the empty quadrants hold the legend")
+        #expect(audit.coveredLabels == 0 && audit.failures.isEmpty, "\(style): \(audit.failures)")
+        let laid = FigureRenderer().layout(Figure(id: "map", kind: .map), of: landscape, settings: RenderSettings(style: style))
+        #expect(laid.scene.size.height <= 760 + 0.5, "\(style): no band under the plot: \(laid.scene.size)")
+        // Independently of the audit's rule: no marker's or leader's points inside a frame.
+        for panel in panels {
+            let inner = panel.box.insetBy(1)
+            let under = audit.items.filter { ($0.id.contains(".marker") || $0.id.contains(".leader") || $0.id.hasPrefix("axis.")) && $0.points.contains(where: inner.contains) }
+            #expect(under.isEmpty, "\(style): \(panel.id) covers \(under.map(\.id).prefix(5))")
+        }
+    }
+
+    /// The audit's panel rule: a panel over a marker, a leader or a name not numbered on the
+    /// map counts as covered; over legend rows of numbered tools it does not.
+    @Test func theAuditCountsWhatALegendPanelCovers() {
+        func item(_ id: String, _ r: Rect) -> LabelAudit.Item { LabelAudit.Item(id: id, box: r, points: [r.origin, Point(r.maxX, r.maxY)]) }
+        let panel = item("legend.panel.1", Rect(x: 100, y: 100, width: 120, height: 60))
+        let numbered = [item("tool.a.marker", Rect(x: 10, y: 10, width: 14, height: 14)), item("tool.a.callout", Rect(x: 26, y: 10, width: 8, height: 12)),
+                        item("stack.3.marker", Rect(x: 40, y: 40, width: 20, height: 20)), item("stack.3.callout", Rect(x: 62, y: 40, width: 8, height: 12))]
+        let rows = [item("tool.a.legend-number", Rect(x: 106, y: 106, width: 8, height: 12)), item("tool.a.name", Rect(x: 118, y: 106, width: 40, height: 12)),
+                    item("stack.3.tool.b.name", Rect(x: 118, y: 120, width: 40, height: 12))]
+        #expect(LabelAudit(items: numbered + rows + [panel]).coveredLabels == 0)
+        let marker = item("tool.c.marker", Rect(x: 150, y: 140, width: 14, height: 14))
+        let name = item("tool.d.name", Rect(x: 180, y: 104, width: 30, height: 12))
+        let leader = LabelAudit.Item(id: "tool.e.leader", box: Rect(x: 80, y: 120, width: 60, height: 1), points: [Point(80, 120), Point(140, 121)])
+        #expect(LabelAudit(items: numbered + rows + [panel, marker]).coveredLabels == 1)
+        #expect(LabelAudit(items: numbered + rows + [panel, name, item("tool.d.marker", Rect(x: 300, y: 300, width: 14, height: 14))]).coveredLabels == 1)
+        #expect(LabelAudit(items: numbered + rows + [panel, leader]).coveredLabels == 1)
+    }
+
     /// The audit's marker rule reads the drawn discs: two tools' markers half over each
     /// other are counted, two side by side are not.
     @Test func theAuditCountsMarkersDrawnOverEachOther() {
