@@ -28,7 +28,7 @@ struct CalloutLegend {
     static let columnGap = 18.0
 
     private(set) var font: FontSpec
-    let measurer: any TextMeasurer
+    private(set) var measurer: any TextMeasurer
     /// The room beside the plot (its height is the plot's) and under it.
     let right: Size
     let below: Size
@@ -63,11 +63,13 @@ struct CalloutLegend {
     /// What fits within the figure's growth limit.
     var room: Int { rightCapacity + belowCapacity }
 
-    /// The same legend set in type of `size` points (its rows and columns scale with it).
-    func typeSet(at size: Double) -> CalloutLegend {
+    /// The same legend set in type of `size` points (its rows and columns scale with it),
+    /// measured by `measurer` (an estimate, while sizes are tried) or its own.
+    func typeSet(at size: Double, measuredBy measurer: (any TextMeasurer)? = nil) -> CalloutLegend {
         var smaller = self
         smaller.font.size = size
         smaller.columnWidth = columnWidth * size / font.size
+        if let measurer { smaller.measurer = measurer }
         return smaller
     }
 
@@ -171,15 +173,19 @@ struct CalloutLegend {
             return (x - Self.columnGap - origin.x, height)
         }
         // Panels in the plot's emptiest rooms, largest first, while one holds enough entries.
-        var start = 0
         var panels: [Rect] = []
-        if var room = panelRoom {
+        var room = panelRoom
+        func fillPanels(from first: Int) -> Int {
+            guard var free = room else { return first }
+            defer { room = free }
+            var start = first
             let pad = Self.panelPad
             while start < entries.count, panels.count < Self.mostPanels {
                 let narrowest = rowWidths[start...].min() ?? 0
-                let minimum = Size(narrowest + 2 * (pad + panelClearance), Double(Self.panelRowsAtLeast) * rowHeight + 2 * (pad + panelClearance))
-                guard let free = room.largest(atLeast: minimum) else { break }
-                let inner = free.insetBy(pad + panelClearance)
+                let fewest = min(Self.panelRowsAtLeast, entries.count - start)
+                let minimum = Size(narrowest + 2 * (pad + panelClearance), Double(fewest) * rowHeight + 2 * (pad + panelClearance))
+                guard let spot = free.largest(atLeast: minimum) else { break }
+                let inner = spot.insetBy(pad + panelClearance)
                 let rowsHere = min(rows(in: inner.height), entries.count - start)
                 let count = fitting(from: start, rows: rowsHere, width: inner.width, atLeastOne: false)
                 guard count >= min(Self.panelEntriesAtLeast, entries.count - start), count > 0 else { break }
@@ -191,16 +197,20 @@ struct CalloutLegend {
                 children.append(.path(ScenePath(id: "legend/panel/\(panels.count)", path: .rect(frame), fill: background,
                                                 stroke: StrokeStyle(color: ink.withAlpha(0.7), width: 1.2))))
                 _ = block(entries[start..<(start + count)], origin: Point(frame.minX + pad, frame.minY + pad), rows: rowsUsed)
-                room.block(frame.outsetBy(panelClearance))
+                free.block(frame.outsetBy(panelClearance))
                 start += count
             }
+            return start
         }
+        let start = fillPanels(from: 0)
         let besideRows = max(1, rows(in: right.height))
         let besideCount = start < entries.count ? fitting(from: start, rows: besideRows, width: right.width, atLeastOne: false) : 0
-        let belowStart = start + besideCount
+        let beside = besideCount > 0 ? block(entries[start..<(start + besideCount)], origin: rightOrigin, rows: besideRows) : (width: 0, height: 0)
+        // What the room beside the plot could not take: in panels again if they hold it (the
+        // last few rows need no band under the plot), else under it.
+        let belowStart = fillPanels(from: start + besideCount)
         let belowEntries = entries.count - belowStart
         let belowRows = belowEntries > 0 ? fewestRows(from: belowStart, count: belowEntries, width: below.width, most: belowEntries, atLeastOne: true) : 0
-        let beside = besideCount > 0 ? block(entries[start..<belowStart], origin: rightOrigin, rows: besideRows) : (width: 0, height: 0)
         let under = belowEntries > 0 ? block(entries[belowStart...], origin: belowOrigin, rows: belowRows) : (width: 0, height: 0)
         return ([.group(SceneGroup(id: "legend", children: children))], max(0, beside.width), Size(under.width, under.height), panels)
     }

@@ -79,6 +79,9 @@ struct DetailInsets {
         for a in anchors { blocked.insert(Rect(center: a, size: Size(2 * reach, 2 * reach)), 0) }
         for p in placements where p.outcome != .omitted { blocked.insert(p.rect, 0) }
         for r in keepOut + sources { blocked.insert(r, 0) }
+        // An inset over an axis line hides where the quadrants meet and reads as both sides':
+        // a spot within one quadrant is preferred (see `freeSpot`).
+        let axes = map.axisLines()
         let leaders: [(Point, Point)] = placements.indices.compactMap { i in
             let p = placements[i]
             return p.hasLeader && p.outcome != .omitted ? (anchors[i], p.rect.nearestPoint(to: anchors[i])) : nil
@@ -104,18 +107,29 @@ struct DetailInsets {
             // The least enlargement that names every member (a smaller box leaves more room
             // for the next inset), else the one that names the most.
             var best: (plan: Plan, node: SceneNode, gained: Set<String>)?
-            for scale in Self.scales {
-                let size = Size(source.width * scale + 2 * pad, source.height * scale + 2 * pad)
-                guard size.width < area.width, size.height < area.height,
-                      let spot = Self.freeSpot(size: size, near: source, in: area, blocked: blocked, leaders: leaders, names: names,
-                                               clearance: 1.5 + theme.strokeWobble * 2, linkMayCross: lostHere > 0) else { continue }
+            /// Draws the inset at a spot; true once it names every member.
+            func consider(scale: Double, spot: Rect) -> Bool {
                 let plan = Plan(n: result.count + 1, members: members.map { tools[$0] }, source: source, spot: spot, scale: scale, pad: pad, named: [])
                 let inset = draw(plan, greyed: greyed, numbering: nil)
                 let gained = inset.named.intersection(left.map { tools[$0].id })
                 if best == nil || gained.count > best!.gained.count {
                     best = (Plan(n: plan.n, members: plan.members, source: source, spot: spot, scale: scale, pad: pad, named: inset.named), inset.node, gained)
                 }
-                if inset.named.count == members.count { break }
+                return inset.named.count == members.count
+            }
+            // Within one quadrant at any enlargement first; over an axis only if that finds
+            // no inset worth its room (each enlargement's room is searched once).
+            var overAxes: [(scale: Double, spot: Rect)] = []
+            for scale in Self.scales {
+                let size = Size(source.width * scale + 2 * pad, source.height * scale + 2 * pad)
+                guard size.width < area.width, size.height < area.height else { continue }
+                let found = Self.freeSpots(size: size, near: source, in: area, blocked: blocked, leaders: leaders, names: names,
+                                           clearance: 1.5 + theme.strokeWobble * 2, linkMayCross: lostHere > 0, avoiding: axes)
+                if let over = found.otherwise { overAxes.append((scale, over)) }
+                if let spot = found.preferred, consider(scale: scale, spot: spot) { break }
+            }
+            if best.map({ $0.gained.count >= Self.fewestNamed || !$0.gained.isDisjoint(with: lostIDs) }) != true {
+                for (scale, spot) in overAxes where consider(scale: scale, spot: spot) { break }
             }
             guard let best else {
                 guard knot.count >= 4, cuts < Self.mostCuts else { continue }
@@ -238,8 +252,11 @@ struct DetailInsets {
     /// a grid of spots, whose link to the outline crosses no name in `names` (unless
     /// `linkMayCross` and none is clear). `clearance`: the
     /// room kept around the frame (a hand-drawn frame wanders off its box).
-    static func freeSpot(size: Size, near source: Rect, in area: Rect, blocked: SpatialGrid, leaders: [(Point, Point)], names: [Rect],
-                         clearance: Double = 0, linkMayCross: Bool = false) -> Rect? {
+    /// `avoiding`: boxes (the axis lines) a spot keeps off: the nearest free spot off them
+    /// with a clear link is `preferred`; `otherwise` is the nearest one over them (or, if
+    /// `linkMayCross`, with a crossing link), found on the way.
+    static func freeSpots(size: Size, near source: Rect, in area: Rect, blocked: SpatialGrid, leaders: [(Point, Point)], names: [Rect],
+                          clearance: Double = 0, linkMayCross: Bool = false, avoiding: [Rect] = []) -> (preferred: Rect?, otherwise: Rect?) {
         let near = source.center
         let step = 8.0
         // Every spot on the grid, nearest first (ties in reading order): the first free one wins.
@@ -262,15 +279,19 @@ struct DetailInsets {
         // Deep in a crowd every link crosses names: for a knot the map could not even number,
         // the nearest free box then, its link drawn under them (a thin dashed line reads
         // through a name).
-        var crossing: Rect?
+        var crossing: Rect?, overAxis: Rect?
         for ring in rings { for spot in ring.sorted(by: { ($0.d, $0.y, $0.x) < ($1.d, $1.y, $1.x) }) {
             let r = Rect(x: spot.x, y: spot.y, width: size.width, height: size.height)
             let kept = r.outsetBy(clearance)
             guard !blocked.anyIntersects(kept, excluding: -1), !leaders.contains(where: { kept.intersectsSegment($0.0, $0.1) }) else { continue }
             let from = source.nearestPoint(to: r.center), to = r.nearestPoint(to: source.center)
-            if !names.contains(where: { $0.intersectsSegment(from, to) }) { return r }
+            if !names.contains(where: { $0.intersectsSegment(from, to) }) {
+                guard avoiding.contains(where: { $0.intersects(kept) }) else { return (r, overAxis ?? crossing) }
+                if overAxis == nil { overAxis = r }
+                continue
+            }
             if crossing == nil, linkMayCross { crossing = r }
         } }
-        return crossing
+        return (nil, overAxis ?? crossing)
     }
 }

@@ -78,16 +78,25 @@ struct MapFigureLayout {
             // type that reads at the publish width: a long legend takes smaller type, not a
             // taller figure (the plot's own names and numbers keep their size).
             let limit = Size(plotCanvas.width * PublishWidth.growthLimit, plotCanvas.height * PublishWidth.growthLimit)
-            var legend = (nodes: [SceneNode](), rightWidth: 0.0, below: Size.zero, panels: [Rect]())
-            var grown = canvas
-            for size in layer.legend.typeSizes(down: map.smallestType) {
-                legend = layer.legend.typeSet(at: size).layout(callouts, panelRoom: room, panelClearance: clearance, rightOrigin: Point(canvas.width, theme.margin),
-                                                               belowOrigin: Point(theme.margin, canvas.height), ink: theme.ink, background: theme.background ?? .white)
-                grown = Size(max(canvas.width + (legend.rightWidth > 0 ? legend.rightWidth + theme.margin * 2 : 0), legend.below.width + theme.margin * 2),
-                             canvas.height + (legend.below.height > 0 ? legend.below.height + theme.margin : 0))
-                if grown.width <= limit.width + 0.5, grown.height <= limit.height + 0.5 { break }
+            let sizes = layer.legend.typeSizes(down: map.smallestType)
+            func tried(_ k: Int, estimated: Bool) -> (legend: (nodes: [SceneNode], rightWidth: Double, below: Size, panels: [Rect]), size: Size, fits: Bool) {
+                let set = layer.legend.typeSet(at: sizes[k], measuredBy: estimated ? ScaledTextMeasurer(base: measurer, size: sizes[0]) : nil)
+                let legend = set.layout(callouts, panelRoom: room, panelClearance: clearance, rightOrigin: Point(canvas.width, theme.margin),
+                                        belowOrigin: Point(theme.margin, canvas.height), ink: theme.ink, background: theme.background ?? .white)
+                let grown = Size(max(canvas.width + (legend.rightWidth > 0 ? legend.rightWidth + theme.margin * 2 : 0), legend.below.width + theme.margin * 2),
+                                 canvas.height + (legend.below.height > 0 ? legend.below.height + theme.margin : 0))
+                return (legend, grown, grown.width <= limit.width + 0.5 && grown.height <= limit.height + 0.5)
             }
-            canvas = grown
+            // Sizes are tried on estimates (each name measured once), then the first that fits
+            // is laid out for real, and the next smaller if the estimate was a little short.
+            var k = sizes.indices.first { $0 == 0 || tried($0, estimated: true).fits } ?? sizes.count - 1
+            var attempt = tried(k, estimated: false)
+            while !attempt.fits, k + 1 < sizes.count {
+                k += 1
+                attempt = tried(k, estimated: false)
+            }
+            let legend = attempt.legend
+            canvas = attempt.size
             let inPlot = legend.panels.isEmpty ? "" : legend.rightWidth == 0 && legend.below == .zero ? " inside the plot" : " (partly inside the plot)"
             growth.append("\(callouts.count) tool\(callouts.count == 1 ? " is" : "s are") numbered, with \(callouts.count == 1 ? "its name" : "their names") in a legend\(inPlot)")
             nodes += legend.nodes
