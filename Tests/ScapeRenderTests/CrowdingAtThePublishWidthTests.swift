@@ -220,6 +220,25 @@ import ScapeScene
         for frame in frames { for h in heads { #expect(!frame.intersects(h), "\(file): an inset at \(frame) covers the arrowhead at \(h)") } }
     }
 
+    /// An inset over an axis line hides where the quadrants meet and reads as both sides': on
+    /// the crowded examples, in both styles, every inset keeps within one quadrant (the
+    /// corner example's clean inset lay on the origin). Read from the SVG: no inset frame
+    /// holds a stretch of either axis line.
+    @Test(arguments: ["corner-120.csv", "crowded-quadrant.mmd", "frameworks-60.mmd"], [FigureStyle.sketch, .clean])
+    func insetsKeepWithinOneQuadrant(file: String, style: FigureStyle) throws {
+        let l = try DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/examples/\(file)")).get()
+        let (audit, _) = try render(l, figure: l.effectiveFigures[0], style: style)
+        let frames = audit.items.filter { $0.id.hasPrefix("inset.") && $0.id.hasSuffix(".frame") }.map(\.box)
+        #expect(!frames.isEmpty, "\(file) \(style): a crowded example has insets")
+        guard let x = audit.items.first(where: { $0.id == "axis.x" })?.box, let y = audit.items.first(where: { $0.id == "axis.y" })?.box else {
+            Issue.record("\(file): no axes"); return
+        }
+        for frame in frames {
+            #expect(!(frame.minY < x.midY && x.midY < frame.maxY && frame.maxX > x.minX && frame.minX < x.maxX), "\(file) \(style): an inset at \(frame) lies over the x-axis")
+            #expect(!(frame.minX < y.midX && y.midX < frame.maxX && frame.maxY > y.minY && frame.minY < y.maxY), "\(file) \(style): an inset at \(frame) lies over the y-axis")
+        }
+    }
+
     /// The figure is at most 1.25 times as wide as the default map (so its type shows at the
     /// publish width's size) and as tall, except where its legend must run on below to hold
     /// every name: past that height, only legend rows are drawn.
