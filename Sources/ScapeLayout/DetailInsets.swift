@@ -117,8 +117,8 @@ struct DetailInsets {
                 }
                 return inset.named.count == members.count
             }
-            // Within one quadrant at any enlargement first; over an axis only if that finds
-            // no inset worth its room (each enlargement's room is searched once).
+            // Within one quadrant at any enlargement first; over an axis only if no
+            // enlargement finds room there (each enlargement's room is searched once).
             var overAxes: [(scale: Double, spot: Rect)] = []
             for scale in Self.scales {
                 let size = Size(source.width * scale + 2 * pad, source.height * scale + 2 * pad)
@@ -128,7 +128,7 @@ struct DetailInsets {
                 if let over = found.otherwise { overAxes.append((scale, over)) }
                 if let spot = found.preferred, consider(scale: scale, spot: spot) { break }
             }
-            if best.map({ $0.gained.count >= Self.fewestNamed || !$0.gained.isDisjoint(with: lostIDs) }) != true {
+            if best == nil {
                 for (scale, spot) in overAxes where consider(scale: scale, spot: spot) { break }
             }
             guard let best else {
