@@ -108,7 +108,9 @@ struct RadarBlipLabels {
         }
         guard !order.isEmpty else { return out }
         // Legends: quadrants 1 and 4 (right half) on the right, 2 and 3 on the left.
-        let rowHeight = measurer.measure("0", font: font).height * 1.12
+        // Rows set as a map's legend sets them (`CalloutLegend.rowLeading`): a font with a
+        // tall line (Comic Neue's) spread a quadrant's list over a second column.
+        let rowHeight = min(measurer.measure("0", font: font).height, font.size * CalloutLegend.rowLeading)
         let headFont = FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.85, weight: .bold)
         let numberWidth = numberSize.width
         func column(_ sectorsOnSide: [Int], x0: Double) -> (nodes: [SceneNode], width: Double) {
@@ -139,10 +141,11 @@ struct RadarBlipLabels {
                     }
                     let n = "\(number[i]!)"
                     let ns = measurer.measure(n, font: font)
+                    // Each row's box cut to the row (the ink keeps within it).
                     nodes.append(.text(SceneText(id: "\(blips[i].owner)/legend-number", text: n, font: font, color: ink,
-                                                 frame: Rect(x: x + numberWidth - ns.width, y: y, width: ns.width, height: ns.height), alignment: .right)))
+                                                 frame: Rect(x: x + numberWidth - ns.width, y: y, width: ns.width, height: min(ns.height, rowHeight)), alignment: .right)))
                     nodes.append(.text(SceneText(id: "\(blips[i].owner)/name", text: blips[i].name, font: font, color: ink,
-                                                 frame: Rect(origin: Point(x + numberWidth + 6, y), size: nameSizes[i]))))
+                                                 frame: Rect(x: x + numberWidth + 6, y: y, width: nameSizes[i].width, height: min(nameSizes[i].height, rowHeight)))))
                     widest = max(widest, numberWidth + 6 + nameSizes[i].width)
                     y += rowHeight
                 }

@@ -239,6 +239,22 @@ import ScapeScene
         }
     }
 
+    /// A radar of 100 numbered blips lists each side's two quadrants in one column, so the
+    /// figure stays under 1.4 times its rings' width (its rows were set 1.34 of the type
+    /// apart in sketch, which ran each side onto three columns: 1813 pt wide, names at 7.5 px
+    /// in a 1200 px column; 12.6 px now). Radars are not held to the publish width yet: the
+    /// clean style's 12 pt names show at 10.6 px.
+    @Test(arguments: [FigureStyle.sketch, .clean])
+    func aDenseRadarsLegendKeepsOneColumnASide(style: FigureStyle) throws {
+        let l = try DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/examples/radar-dense.csv")).get()
+        let laid = FigureRenderer().layout(l.effectiveFigures[0], of: l, settings: RenderSettings(style: style))
+        let continued = laid.scene.allNodes.filter { $0.id.hasSuffix("/continued") }.map(\.id)
+        #expect(continued.isEmpty, "\(style): \(continued)")
+        #expect(laid.scene.size.width <= 1400, "\(style): \(laid.scene.size)")
+        let (audit, _) = try render(l, figure: l.effectiveFigures[0], style: style)
+        #expect(audit.failures.isEmpty && audit.overlaps == 0 && audit.runOns == 0, "\(style): \(audit.failures)")
+    }
+
     /// The figure is at most 1.25 times as wide as the default map (so its type shows at the
     /// publish width's size) and as tall, except where its legend must run on below to hold
     /// every name: past that height, only legend rows are drawn.
