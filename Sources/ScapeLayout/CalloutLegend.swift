@@ -177,10 +177,12 @@ struct CalloutLegend {
         var room = panelRoom
         func fillPanels(from first: Int) -> Int {
             guard var free = room else { return first }
-            defer { room = free }
-            var start = first
             let pad = Self.panelPad
-            while start < entries.count, panels.count < Self.mostPanels {
+            // Where the panels go: the largest free room first, each frame as large as its
+            // columns need, while a room holds enough entries.
+            var found: [(frame: Rect, count: Int, rows: Int, room: Rect)] = []
+            var start = first
+            while start < entries.count, panels.count + found.count < Self.mostPanels {
                 let narrowest = rowWidths[start...].min() ?? 0
                 let fewest = min(Self.panelRowsAtLeast, entries.count - start)
                 let minimum = Size(narrowest + 2 * (pad + panelClearance), Double(fewest) * rowHeight + 2 * (pad + panelClearance))
@@ -193,14 +195,45 @@ struct CalloutLegend {
                 let content = blockSize(from: start, count: count, rows: rowsUsed)
                 // In the middle of its room: as far from its neighbours as it can be.
                 let frame = Rect(center: inner.center, size: Size(content.width + 2 * pad, content.height + 2 * pad))
-                panels.append(frame)
-                children.append(.path(ScenePath(id: "legend/panel/\(panels.count)", path: .rect(frame), fill: background,
-                                                stroke: StrokeStyle(color: ink.withAlpha(0.7), width: 1.2))))
-                _ = block(entries[start..<(start + count)], origin: Point(frame.minX + pad, frame.minY + pad), rows: rowsUsed)
+                found.append((frame, count, rowsUsed, spot.insetBy(panelClearance)))
                 free.block(frame.outsetBy(panelClearance))
                 start += count
             }
-            return start
+            room = free
+            // Numbers read in order as the legend's columns do: the panels left to right, and
+            // top to bottom where they stand one above another. The entries are dealt again in
+            // that order, each panel within its own room clear of the others' frames, unless
+            // that holds fewer.
+            var plan = found.map { (frame: $0.frame, count: $0.count, rows: $0.rows) }
+            let ordered = found.indices.sorted { (found[$0].frame.minX, found[$0].frame.minY) < (found[$1].frame.minX, found[$1].frame.minY) }
+            if ordered != Array(found.indices) {
+                var k = first
+                var frames = found.map(\.frame)
+                var dealt: [(frame: Rect, count: Int, rows: Int)] = []
+                for i in ordered where k < entries.count {
+                    let others = frames.indices.filter { $0 != i }.map { frames[$0].outsetBy(panelClearance) }
+                    let room = Self.room(found[i].room, keeping: found[i].frame, clearOf: others)
+                    let inner = room.insetBy(pad)
+                    let rowsHere = min(rows(in: inner.height + 1e-6), entries.count - k)
+                    let count = rowsHere > 0 ? fitting(from: k, rows: rowsHere, width: inner.width + 1e-6, atLeastOne: false) : 0
+                    guard count > 0 else { continue }
+                    let rowsUsed = fewestRows(from: k, count: count, width: inner.width + 1e-6, most: rowsHere, atLeastOne: false)
+                    let content = blockSize(from: k, count: count, rows: rowsUsed)
+                    dealt.append((Rect(center: room.center, size: Size(content.width + 2 * pad, content.height + 2 * pad)), count, rowsUsed))
+                    frames[i] = dealt[dealt.count - 1].frame
+                    k += count
+                }
+                if k >= start { plan = dealt }
+            }
+            var k = first
+            for p in plan {
+                panels.append(p.frame)
+                children.append(.path(ScenePath(id: "legend/panel/\(panels.count)", path: .rect(p.frame), fill: background,
+                                                stroke: StrokeStyle(color: ink.withAlpha(0.7), width: 1.2))))
+                _ = block(entries[k..<(k + p.count)], origin: Point(p.frame.minX + pad, p.frame.minY + pad), rows: p.rows)
+                k += p.count
+            }
+            return k
         }
         let start = fillPanels(from: 0)
         let besideRows = max(1, rows(in: right.height))
@@ -213,6 +246,22 @@ struct CalloutLegend {
         let belowRows = belowEntries > 0 ? fewestRows(from: belowStart, count: belowEntries, width: below.width, most: belowEntries, atLeastOne: true) : 0
         let under = belowEntries > 0 ? block(entries[belowStart...], origin: belowOrigin, rows: belowRows) : (width: 0, height: 0)
         return ([.group(SceneGroup(id: "legend", children: children))], max(0, beside.width), Size(under.width, under.height), panels)
+    }
+
+    /// `room` cut back, side by side, until it meets none of `others`, always keeping `frame`
+    /// (which meets none of them): of the four cuts past each, the one leaving most room.
+    static func room(_ room: Rect, keeping frame: Rect, clearOf others: [Rect]) -> Rect {
+        var r = room
+        for o in others where o.intersects(r) {
+            var cuts: [Rect] = []
+            if o.minX >= frame.maxX { cuts.append(Rect(x: r.minX, y: r.minY, width: o.minX - r.minX, height: r.height)) }
+            if o.maxX <= frame.minX { cuts.append(Rect(x: o.maxX, y: r.minY, width: r.maxX - o.maxX, height: r.height)) }
+            if o.minY >= frame.maxY { cuts.append(Rect(x: r.minX, y: r.minY, width: r.width, height: o.minY - r.minY)) }
+            if o.maxY <= frame.minY { cuts.append(Rect(x: r.minX, y: o.maxY, width: r.width, height: r.maxY - o.maxY)) }
+            guard let best = cuts.max(by: { $0.area < $1.area }) else { return frame }
+            r = best
+        }
+        return r
     }
 
     /// Legend order: by name, numbers inside names by their value ("Tool 4" before "Tool 10").
