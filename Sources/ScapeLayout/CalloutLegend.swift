@@ -38,8 +38,8 @@ struct CalloutLegend {
     var growsDown = true
 
     /// Rows `rowLeading` of the type's size apart (or a line, if the font's is less): set
-    /// solid, as an index is, since a row is a short name, not running text. A font with a
-    /// tall line (Comic Neue's is 1.28 of its size) would otherwise spread the list a fifth.
+    /// close, as an index is, since a row is a short name, not running text, and the same
+    /// in every font (Comic Neue's own line is 1.15 of its size).
     var rowHeight: Double { min(measurer.measure("0", font: font).height, font.size * Self.rowLeading) }
     /// The leading of a legend's rows, as a share of the type's size: room for a descender
     /// above the next row's capitals.

@@ -108,8 +108,8 @@ struct RadarBlipLabels {
         }
         guard !order.isEmpty else { return out }
         // Legends: quadrants 1 and 4 (right half) on the right, 2 and 3 on the left.
-        // Rows set as a map's legend sets them (`CalloutLegend.rowLeading`): a font with a
-        // tall line (Comic Neue's) spread a quadrant's list over a second column.
+        // Rows set as a map's legend sets them (`CalloutLegend.rowLeading`): a line and a
+        // tenth apart (1.29 of Comic Neue's size) ran a quadrant's list onto a second column.
         let rowHeight = min(measurer.measure("0", font: font).height, font.size * CalloutLegend.rowLeading)
         let headFont = FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.85, weight: .bold)
         let numberWidth = numberSize.width

@@ -250,7 +250,7 @@ import ScapeScene
     }
 
     /// A radar of 100 numbered blips lists each side's two quadrants in one column, so the
-    /// figure stays under 1.4 times its rings' width (its rows were set 1.34 of the type
+    /// figure stays under 1.4 times its rings' width (its rows were set 1.29 of the type
     /// apart in sketch, which ran each side onto three columns: 1813 pt wide, names at 7.5 px
     /// in a 1200 px column; 12.6 px now). Radars are not held to the publish width yet: the
     /// clean style's 12 pt names show at 10.6 px.
