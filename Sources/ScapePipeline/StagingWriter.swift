@@ -26,6 +26,8 @@ public final class StagingWriter: @unchecked Sendable {
     // Touched on `queue` only, and read after `queue.sync`.
     private var prepared: Set<String> = []
     private var staged: [(temp: URL, final: URL)] = []
+    /// Folders made for the files, deepest first: removed again when nothing is committed.
+    private var created: [String] = []
     private var outcome = Outcome()
 
     /// `target` maps a rendered file's name to where it goes; `inputs` are the data files read,
@@ -58,7 +60,15 @@ public final class StagingWriter: @unchecked Sendable {
             return
         }
         do {
-            if prepared.insert(t.directory.path).inserted { try AtomicFileWriter.prepare(t.directory) }
+            if prepared.insert(t.directory.path).inserted {
+                var missing: [String] = [], folder = t.directory.standardizedFileURL
+                while !FileManager.default.fileExists(atPath: folder.path) && folder.path != "/" {
+                    missing.append(folder.path)
+                    folder = folder.deletingLastPathComponent()
+                }
+                try AtomicFileWriter.prepare(t.directory)
+                created += missing
+            }
             staged.append(try AtomicFileWriter.stage(t.name, file.bytes, into: t.directory))
         } catch {
             outcome.failure = error
@@ -78,11 +88,14 @@ public final class StagingWriter: @unchecked Sendable {
         _ = try batch.commit()
     }
 
-    /// Removes every staged file, once the files handed in so far are dealt with.
+    /// Removes every staged file, once the files handed in so far are dealt with, and the
+    /// folders made for them: nothing written leaves no trace.
     public func discard() {
         queue.sync {
             AtomicFileWriter.StagedBatch(staged: staged).discard()
             staged = []
+            for folder in created { rmdir(folder) }
+            created = []
         }
     }
 }
