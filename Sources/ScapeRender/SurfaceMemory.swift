@@ -7,8 +7,7 @@ import Foundation
 /// in use needs neither. Only for a figure whose background is opaque: it paints every pixel
 /// first, so what the memory held before cannot show. Any other gets a new surface, because
 /// Cairo draws its first strokes on a surface it knows to be clear by another path, whose
-/// rounding differs (a cleared kept buffer moved pixels of the banded map drawn with
-/// --background transparent by one).
+/// rounding differs (a cleared kept buffer moved some pixels of the banded map by one).
 enum SurfaceMemory {
     /// Buffers kept for the next figure: one per worker of a render on this machine.
     static let keptBuffers = 2
@@ -41,26 +40,18 @@ enum SurfaceMemory {
         let found = fit.map { spare.remove(at: $0) }
         lock.unlock()
         if let found { return found }
-        // Whole 2 MB pages, which the kernel may back with huge pages when asked: a 19 MB
-        // surface is then ten faults to clear, not 4,600.
-        let size = (bytes + hugePage - 1) / hugePage * hugePage
-        guard let memory = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-              memory != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
-        _ = madvise(memory, size, MADV_HUGEPAGE)
-        return (memory, size)
+        return malloc(bytes).map { ($0, bytes) }
     }
 
-    private static let hugePage = 2 * 1_048_576
-
     private static func give(_ buffer: (memory: UnsafeMutableRawPointer, bytes: Int)) {
-        guard buffer.bytes <= keptBytes else { munmap(buffer.memory, buffer.bytes); return }
+        guard buffer.bytes <= keptBytes else { free(buffer.memory); return }
         lock.lock()
         spare.append((buffer.memory, buffer.bytes))
-        var dropped: (memory: UnsafeMutableRawPointer, bytes: Int)?
+        var dropped: UnsafeMutableRawPointer?
         if spare.count > keptBuffers, let smallest = spare.indices.min(by: { spare[$0].bytes < spare[$1].bytes }) {
-            dropped = spare.remove(at: smallest)
+            dropped = spare.remove(at: smallest).memory
         }
         lock.unlock()
-        if let dropped { munmap(dropped.memory, dropped.bytes) }
+        if let dropped { free(dropped) }
     }
 }
