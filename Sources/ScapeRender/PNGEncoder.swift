@@ -117,7 +117,7 @@ struct PNGEncoder {
             } else {
                 out[0] = 0
                 Self.convert(row, width: width, channels: channels, into: out + 1)
-                rowAdler = adler32(1, out, uInt(rowBytes + 1))
+                rowAdler = UInt(mlscape_adler32(1, out, UInt(rowBytes + 1)))
                 adler = adler32_combine(adler, rowAdler, off_t(rowBytes + 1))
             }
             previous = out
