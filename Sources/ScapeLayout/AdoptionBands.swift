@@ -25,16 +25,24 @@ struct AdoptionBands {
     static let bandWidth = 2 * clearance
     /// The padded box (data units, each way from the centre) the bands are drawn in.
     static let box = 1.22
+    /// Each tool's ring index (`ring(of:)`), in `landscape.tools`' order: looked up once, not
+    /// for every direction the search tries (the lookups were half of that search).
+    let toolRings: [Int?]
 
     init(landscape: Landscape, angle: Double? = nil) {
+        self.init(landscape: landscape, angle: angle, toolRings: landscape.tools.map { Self.ring(of: $0, in: landscape) })
+    }
+
+    private init(landscape: Landscape, angle: Double?, toolRings: [Int?]) {
         self.landscape = landscape
+        self.toolRings = toolRings
         if let angle {
             self.angle = angle
         } else {
             var best = (Int.max, Double.pi / 4)
             func consider(_ degrees: Int) {
                 let a = Double(degrees) * .pi / 180
-                let candidate = AdoptionBands(landscape: landscape, angle: a)
+                let candidate = AdoptionBands(landscape: landscape, angle: a, toolRings: toolRings)
                 let wrong = candidate.misplaced(candidate.borders().map(BandBorder.straight)).count
                 if wrong < best.0 || (wrong == best.0 && abs(a - .pi / 4) < abs(best.1 - .pi / 4)) { best = (wrong, a) }
             }
@@ -64,7 +72,9 @@ struct AdoptionBands {
     }
 
     /// The ring index of a tool: the first of its categories that has a ring.
-    func ring(of tool: Tool) -> Int? {
+    func ring(of tool: Tool) -> Int? { Self.ring(of: tool, in: landscape) }
+
+    static func ring(of tool: Tool, in landscape: Landscape) -> Int? {
         for c in tool.categories {
             if let r = landscape.category(id: c)?.ring, let i = landscape.rings.firstIndex(of: r) { return i }
         }
@@ -74,7 +84,7 @@ struct AdoptionBands {
     /// The n - 1 borders along the diagonal, increasing.
     func borders() -> [Double] {
         let n = landscape.rings.count
-        let ringed = landscape.tools.compactMap { t in ring(of: t).map { (projection(t.x, t.y), $0) } }
+        let ringed = zip(landscape.tools, toolRings).compactMap { t, r in r.map { (projection(t.x, t.y), $0) } }
         var out: [Double] = []
         var low = -2.0.squareRoot()
         // The direction search asks this for every angle: counts and margins come from the
@@ -130,8 +140,8 @@ struct AdoptionBands {
     /// tools when that holds as many, else a little less (a marker clear of the white gap).
     /// A tool no calm border holds stays where the data puts it and `misplaced` names it.
     func curvedBorders(from straight: [Double], maxCurvature: Double = BandBorder.maxCurvature) -> [BandBorder] {
-        let ringed = landscape.tools.sorted { $0.id < $1.id }.compactMap { t in
-            ring(of: t).map { (s: projection(t.x, t.y), t: across(t.x, t.y), ring: $0) }
+        let ringed = zip(landscape.tools, toolRings).sorted { $0.0.id < $1.0.id }.compactMap { t, r in
+            r.map { (s: projection(t.x, t.y), t: across(t.x, t.y), ring: $0) }
         }
         var out: [BandBorder] = []
         for (k, cut) in straight.enumerated() {
@@ -169,8 +179,8 @@ struct AdoptionBands {
 
     /// Tools outside their ring's band: (tool, its ring, the band it lies in, nil for a gap).
     func misplaced(_ borders: [BandBorder]) -> [(Tool, Int, Int?)] {
-        landscape.tools.compactMap { t in
-            guard let r = ring(of: t) else { return nil }
+        zip(landscape.tools, toolRings).compactMap { t, r in
+            guard let r else { return nil }
             let band = band(ofX: t.x, y: t.y, borders: borders)
             return band == r ? nil : (t, r, band)
         }

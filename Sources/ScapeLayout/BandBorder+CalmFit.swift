@@ -28,23 +28,34 @@ extension BandBorder {
         var best: (border: BandBorder, score: (Int, Double, Double))?
         let steps = 24
         let kept = across.indices.filter { lower != nil && keep($0) }
-        // Reused for every (c, b): 2,401 pairs per clearance.
-        var atLeast: [Double] = [], atMost: [Double] = []
+        let keptAcross = kept.map { across[$0] }, keptLower = kept.map { lower!.along[$0] + gap }
+        let earlier = tools.filter(\.earlier), later = tools.filter { !$0.earlier }
+        // Reused for every (c, b): 2,401 pairs per clearance. The bounds stay in the order the
+        // last pair sorted them, with the tool each came from: the next pair moves them little,
+        // so an insertion sort puts them in order again in about one pass (a full sort of each
+        // list for every pair was most of the banded map's layout). The sorted values are the
+        // same whichever way they are sorted.
+        var atLeast = [Double](repeating: 0, count: earlier.count), atLeastTool = Array(earlier.indices)
+        var atMost = [Double](repeating: 0, count: later.count), atMostTool = Array(later.indices)
         for i in -steps...steps {
             let c = maxCurvature * Double(i) / Double(steps)
             for j in -steps...steps {
                 let b = maxSlope * Double(j) / Double(steps)
                 let bent = { (t: Double) in b * t + c * t * t }
                 // The order of the bands is kept whatever the tools: a is at least this.
-                let floor = kept.map { lower!.along[$0] + gap - bent(across[$0]) }.max() ?? -.infinity
+                var floor = -Double.infinity
+                for k in kept.indices { floor = Swift.max(floor, keptLower[k] - bent(keptAcross[k])) }
                 // Each tool holds where a is at least (earlier) or at most (later) its bound.
-                atLeast.removeAll(keepingCapacity: true)
-                atMost.removeAll(keepingCapacity: true)
-                for p in tools {
-                    if p.earlier { atLeast.append(p.s + clearance - bent(p.t)) } else { atMost.append(p.s - clearance - bent(p.t)) }
+                for k in atLeast.indices {
+                    let p = earlier[atLeastTool[k]]
+                    atLeast[k] = p.s + clearance - bent(p.t)
                 }
-                atLeast.sort()
-                atMost.sort()
+                for k in atMost.indices {
+                    let p = later[atMostTool[k]]
+                    atMost[k] = p.s - clearance - bent(p.t)
+                }
+                Self.insertionSort(&atLeast, carrying: &atLeastTool)
+                Self.insertionSort(&atMost, carrying: &atMostTool)
                 guard let (a, wrong, margin) = bestOffset(sortedAtLeast: atLeast, sortedAtMost: atMost, floor: floor, near: cut) else { continue }
                 let score = (wrong, abs(c) + 0.5 * abs(b) + 0.2 * abs(a - cut), -margin)
                 if best == nil || score < best!.score {
@@ -53,6 +64,27 @@ extension BandBorder {
             }
         }
         return best?.border ?? .straight(cut)
+    }
+
+    /// Sorts `values` ascending and moves `carried` along with them: fast when they are
+    /// nearly in order already.
+    static func insertionSort(_ values: inout [Double], carrying carried: inout [Int]) {
+        values.withUnsafeMutableBufferPointer { v in
+            carried.withUnsafeMutableBufferPointer { c in
+                guard v.count > 1 else { return }
+                for k in 1..<v.count {
+                    let value = v[k], tag = c[k]
+                    var m = k
+                    while m > 0 && v[m - 1] > value {
+                        v[m] = v[m - 1]
+                        c[m] = c[m - 1]
+                        m -= 1
+                    }
+                    v[m] = value
+                    c[m] = tag
+                }
+            }
+        }
     }
 
     /// The offset a at or above `floor` that leaves out the fewest tools (an `atLeast` bound

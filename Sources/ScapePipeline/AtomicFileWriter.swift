@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Writes a batch of files all-or-nothing: each goes to a hidden temporary file in the target
 /// folder first; only when every one is complete are they renamed into place. A failure (or
@@ -59,6 +60,22 @@ public enum AtomicFileWriter {
     /// Writes every file to its temporary name in `directory` (created if needed), after
     /// sweeping away what a killed earlier run left there. Nothing final is touched yet.
     public static func stage(_ files: [(name: String, bytes: [UInt8])], into directory: URL) throws -> StagedBatch {
+        try prepare(directory)
+        var staged: [(temp: URL, final: URL)] = []
+        for file in files {
+            do {
+                staged.append(try stage(file.name, file.bytes, into: directory))
+            } catch {
+                StagedBatch(staged: staged).discard()
+                throw error
+            }
+        }
+        return StagedBatch(staged: staged)
+    }
+
+    /// Creates `directory` if needed (it must be a folder) and sweeps away the temporary files
+    /// a killed earlier run left there; once before staging into it.
+    public static func prepare(_ directory: URL) throws {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: directory.path, isDirectory: &isDir) {
@@ -71,18 +88,37 @@ public enum AtomicFileWriter {
             }
         }
         StagedFiles.sweep(directory)
-        var staged: [(temp: URL, final: URL)] = []
-        for file in files {
-            let final = directory.appendingPathComponent(file.name)
-            let temp = directory.appendingPathComponent(temporaryName(for: file.name))
-            StagedFiles.register(temp.path)
-            staged.append((temp, final))
-            guard fm.createFile(atPath: temp.path, contents: Data(file.bytes)) else {
-                StagedBatch(staged: staged).discard()
-                throw Failure(path: final.path, reason: "the folder is not writable or the disk is full")
+    }
+
+    /// Writes one file to its temporary name in `directory` (prepared) and flushes it to disk,
+    /// so the rename that puts it in place can never leave a short file behind. Written with
+    /// open and write: Foundation's `createFile` wrote a temporary file of its own and renamed
+    /// it to ours, and copied the bytes into a `Data` first. A failure removes the temporary file.
+    public static func stage(_ name: String, _ bytes: [UInt8], into directory: URL) throws -> (temp: URL, final: URL) {
+        let final = directory.appendingPathComponent(name)
+        let temp = directory.appendingPathComponent(temporaryName(for: name))
+        StagedFiles.register(temp.path)
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        var written = fd >= 0
+        if written {
+            written = bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 && errno == EINTR { continue }
+                    guard n > 0 else { return false }
+                    offset += n
+                }
+                return true
             }
+            written = fsync(fd) == 0 && written
+            written = Glibc.close(fd) == 0 && written
         }
-        return StagedBatch(staged: staged)
+        guard written else {
+            StagedBatch(staged: [(temp, final)]).discard()
+            throw Failure(path: final.path, reason: "the folder is not writable or the disk is full")
+        }
+        return (temp, final)
     }
 
     /// Removes `.NAME.PID.tmp` files in `directory` left by processes that no longer run.

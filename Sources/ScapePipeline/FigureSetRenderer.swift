@@ -28,9 +28,12 @@ public struct FigureSetRenderer {
         public var description: String { "cannot render \(figure): \(underlying)" }
     }
 
-    /// `progress` is called (from worker threads, one call at a time) as each figure finishes.
+    /// `progress` is called (from worker threads, one call at a time) as each figure finishes;
+    /// `finished` is handed each figure's files as soon as they are made (from the worker that
+    /// made them, so it should return quickly: `StagingWriter.submit` writes them meanwhile).
     public func render(_ figures: [Figure], of landscape: Landscape, settings: RenderSettings,
-                       progress: (@Sendable (_ done: Int, _ total: Int, _ id: String) -> Void)? = nil) throws -> Output {
+                       progress: (@Sendable (_ done: Int, _ total: Int, _ id: String) -> Void)? = nil,
+                       finished: (@Sendable (_ files: [RenderedFile]) -> Void)? = nil) throws -> Output {
         let results = ResultSlots(count: figures.count)
         // PNGs are drawn in bounded bands, but several at once still add up: the raster budget caps the workers.
         // Figures that draw the same scene are one piece of work (laid out and drawn once).
@@ -49,6 +52,7 @@ public struct FigureSetRenderer {
                 let group = groups[g]
                 do {
                     let rendered = try renderer.render(sameScene: group.map { figures[$0] }, of: landscape, settings: settings)
+                    finished?(rendered.flatMap(\.files))
                     for (index, r) in zip(group, rendered) {
                         // Reported under the slots' lock, so the counts arrive in order: [7/19] before [8/19].
                         results.set(index, .success(r)) { done in progress?(done, figures.count, figures[index].id) }

@@ -42,11 +42,16 @@ struct PNGEncoder {
         for y in 0..<height {
             let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
             if y > 0 && memcmp(row, row - stride / 4, width * 4) == 0 { continue }
+            // A row at a time with no branch inside, so the loop runs on vectors: the alpha
+            // bytes ANDed together, and each pixel's red^green and green^blue ORed together.
+            var alphas: UInt32 = 0xffff_ffff, colour: UInt32 = 0
             for x in 0..<width {
                 let px = row[x]
-                if px >> 24 != 0xff { return 4 }
-                if grey && ((px >> 16) & 0xff != (px >> 8) & 0xff || (px >> 8) & 0xff != px & 0xff) { grey = false }
+                alphas &= px
+                colour |= (px ^ (px >> 8)) & 0xffff
             }
+            if alphas >> 24 != 0xff { return 4 }
+            if colour != 0 { grey = false }
         }
         return grey ? 1 : 3
     }
@@ -61,10 +66,13 @@ struct PNGEncoder {
         header += [8, [1: 0, 3: 2, 4: 6][channels]!, 0, 0, 0]  // 8 bits, grey, RGB or RGBA, deflate, adaptive-filter method, no interlace
         Self.chunk("IHDR", header, into: &png)
         let idatStart = png.count
-        png += [0, 0, 0, 0] + Array("IDAT".utf8)
+        png += [0, 0, 0, 0] + Array("IDAT".utf8) + Self.zlibHeader(level: level)
 
+        // Raw deflate inside a zlib header and checksum of our own: the same bytes as zlib's
+        // own wrapping, but a row equal to the one above adds to the checksum in a few
+        // arithmetic steps (`adler32_combine`) instead of a pass over its bytes.
         var stream = z_stream()
-        guard deflateInit_(&stream, level, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard deflateInit2_(&stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw RenderError("cannot start compressing the PNG")
         }
         defer { deflateEnd(&stream) }
@@ -98,15 +106,19 @@ struct PNGEncoder {
         var inBatch = 0
         // Where the row above was written: the batch's last slot still holds it when a new batch starts.
         var previous = batch + (rowsPerBatch - 1) * (rowBytes + 1)
+        var adler = adler32(0, nil, 0), rowAdler = adler
         for y in 0..<height {
             let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
             let out = batch + inBatch * (rowBytes + 1)
             // A row equal to the one above (most of a figure's white) is the same bytes again.
             if y > 0 && memcmp(row, row - stride / 4, width * 4) == 0 {
                 if out != previous { out.update(from: previous, count: rowBytes + 1) }
+                adler = adler32_combine(adler, rowAdler, off_t(rowBytes + 1))
             } else {
                 out[0] = 0
                 Self.convert(row, width: width, channels: channels, into: out + 1)
+                rowAdler = UInt(mlscape_adler32(1, out, UInt(rowBytes + 1)))
+                adler = adler32_combine(adler, rowAdler, off_t(rowBytes + 1))
             }
             previous = out
             inBatch += 1
@@ -117,6 +129,7 @@ struct PNGEncoder {
         }
         if inBatch > 0 { try feed(inBatch * (rowBytes + 1), finish: false) }
         try feed(0, finish: true)
+        png += Self.bigEndian(UInt32(adler))
 
         let idatLength = png.count - idatStart - 8
         png.replaceSubrange(idatStart..<(idatStart + 4), with: Self.bigEndian(UInt32(idatLength)))
@@ -166,6 +179,15 @@ struct PNGEncoder {
             b = (b * 255 + a / 2) / a
         }
         return (UInt8(truncatingIfNeeded: r), UInt8(truncatingIfNeeded: g), UInt8(truncatingIfNeeded: b), UInt8(truncatingIfNeeded: a))
+    }
+
+    /// The two bytes zlib puts before its deflate stream (window 32 KB, deflate, the level's
+    /// flag, a check that makes the pair a multiple of 31), as `deflateInit` would write them.
+    static func zlibHeader(level: Int32) -> [UInt8] {
+        let levelFlag: UInt16 = level < 2 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3
+        var header: UInt16 = (8 + (7 << 4)) << 8 | levelFlag << 6
+        header += 31 - header % 31
+        return [UInt8(header >> 8), UInt8(header & 0xff)]
     }
 
     static func bigEndian(_ v: UInt32) -> [UInt8] {

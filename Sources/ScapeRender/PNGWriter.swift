@@ -25,14 +25,13 @@ public struct PNGWriter: FigureWriter {
             return try BandedPNGEncoder().encode(scene, scale: options.scale, width: Int(width), height: Int(height),
                                                  bandRows: max(1, bandPixels / Int(width)), text: text)
         }
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)!
-        defer { cairo_surface_destroy(surface) }
-        let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError("cannot create a \(width)x\(height) image", status: status) }
-        let cr = cairo_create(surface)!
-        cairo_scale(cr, options.scale, options.scale)
-        CairoScenePainter(text: text).paint(scene, on: cr)
-        cairo_destroy(cr)
-        return try PNGEncoder().encode(surface: surface)
+        // Memory kept from the last figure: no fresh pages to fault in and clear.
+        return try SurfaceMemory.withSurface(width: width, height: height, paintedOpaque: (scene.background?.alpha ?? 0) >= 1) { surface in
+            let cr = cairo_create(surface)!
+            cairo_scale(cr, options.scale, options.scale)
+            CairoScenePainter(text: text).paint(scene, on: cr)
+            cairo_destroy(cr)
+            return try PNGEncoder().encode(surface: surface)
+        }
     }
 }

@@ -1,8 +1,9 @@
 /// How much memory a PNG may take while it is drawn. A figure up to `bandPixels` pixels is drawn
-/// on one surface and encoded from a filtered copy (about 12 bytes a pixel at the peak: the
-/// surface, the filtered rows and zlib's output buffer); a larger one is drawn in bands of at
-/// most `bandPixels` pixels, streamed through deflate, so no accepted --width or --scale
-/// needs more than about `perFigureBytes`.
+/// on one surface (4 bytes a pixel) whose rows are streamed through deflate a batch at a time
+/// into the file's bytes (no copy of the image; the file is at most about the image's size
+/// when nothing compresses), so 12 bytes a pixel is a generous peak; a larger one is drawn in
+/// bands of at most `bandPixels` pixels, streamed the same way, so no accepted --width or
+/// --scale needs more than about `perFigureBytes`.
 public enum RasterBudget {
     /// 24 million pixels: a 6000 x 4000 figure in one piece, 288 MB at the peak.
     public static let bandPixels = 24_000_000

@@ -68,8 +68,8 @@ public struct SVGWriter: FigureWriter {
         if base.isEmpty || !(base.first!.isLetter) { base = "n" + base }
         var id = base
         var k = 2
-        while used.contains(id) { id = "\(base)-\(k)"; k += 1 }
-        used.insert(id)
+        // One hash of each id tried: the insert says whether it was taken.
+        while !used.insert(id).inserted { id = "\(base)-\(k)"; k += 1 }
         return id
     }
 

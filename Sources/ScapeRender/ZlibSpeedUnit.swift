@@ -8,7 +8,7 @@ public enum ZlibSpeedUnit {
     public static let bytes = 50 * 1_048_576
 
     /// The buffer: mostly runs of zeros with seeded noise, about as compressible as a
-    /// filtered figure, the same on every machine.
+    /// figure's PNG rows, the same on every machine.
     static func buffer() -> [UInt8] {
         var out = [UInt8](repeating: 0, count: bytes)
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15

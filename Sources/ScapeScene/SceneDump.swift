@@ -57,30 +57,42 @@ public enum SceneDump {
         appendNumber(p.y, to: &out)
     }
 
-    /// `n(v)`'s bytes, appended without a String in between.
+    /// `n(v)`'s bytes, appended without a String in between: written right to left into a
+    /// few bytes on the stack and appended at once (a byte-by-byte append checks the array's
+    /// room and uniqueness for each; an SVG has hundreds of thousands of numbers).
     static func appendNumber(_ v: Double, to out: inout [UInt8]) {
         guard v.isFinite, abs(v) < 1e15 else { out += Array(n(v).utf8); return }
         let hundredths = Int((v * 100).rounded())
         if hundredths == 0 { out.append(0x30); return }
-        if hundredths < 0 { out.append(0x2D) }
-        let magnitude = abs(hundredths)
-        var whole = magnitude / 100
-        // The whole part's digits, most significant first.
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { d in
+        // At most 17 digits, a point and a sign.
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            var i = b.count
+            let magnitude = hundredths.magnitude
+            let frac = magnitude % 100
+            if frac != 0 {
+                if frac % 10 != 0 {
+                    i -= 1
+                    b[i] = UInt8(truncatingIfNeeded: 0x30 + frac % 10)
+                }
+                i -= 1
+                b[i] = UInt8(truncatingIfNeeded: 0x30 + frac / 10)
+                i -= 1
+                b[i] = 0x2E
+            }
+            var whole = magnitude / 100
             repeat {
-                d[count] = UInt8(0x30 + whole % 10)
+                i -= 1
+                b[i] = UInt8(truncatingIfNeeded: 0x30 + whole % 10)
                 whole /= 10
-                count += 1
             } while whole > 0
-            for i in stride(from: count - 1, through: 0, by: -1) { out.append(d[i]) }
+            if hundredths < 0 {
+                i -= 1
+                b[i] = 0x2D
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...]))
         }
-        let frac = magnitude % 100
-        guard frac != 0 else { return }
-        out.append(0x2E)
-        out.append(UInt8(0x30 + frac / 10))
-        if frac % 10 != 0 { out.append(UInt8(0x30 + frac % 10)) }
     }
 
     /// A number with at most two decimals and no trailing zeros: 3, 3.5, 3.25; never "-0".

@@ -6,6 +6,7 @@ import ScapePipeline
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bench",
         abstract: "Measure the label placer and the whole figure set (benchmarks, not tests).",
         discussion: """
         Examples:
@@ -23,6 +24,7 @@ struct Bench: ParsableCommand {
 
     struct Labels: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "labels",
             abstract: "Lay out maps of n tools 'Tool i' from five seeded point sets, and judge every tool.",
             discussion: """
             'map' lines (sizes up to 1000): the real map figure (axes, axis labels,
@@ -102,6 +104,7 @@ struct Bench: ParsableCommand {
 
     struct Points: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "points",
             abstract: "Print the benchmark's points as CSV.",
             discussion: """
             Without --set: the bare-canvas points as x,y,label, the exact input
@@ -142,6 +145,7 @@ struct Bench: ParsableCommand {
 
     struct Figures: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "figures",
             abstract: "Render the whole default figure set (PNG at scale 2 + SVG) n times in memory.",
             discussion: "Prints: figures n=RUNS sets=FIGURES ms_per_set=... peak_mb=... (nothing is written to disk)."
         )

@@ -7,6 +7,7 @@ import ScapePipeline
 extension Bench {
     struct Work: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "work",
             abstract: "Count the expensive loops' work over a fixed catalogue of inputs (deterministic).",
             discussion: """
             Renders each input of a fixed catalogue (the blog set, fixtures/examples, a

@@ -6,6 +6,7 @@ import ScapeModel
 /// new edition's map, or printed as one line per change.
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Draw (or list) what changed between two editions of a landscape.",
         discussion: """
         OLD and NEW are data files in any format mlscape reads, or git

@@ -122,15 +122,26 @@ struct FigureOptions: ParsableArguments {
         settings.variant = theme
         for w in renderer.fontWarnings(for: landscape, settings: settings) { Console.error("warning: \(w)") }
         let started = DispatchTime.now().uptimeNanoseconds
+        // Each figure's files are staged (written to hidden temporary names) as soon as they
+        // are made, while the others render; they are renamed into place only at the end.
+        let output = self.output
+        let stager = StagingWriter(inputs: inputs) { name in
+            if let output {
+                let url = URL(fileURLWithPath: output)
+                return (url.deletingLastPathComponent(), url.lastPathComponent)
+            }
+            return (URL(fileURLWithPath: folder), name)
+        }
         // A progress line on a terminal when there are many figures; nothing in pipes and logs.
         let showProgress = !quiet && figures.count > 3 && isatty(STDERR_FILENO) == 1
         let rendered: FigureSetRenderer.Output
         do {
-            rendered = try FigureSetRenderer(jobs: jobs).render(figures, of: landscape, settings: settings) { done, total, id in
+            rendered = try FigureSetRenderer(jobs: jobs).render(figures, of: landscape, settings: settings, progress: { done, total, id in
                 if showProgress { Console.progress("[\(done)/\(total)] \(id)") }
-            }
+            }, finished: { stager.submit($0) })
             if showProgress { Console.progress(nil) }
         } catch {
+            stager.discard()
             Console.error("error: \(error); nothing was written")
             throw ExitCode.failure
         }
@@ -159,6 +170,7 @@ struct FigureOptions: ParsableArguments {
         }
         Console.error(lines)
         if strict && rendered.omittedLabels > 0 {
+            stager.discard()
             Console.error("--strict: \(rendered.omittedLabels) label\(rendered.omittedLabels == 1 ? "" : "s") left out; nothing was written")
             throw ExitStatus.dataError
         }
@@ -169,45 +181,39 @@ struct FigureOptions: ParsableArguments {
             let written = Set(files.map(\.fileName))
             let others = GalleryPage.imagesIn(URL(fileURLWithPath: folder)).filter { !written.contains($0) }
             let page = GalleryPage.html(title: landscape.title, figures: figures, formats: formats, landscape: landscape, files: files, otherImages: others)
-            files.append(RenderedFile(fileName: "index.html", bytes: Array(page.utf8)))
+            let file = RenderedFile(fileName: "index.html", bytes: Array(page.utf8))
+            stager.submit([file])
+            files.append(file)
         }
-        try write(files, inputs: inputs, folder: folder, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        try commit(files, staged: stager, folder: folder, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
     }
 
-    private func write(_ files: [RenderedFile], inputs: [String], folder: String, seconds: Double) throws {
-        let targets: [(dir: URL, name: String, bytes: [UInt8], ms: Double)]
-        if let output {
-            let url = URL(fileURLWithPath: output)
-            targets = files.map { (url.deletingLastPathComponent(), url.lastPathComponent, $0.bytes, $0.milliseconds) }
-        } else {
-            let dir = URL(fileURLWithPath: folder)
-            targets = files.map { (dir, $0.fileName, $0.bytes, $0.milliseconds) }
-        }
-        let sources = Set(inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path })
-        for t in targets where sources.contains(t.dir.appendingPathComponent(t.name).standardizedFileURL.resolvingSymlinksInPath().path) {
-            Console.error("error: refusing to overwrite the input file \(t.dir.appendingPathComponent(t.name).relativePath); nothing was written")
+    /// Puts the staged files in place once every one is written, or removes them all.
+    private func commit(_ files: [RenderedFile], staged stager: StagingWriter, folder: String, seconds: Double) throws {
+        let outcome = stager.finish()
+        if let input = outcome.refusedInput {
+            stager.discard()
+            Console.error("error: refusing to overwrite the input file \(input.relativePath); nothing was written")
             throw ExitStatus.cannotCreate
         }
-        let unchanged = Set(targets.indices.filter { UnchangedFile.matches(targets[$0].bytes, at: targets[$0].dir.appendingPathComponent(targets[$0].name)) })
-        let changed = targets.indices.filter { !unchanged.contains($0) }.map { targets[$0] }
-        let groups = Dictionary(grouping: changed, by: { $0.dir.path })
         do {
-            for dir in groups.keys.sorted() {
-                try AtomicFileWriter.write(groups[dir]!.map { ($0.name, $0.bytes) }, into: URL(fileURLWithPath: dir))
-            }
+            if let failure = outcome.failure { throw failure }
+            try stager.commit()
         } catch {
+            stager.discard()
             Console.error("error: \(error); nothing was written")
             throw ExitStatus.cannotCreate
         }
         guard !quiet else { return }
-        for (i, t) in targets.enumerated() {
-            let verb = unchanged.contains(i) ? "unchanged" : "wrote"
+        for file in files {
+            let verb = outcome.unchanged.contains(file.fileName) ? "unchanged" : "wrote"
             // -o's file as the user wrote it (`changes.png`, not `./changes.png`).
-            let shown = output ?? t.dir.appendingPathComponent(t.name).relativePath
-            print("\(verb) \(shown) (\(Self.size(t.bytes.count)), \(Int(t.ms.rounded())) ms)")
+            let shown = output ?? URL(fileURLWithPath: folder).appendingPathComponent(file.fileName).relativePath
+            print("\(verb) \(shown) (\(Self.size(file.bytes.count)), \(Int(file.milliseconds.rounded())) ms)")
         }
-        let total = targets.reduce(0) { $0 + $1.bytes.count }
-        print("\(targets.count) file\(targets.count == 1 ? "" : "s"), \(changed.count) changed, \(Self.size(total)), in \(String(format: "%.2f", seconds)) s")
+        let changed = files.filter { !outcome.unchanged.contains($0.fileName) }.count
+        let total = files.reduce(0) { $0 + $1.bytes.count }
+        print("\(files.count) file\(files.count == 1 ? "" : "s"), \(changed) changed, \(Self.size(total)), in \(String(format: "%.2f", seconds)) s")
     }
 
     static func size(_ bytes: Int) -> String {

@@ -4,6 +4,7 @@ import ScapePipeline
 
 struct Fuzz: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fuzz",
         abstract: "Fuzz the input decoders with seeded mutations of a corpus (for developers and CI).",
         discussion: """
         Splits the time between the decoders (yaml, mermaid, csv, lifecycle, radar), each seeded

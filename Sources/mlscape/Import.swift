@@ -5,6 +5,7 @@ import ScapeModel
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Print a data file (Mermaid quadrantChart, CSV, YAML, JSON) as mlscape's YAML, or bring an edited Excalidraw scene back onto its data file.",
         discussion: """
         The YAML keeps the title, axes, quadrants, categories and tools; redirect it

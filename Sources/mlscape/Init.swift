@@ -4,6 +4,7 @@ import Foundation
 /// `mlscape init`: start a landscape from scratch with a commented starter file.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write a commented starter data file to begin a landscape of your own.",
         discussion: """
         Writes FILE (default landscape.yaml): axes, four quadrants, two categories,

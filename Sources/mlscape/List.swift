@@ -3,6 +3,7 @@ import ScapeModel
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List the figures, quadrants, categories and tools of a data file (of a radar: its rings, quadrants and blips).",
         discussion: """
         Example:

@@ -10,6 +10,7 @@ extension BlipLabels: ExpressibleByArgument {}
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render figures of a landscape to PNG, SVG, PDF or Excalidraw (the default command).",
         discussion: """
         Renders every figure the data file lists (or those named with --figure)

@@ -12,6 +12,7 @@ extension ExitStatus {
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Show the figures in a browser and update them as the data file changes.",
         discussion: """
         Serves a page with every figure of DATA (as SVG, with a card per tool on

@@ -17,11 +17,48 @@ struct ToolLocations {
     /// found by a scan of their own.
     init(path: String?, names: Set<String> = []) {
         let text = path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
-        // Any line ending: "\r\n" (what Excel and Python's csv write) is one Character in
-        // Swift, so splitting on "\n" alone would see one long line.
-        lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        lines = Self.lines(of: text)
         indexed = names
         buildIndex()
+    }
+
+    /// The text's lines, as `text.split(omittingEmptySubsequences: false, whereSeparator:
+    /// \.isNewline)` gives them (any line ending: "\r\n", what Excel and Python's csv write,
+    /// is one), found over the UTF-8 bytes: splitting by Characters cost a 100,000-tool CSV
+    /// 150 ms. The newline characters are LF, VT, FF, CR, CR LF, NEL, LS and PS; each is
+    /// followed by a character boundary, so every piece is a whole run of Characters.
+    static func lines(of text: String) -> [Substring] {
+        var out: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex, i = start
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            var next = bytes.index(after: i)
+            var isNewline = false
+            switch b {
+            case 0x0A, 0x0B, 0x0C:
+                isNewline = true
+            case 0x0D:
+                isNewline = true
+                if next != bytes.endIndex && bytes[next] == 0x0A { next = bytes.index(after: next) }
+            case 0xC2:  // NEL, U+0085
+                if next != bytes.endIndex && bytes[next] == 0x85 { isNewline = true; next = bytes.index(after: next) }
+            case 0xE2:  // LS and PS, U+2028 and U+2029
+                if next != bytes.endIndex && bytes[next] == 0x80 {
+                    let third = bytes.index(after: next)
+                    if third != bytes.endIndex && (bytes[third] == 0xA8 || bytes[third] == 0xA9) { isNewline = true; next = bytes.index(after: third) }
+                }
+            default:
+                break
+            }
+            if isNewline {
+                out.append(text[start..<i])
+                start = next
+            }
+            i = next
+        }
+        out.append(text[start..<bytes.endIndex])
+        return out
     }
 
     /// A name counts where it ends before a character that is not a letter or digit: each

@@ -4,6 +4,7 @@ import ScapePipeline
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check a data file and print every problem with its line and column.",
         discussion: """
         Prints nothing but a summary when the file is fine. Exit status 65 when there is an error;

@@ -34,4 +34,23 @@ import Testing
         #expect(indexed.location(of: "Blip 49")?.line == 4)
         #expect(indexed.location(of: "Blip 4")?.line == 5)
     }
+
+    @Test func theLinesAreThoseOfASplitOnEveryNewlineCharacter() {
+        let pieces = ["", "a", "Tool 1,0.5", "\n", "\r", "\r\n", "\n\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}",
+                      "École", "\u{301}", "é", "\u{2027}", "\u{C2}", "🙂", "x\r\n\r\n"]
+        var state: UInt64 = 7
+        var texts = pieces
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<12 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            texts.append(text)
+        }
+        for text in texts {
+            let expected = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            #expect(ToolLocations.lines(of: text) == expected, "\(text.debugDescription)")
+        }
+    }
 }
