@@ -96,6 +96,9 @@ struct CalloutLegend {
     static let panelEntriesAtLeast = 6
     /// The room inside a panel's frame, round its columns.
     static let panelPad = 6.0
+    /// Each panel's first row: what it is, so a framed list in the plot is not read as a
+    /// stack's list beside the nearest marker.
+    static let panelHeading = "Key"
 
     /// The legend's nodes: first in framed panels where the plot is empty (`panelRoom`, the
     /// free room among everything drawn on it; a key in the map's open sea grows nothing),
@@ -172,6 +175,13 @@ struct CalloutLegend {
             }
             return (x - Self.columnGap - origin.x, height)
         }
+        let headingFont = FontSpec(family: font.family, size: font.size, weight: .bold)
+        let headingWidth = measurer.measure(Self.panelHeading, font: headingFont).width
+        /// A panel's heading and columns.
+        func panelContent(from start: Int, count: Int, rows: Int) -> Size {
+            let block = blockSize(from: start, count: count, rows: rows)
+            return Size(max(block.width, headingWidth), block.height + rowHeight)
+        }
         // Panels in the plot's emptiest rooms, largest first, while one holds enough entries.
         var panels: [Rect] = []
         var room = panelRoom
@@ -185,14 +195,14 @@ struct CalloutLegend {
             while start < entries.count, panels.count + found.count < Self.mostPanels {
                 let narrowest = rowWidths[start...].min() ?? 0
                 let fewest = min(Self.panelRowsAtLeast, entries.count - start)
-                let minimum = Size(narrowest + 2 * (pad + panelClearance), Double(fewest) * rowHeight + 2 * (pad + panelClearance))
+                let minimum = Size(max(narrowest, headingWidth) + 2 * (pad + panelClearance), Double(fewest + 1) * rowHeight + 2 * (pad + panelClearance))
                 guard let spot = free.largest(atLeast: minimum) else { break }
                 let inner = spot.insetBy(pad + panelClearance)
-                let rowsHere = min(rows(in: inner.height), entries.count - start)
-                let count = fitting(from: start, rows: rowsHere, width: inner.width, atLeastOne: false)
+                let rowsHere = min(rows(in: inner.height) - 1, entries.count - start)
+                let count = rowsHere > 0 ? fitting(from: start, rows: rowsHere, width: inner.width, atLeastOne: false) : 0
                 guard count >= min(Self.panelEntriesAtLeast, entries.count - start), count > 0 else { break }
                 let rowsUsed = fewestRows(from: start, count: count, width: inner.width, most: rowsHere, atLeastOne: false)
-                let content = blockSize(from: start, count: count, rows: rowsUsed)
+                let content = panelContent(from: start, count: count, rows: rowsUsed)
                 // In the middle of its room: as far from its neighbours as it can be.
                 let frame = Rect(center: inner.center, size: Size(content.width + 2 * pad, content.height + 2 * pad))
                 found.append((frame, count, rowsUsed, spot.insetBy(panelClearance)))
@@ -200,12 +210,12 @@ struct CalloutLegend {
                 start += count
             }
             room = free
-            // Numbers read in order as the legend's columns do: the panels left to right, and
-            // top to bottom where they stand one above another. The entries are dealt again in
-            // that order, each panel within its own room clear of the others' frames, unless
-            // that holds fewer.
+            // Numbers read in order as the legend's columns do: the panels left to right by
+            // their middles, and top to bottom where they stand one above another. The
+            // entries are dealt again in that order, each panel within its own room clear of
+            // the others' frames, unless that holds fewer.
             var plan = found.map { (frame: $0.frame, count: $0.count, rows: $0.rows) }
-            let ordered = found.indices.sorted { (found[$0].frame.minX, found[$0].frame.minY) < (found[$1].frame.minX, found[$1].frame.minY) }
+            let ordered = found.indices.sorted { (found[$0].frame.midX, found[$0].frame.midY) < (found[$1].frame.midX, found[$1].frame.midY) }
             if ordered != Array(found.indices) {
                 var k = first
                 var frames = found.map(\.frame)
@@ -214,12 +224,16 @@ struct CalloutLegend {
                     let others = frames.indices.filter { $0 != i }.map { frames[$0].outsetBy(panelClearance) }
                     let room = Self.room(found[i].room, keeping: found[i].frame, clearOf: others)
                     let inner = room.insetBy(pad)
-                    let rowsHere = min(rows(in: inner.height + 1e-6), entries.count - k)
+                    let rowsHere = min(rows(in: inner.height + 1e-6) - 1, entries.count - k)
                     let count = rowsHere > 0 ? fitting(from: k, rows: rowsHere, width: inner.width + 1e-6, atLeastOne: false) : 0
-                    guard count > 0 else { continue }
+                    guard count > 0, headingWidth <= inner.width + 1e-6 else { continue }
                     let rowsUsed = fewestRows(from: k, count: count, width: inner.width + 1e-6, most: rowsHere, atLeastOne: false)
-                    let content = blockSize(from: k, count: count, rows: rowsUsed)
-                    dealt.append((Rect(center: room.center, size: Size(content.width + 2 * pad, content.height + 2 * pad)), count, rowsUsed))
+                    let content = panelContent(from: k, count: count, rows: rowsUsed)
+                    // Where it stood (so the order holds), moved inside its room if it grew.
+                    var frame = Rect(center: found[i].frame.center, size: Size(content.width + 2 * pad, content.height + 2 * pad))
+                    frame.origin.x = min(max(frame.minX, room.minX), room.maxX - frame.width)
+                    frame.origin.y = min(max(frame.minY, room.minY), room.maxY - frame.height)
+                    dealt.append((frame, count, rowsUsed))
                     frames[i] = dealt[dealt.count - 1].frame
                     k += count
                 }
@@ -228,9 +242,12 @@ struct CalloutLegend {
             var k = first
             for p in plan {
                 panels.append(p.frame)
-                children.append(.path(ScenePath(id: "legend/panel/\(panels.count)", path: .rect(p.frame), fill: background,
-                                                stroke: StrokeStyle(color: ink.withAlpha(0.7), width: 1.2))))
-                _ = block(entries[k..<(k + p.count)], origin: Point(p.frame.minX + pad, p.frame.minY + pad), rows: p.rows)
+                let id = "legend/panel/\(panels.count)"
+                children.append(.path(ScenePath(id: id, path: .rect(p.frame), fill: background, stroke: StrokeStyle(color: ink.withAlpha(0.7), width: 1.2))))
+                // A heading, so a panel in the plot never reads as a stack's list beside a marker.
+                children.append(.text(SceneText(id: "\(id)/heading", text: Self.panelHeading, font: headingFont, color: ink,
+                                                frame: Rect(origin: Point(p.frame.minX + pad, p.frame.minY + pad), size: Size(headingWidth, rowHeight)))))
+                _ = block(entries[k..<(k + p.count)], origin: Point(p.frame.minX + pad, p.frame.minY + pad + rowHeight), rows: p.rows)
                 k += p.count
             }
             return k

@@ -129,14 +129,19 @@ import ScapeScene
         #expect(audit.coveredLabels == 0 && audit.failures.isEmpty, "\(style): \(audit.failures)")
         let laid = FigureRenderer().layout(Figure(id: "map", kind: .map), of: landscape, settings: RenderSettings(style: style))
         #expect(laid.scene.size.height <= 760 + 0.5, "\(style): no band under the plot: \(laid.scene.size)")
-        // The panels read in number order as the legend's columns do: left to right (and
-        // top to bottom where one stands above another).
+        // The panels read in number order as the legend's columns do: left to right by their
+        // middles (and top to bottom where one stands above another).
         let frames = laid.scene.allNodes.compactMap { n -> Rect? in
             if case .path(let p) = n, p.id.hasPrefix("legend/panel/") { return p.path.controlBounds } else { return nil }
-        }.sorted { ($0.minX, $0.minY) < ($1.minX, $1.minY) }
+        }.sorted { ($0.midX, $0.midY) < ($1.midX, $1.midY) }
         let numbers = laid.scene.allNodes.compactMap { n -> (Point, Int)? in
             if case .text(let t) = n, t.id.hasSuffix("/legend-number"), let v = Int(t.text) { return (t.frame.center, v) } else { return nil }
         }
+        // Each says what it is, so it never reads as a stack's list beside a marker.
+        let headings = laid.scene.allNodes.compactMap { n -> Point? in
+            if case .text(let t) = n, t.text == "Key" { return t.frame.center } else { return nil }
+        }
+        #expect(frames.allSatisfy { f in headings.contains(where: f.contains) }, "\(style): a panel without its heading")
         let firsts = frames.map { f in numbers.filter { f.contains($0.0) }.map(\.1).min() ?? 0 }
         #expect(frames.count >= 2 && firsts == firsts.sorted(), "\(style): first numbers of the panels, left to right: \(firsts)")
         // Independently of the audit's rule: no marker's or leader's points inside a frame.
