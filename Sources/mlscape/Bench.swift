@@ -38,13 +38,16 @@ struct Bench: ParsableCommand {
             another's, or a leader's name within 6 pt of another marker), far (a
             leader over 15% of the plot's diagonal) and crossed (a leader crossing
             something or into another quadrant, or a name beside its marker but
-            across an axis) do not. covered: names over an axis label or title;
+            across an axis) do not. covered: names over an axis label or title,
+            and anything but its own rows under a legend panel;
             runon: names on one line that read as one; stacks and insets drawn;
             hidden: pairs of markers drawn over each other; max_leader: the longest
             leader, as a share of the plot's
             diagonal; min_name_px: the smallest name, number or legend entry at the
             1200 px publish width. canvas: the figure's size, grown for a legend
-            (at most 1.25 times wide; taller where the legend runs on below). ms:
+            that the plot's empty room (panels headed Key) cannot hold (at most
+            1.25 times both ways at the smallest legend type; taller only where
+            the legend must run on below). ms:
             the whole figure's layout.
 
             'labels' lines: the placer alone on n seeded uniform points on a bare
