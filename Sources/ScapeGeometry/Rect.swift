@@ -80,12 +80,6 @@ public struct Rect: Hashable, Sendable, Codable {
     public func offsetBy(_ v: Point) -> Rect { Rect(origin: origin + v, size: size) }
 
     @inlinable
-    /// The box both hold (zero-size where they do not meet).
-    public func intersection(_ other: Rect) -> Rect {
-        let x0 = max(minX, other.minX), y0 = max(minY, other.minY)
-        return Rect(x: x0, y: y0, width: max(0, min(maxX, other.maxX) - x0), height: max(0, min(maxY, other.maxY) - y0))
-    }
-
     public func union(_ other: Rect) -> Rect {
         let x0 = min(minX, other.minX), y0 = min(minY, other.minY)
         let x1 = max(maxX, other.maxX), y1 = max(maxY, other.maxY)

@@ -182,6 +182,18 @@ struct CalloutLegend {
             let block = blockSize(from: start, count: count, rows: rows)
             return Size(max(block.width, headingWidth), block.height + rowHeight)
         }
+        /// The entries from `start` a panel inside `inner` holds under its heading: how many,
+        /// in columns of how many rows, and the frame's size (with its padding). Inner sizes
+        /// are a whole number of rows tall when dealt again, so a hair of slack is allowed.
+        func panelFill(_ inner: Rect, from start: Int) -> (count: Int, rows: Int, frame: Size)? {
+            let rowsHere = min(rows(in: inner.height + 1e-6) - 1, entries.count - start)
+            guard rowsHere > 0, headingWidth <= inner.width + 1e-6 else { return nil }
+            let count = fitting(from: start, rows: rowsHere, width: inner.width + 1e-6, atLeastOne: false)
+            guard count > 0 else { return nil }
+            let rowsUsed = fewestRows(from: start, count: count, width: inner.width + 1e-6, most: rowsHere, atLeastOne: false)
+            let content = panelContent(from: start, count: count, rows: rowsUsed)
+            return (count, rowsUsed, Size(content.width + 2 * Self.panelPad, content.height + 2 * Self.panelPad))
+        }
         // Panels in the plot's emptiest rooms, largest first, while one holds enough entries.
         var panels: [Rect] = []
         var room = panelRoom
@@ -198,16 +210,12 @@ struct CalloutLegend {
                 let minimum = Size(max(narrowest, headingWidth) + 2 * (pad + panelClearance), Double(fewest + 1) * rowHeight + 2 * (pad + panelClearance))
                 guard let spot = free.largest(atLeast: minimum) else { break }
                 let inner = spot.insetBy(pad + panelClearance)
-                let rowsHere = min(rows(in: inner.height) - 1, entries.count - start)
-                let count = rowsHere > 0 ? fitting(from: start, rows: rowsHere, width: inner.width, atLeastOne: false) : 0
-                guard count >= min(Self.panelEntriesAtLeast, entries.count - start), count > 0 else { break }
-                let rowsUsed = fewestRows(from: start, count: count, width: inner.width, most: rowsHere, atLeastOne: false)
-                let content = panelContent(from: start, count: count, rows: rowsUsed)
+                guard let fill = panelFill(inner, from: start), fill.count >= min(Self.panelEntriesAtLeast, entries.count - start) else { break }
                 // In the middle of its room: as far from its neighbours as it can be.
-                let frame = Rect(center: inner.center, size: Size(content.width + 2 * pad, content.height + 2 * pad))
-                found.append((frame, count, rowsUsed, spot.insetBy(panelClearance)))
+                let frame = Rect(center: inner.center, size: fill.frame)
+                found.append((frame, fill.count, fill.rows, spot.insetBy(panelClearance)))
                 free.block(frame.outsetBy(panelClearance))
-                start += count
+                start += fill.count
             }
             room = free
             // Numbers read in order as the legend's columns do: the panels left to right by
@@ -223,19 +231,14 @@ struct CalloutLegend {
                 for i in ordered where k < entries.count {
                     let others = frames.indices.filter { $0 != i }.map { frames[$0].outsetBy(panelClearance) }
                     let room = Self.room(found[i].room, keeping: found[i].frame, clearOf: others)
-                    let inner = room.insetBy(pad)
-                    let rowsHere = min(rows(in: inner.height + 1e-6) - 1, entries.count - k)
-                    let count = rowsHere > 0 ? fitting(from: k, rows: rowsHere, width: inner.width + 1e-6, atLeastOne: false) : 0
-                    guard count > 0, headingWidth <= inner.width + 1e-6 else { continue }
-                    let rowsUsed = fewestRows(from: k, count: count, width: inner.width + 1e-6, most: rowsHere, atLeastOne: false)
-                    let content = panelContent(from: k, count: count, rows: rowsUsed)
+                    guard let fill = panelFill(room.insetBy(pad), from: k) else { continue }
                     // Where it stood (so the order holds), moved inside its room if it grew.
-                    var frame = Rect(center: found[i].frame.center, size: Size(content.width + 2 * pad, content.height + 2 * pad))
+                    var frame = Rect(center: found[i].frame.center, size: fill.frame)
                     frame.origin.x = min(max(frame.minX, room.minX), room.maxX - frame.width)
                     frame.origin.y = min(max(frame.minY, room.minY), room.maxY - frame.height)
-                    dealt.append((frame, count, rowsUsed))
-                    frames[i] = dealt[dealt.count - 1].frame
-                    k += count
+                    dealt.append((frame, fill.count, fill.rows))
+                    frames[i] = frame
+                    k += fill.count
                 }
                 if k >= start { plan = dealt }
             }
