@@ -512,7 +512,10 @@ struct PlacementState {
     }
 
     func leaderIsClear(_ a: Point, _ b: Point, owner: Int) -> Bool {
+        // Grown by the clearance a leader keeps: a marker or label that clearance reaches may
+        // lie in grid cells the line's own box does not touch.
         let box = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 0.01, height: abs(a.y - b.y) + 0.01)
+            .outsetBy(placer.leaderClearance)
         let anchor = requests[owner].anchor
         // Each grid is asked whether anything blocks the line, and stops at the first that does.
         let blockedByFixed = fixed.anyCandidate(near: box) { k in

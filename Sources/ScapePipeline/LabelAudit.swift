@@ -28,11 +28,15 @@ public struct LabelAudit: Sendable {
         public var id: String
         public var box: Rect
         public var points: [Point]
+        /// The points by subpath: a hand-drawn line is two strokes, and the jump from one's
+        /// end to the other's start is not drawn.
+        public var strokes: [[Point]]
 
-        public init(id: String, box: Rect, points: [Point]) {
+        public init(id: String, box: Rect, points: [Point], strokes: [[Point]]? = nil) {
             self.id = id
             self.box = box
             self.points = points
+            self.strokes = strokes ?? [points]
         }
     }
 
@@ -69,9 +73,9 @@ public struct LabelAudit: Sendable {
             guard let q = rest.firstIndex(of: "\"") else { break }
             let id = String(rest[..<q])
             guard let d = rest.range(of: " d=\""), let end = rest[d.upperBound...].firstIndex(of: "\"") else { break }
-            let points = Self.points(inPathData: rest[d.upperBound..<end])
+            let strokes = Self.strokes(inPathData: rest[d.upperBound..<end])
             rest = rest[end...]
-            if let item = Self.item(id: id, points: points) { items.append(item) }
+            if let item = Self.item(id: id, strokes: strokes) { items.append(item) }
         }
         self.init(items: items)
     }
@@ -84,15 +88,18 @@ public struct LabelAudit: Sendable {
             let id = node.id.replacingOccurrences(of: "/", with: ".")
             switch node {
             case .path(let p):
-                var pts: [Point] = []
+                var strokes: [[Point]] = []
                 for e in p.path.elements {
                     switch e {
-                    case .move(let a), .line(let a): pts.append(a)
-                    case .cubic(let a, let b, let c): pts += [a, b, c]
+                    case .move(let a): strokes.append([a])
+                    case .line(let a): if strokes.isEmpty { strokes.append([]) }; strokes[strokes.count - 1].append(a)
+                    case .cubic(let a, let b, let c):
+                        if strokes.isEmpty { strokes.append([]) }
+                        Self.sampleCubic(from: strokes[strokes.count - 1].last ?? a, a, b, c, into: &strokes[strokes.count - 1])
                     case .close: break
                     }
                 }
-                if let item = Self.item(id: id, points: pts) { items.append(item) }
+                if let item = Self.item(id: id, strokes: strokes) { items.append(item) }
             case .text(let t):
                 items.append(Item(id: id, box: t.frame, points: []))
             case .group:
@@ -102,13 +109,33 @@ public struct LabelAudit: Sendable {
         self.init(items: items)
     }
 
-    static func points(inPathData d: Substring) -> [Point] {
-        var numbers: [Double] = []
+    /// The points a path's data draws through: its corners, and each curve sampled along its
+    /// course, not its control points (a hand-drawn line's control points stray a pen's width
+    /// or two further than the line itself). `SVGWriter` writes only M, L, C and Z.
+    static func points(inPathData d: Substring) -> [Point] { strokes(inPathData: d).flatMap { $0 } }
+
+    /// The same points by subpath (each M starts one).
+    public static func strokes(inPathData d: Substring) -> [[Point]] {
+        var strokes: [[Point]] = []
         var points: [Point] = []
+        var numbers: [Double] = []
+        var command: Character = "M"
         var token = ""
         func flush() {
             if !token.isEmpty, let v = Double(token) { numbers.append(v) }
             token = ""
+        }
+        func take() {
+            var k = 0
+            if command == "C" {
+                while k + 5 < numbers.count {
+                    let b = Point(numbers[k], numbers[k + 1]), c = Point(numbers[k + 2], numbers[k + 3]), e = Point(numbers[k + 4], numbers[k + 5])
+                    Self.sampleCubic(from: points.last ?? b, b, c, e, into: &points)
+                    k += 6
+                }
+            }
+            while k + 1 < numbers.count { points.append(Point(numbers[k], numbers[k + 1])); k += 2 }
+            numbers.removeAll(keepingCapacity: true)
         }
         for c in d {
             if c.isNumber || c == "." || (c == "-" && token.isEmpty) {
@@ -118,24 +145,41 @@ public struct LabelAudit: Sendable {
             } else {
                 flush()
                 if c.isLetter {
-                    // Each command's coordinates come in pairs.
-                    var k = 0
-                    while k + 1 < numbers.count { points.append(Point(numbers[k], numbers[k + 1])); k += 2 }
-                    numbers.removeAll(keepingCapacity: true)
+                    take()
+                    if c == "M", !points.isEmpty { strokes.append(points); points = [] }
+                    command = c
                 }
             }
         }
         flush()
-        var k = 0
-        while k + 1 < numbers.count { points.append(Point(numbers[k], numbers[k + 1])); k += 2 }
-        return points
+        take()
+        if !points.isEmpty { strokes.append(points) }
+        return strokes
     }
 
-    static func item(id: String, points: [Point]) -> Item? {
+    /// Each drawn segment of these strokes (none from one stroke's end to the next's start).
+    static func segments(_ strokes: [[Point]]) -> [(Point, Point)] {
+        strokes.flatMap { s in zip(s, s.dropFirst()).map { ($0, $1) } }
+    }
+
+    /// A cubic from `a` through controls `b`, `c` to `e`, at quarters of its course.
+    static func sampleCubic(from a: Point, _ b: Point, _ c: Point, _ e: Point, into out: inout [Point]) {
+        for t in [0.25, 0.5, 0.75] {
+            let u = 1 - t
+            let (w0, w1, w2, w3) = (u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t)
+            out.append(Point(w0 * a.x + w1 * b.x + w2 * c.x + w3 * e.x, w0 * a.y + w1 * b.y + w2 * c.y + w3 * e.y))
+        }
+        out.append(e)
+    }
+
+    static func item(id: String, points: [Point]) -> Item? { item(id: id, strokes: [points]) }
+
+    static func item(id: String, strokes: [[Point]]) -> Item? {
+        let points = strokes.flatMap { $0 }
         guard let first = points.first else { return nil }
         var box = Rect(center: first, size: .zero)
         for p in points.dropFirst() { box = box.union(Rect(center: p, size: .zero)) }
-        return Item(id: id, box: box, points: points)
+        return Item(id: id, box: box, points: points, strokes: strokes)
     }
 
     /// `tool.X.name` -> ("tool:X", "name") for the `tool` and `blip` families; a stack's parts
@@ -177,7 +221,7 @@ public struct LabelAudit: Sendable {
     static func reach(markerRadius r: Double) -> Double { 2 * r + max(12, r) }
 
     mutating func classify() {
-        struct Tool { var marker: Rect?; var names: [Rect] = []; var name: Rect?; var leader: [Point] = []; var callout: Rect? }
+        struct Tool { var marker: Rect?; var names: [Rect] = []; var name: Rect?; var leader: [Point] = []; var leaderStrokes: [[Point]] = []; var callout: Rect? }
         var tools: [String: Tool] = [:]
         var fixedLabels: [Rect] = []
         var nameLines: [Rect] = []
@@ -201,7 +245,9 @@ public struct LabelAudit: Sendable {
             case "name", "subtitle":
                 tools[owner, default: Tool()].names.append(item.box)
                 if part == "name" { nameLines.append(item.box) }
-            case "leader": tools[owner, default: Tool()].leader += item.points
+            case "leader":
+                tools[owner, default: Tool()].leader += item.points
+                tools[owner, default: Tool()].leaderStrokes += item.strokes
             case "callout": tools[owner, default: Tool()].callout = item.box
             default: break
             }
@@ -230,8 +276,9 @@ public struct LabelAudit: Sendable {
         }
         var leaders: [(owner: String, a: Point, b: Point)] = []
         for o in owners {
-            let pts = tools[o]!.leader
-            for k in stride(from: 0, to: pts.count - 1, by: 1) { leaders.append((o, pts[k], pts[k + 1])) }
+            for pts in tools[o]!.leaderStrokes {
+                for k in stride(from: 0, to: pts.count - 1, by: 1) { leaders.append((o, pts[k], pts[k + 1])) }
+            }
         }
 
         func edgeDistance(_ box: Rect, _ marker: Rect) -> Double {
@@ -254,13 +301,12 @@ public struct LabelAudit: Sendable {
         }
 
         /// A leader from marker k to `target`: joined at both ends, crossing nothing else.
-        func leaderIsClear(_ pts: [Point], _ k: Int, _ o: String, to target: Rect) -> Bool {
+        func leaderIsClear(_ pts: [Point], _ strokes: [[Point]], _ k: Int, _ o: String, to target: Rect) -> Bool {
             let marker = markers[k]
             guard edgeDistance(Rect(center: pts.first!, size: .zero), marker) <= Self.joinTolerance,
                   target.outsetBy(Self.joinTolerance + target.height * 0.3).contains(pts.last!) else { return false }
             var crossed = false
-            for s in 0..<(pts.count - 1) where !crossed {
-                let a = pts[s], b = pts[s + 1]
+            for (a, b) in Self.segments(strokes) where !crossed {
                 let box = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 0.01, height: abs(a.y - b.y) + 0.01)
                 grid.forEachCandidate(near: box) { j in
                     let m = grid.items[j]
@@ -278,7 +324,7 @@ public struct LabelAudit: Sendable {
 
         /// The reader's rules for a name or number at a leader's end: clear of every other
         /// marker by `leaderEndClearance`, in its marker's quadrant, and not too far.
-        func leaderReads(_ pts: [Point], _ k: Int, to target: Rect) -> Verdict? {
+        func leaderReads(_ pts: [Point], _ strokes: [[Point]], _ k: Int, to target: Rect) -> Verdict? {
             var near = false
             grid.forEachCandidate(near: target.outsetBy(Self.leaderEndClearance + maxRadius)) { j in
                 let m = grid.items[j]
@@ -289,7 +335,7 @@ public struct LabelAudit: Sendable {
             let length = pts.first!.distance(to: pts.last!)
             longestLeader = max(longestLeader, length)
             guard let axes else { return nil }
-            if zip(pts, pts.dropFirst()).contains(where: { axes.crossesQuadrant($0.0, $0.1, slack: markers[k].width / 2 + 1) }) { return .crossed }
+            if Self.segments(strokes).contains(where: { axes.crossesQuadrant($0.0, $0.1, slack: markers[k].width / 2 + 1) }) { return .crossed }
             if length > axes.diagonal * Self.leaderShare { return .far }
             return nil
         }
@@ -301,19 +347,19 @@ public struct LabelAudit: Sendable {
                 if t.name == nil {
                     verdict = .omitted
                 } else if !t.leader.isEmpty {
-                    verdict = leaderIsClear(t.leader, k, o, to: number) ? .callout : .crossed
+                    verdict = leaderIsClear(t.leader, t.leaderStrokes, k, o, to: number) ? .callout : .crossed
                 } else {
                     let v = nearVerdict(number, k)
                     verdict = v == .adjacent ? .callout : v
                 }
             } else if !t.leader.isEmpty, let name = t.name {
-                verdict = leaderIsClear(t.leader, k, o, to: name) ? .leader : .crossed
+                verdict = leaderIsClear(t.leader, t.leaderStrokes, k, o, to: name) ? .leader : .crossed
             } else if let name = t.name {
                 verdict = nearVerdict(name, k)
             } else {
                 verdict = .omitted
             }
-            if verdict.isIdentifiable, !t.leader.isEmpty, let end = t.callout ?? t.name, let broken = leaderReads(t.leader, k, to: end) {
+            if verdict.isIdentifiable, !t.leader.isEmpty, let end = t.callout ?? t.name, let broken = leaderReads(t.leader, t.leaderStrokes, k, to: end) {
                 verdict = broken
             }
             // A name or number beside its marker but across an axis reads as the next quadrant's.

@@ -71,6 +71,32 @@ import ScapeGeometry
         #expect(short.verdicts["tool:a"] == .leader)
     }
 
+    /// A hand-drawn leader is two strokes: the jump from the first's end back to the second's
+    /// start is not drawn, and is not a line into another quadrant. A marker on the x axis
+    /// (within its radius of it) may send its leader down across it; the jump back up from
+    /// the name's end would have read as crossing the axis from the far side.
+    @Test func aLeaderIsReadStrokeByStrokeNotAcrossTheJumpBetweenThem() {
+        let base = Self.axes + [Self.marker("a", 300, 396)]
+        let strokes = [[Point(301, 398), Point(280, 425), Point(262, 438)], [Point(302, 399), Point(281, 424), Point(263, 439)]]
+        let twoStrokes = Item(id: "tool.a.leader", box: Rect(x: 262, y: 398, width: 40, height: 41), points: strokes.flatMap { $0 }, strokes: strokes)
+        let audit = LabelAudit(items: base + [twoStrokes, Self.name("a", 200, 436)])
+        #expect(audit.verdicts["tool:a"] == .leader, "\(audit.failures)")
+        // Drawn as one line through the same points, it does cross back up over the axis.
+        let oneStroke = Item(id: "tool.a.leader", box: twoStrokes.box, points: strokes.flatMap { $0 })
+        #expect(LabelAudit(items: base + [oneStroke, Self.name("a", 200, 436)]).verdicts["tool:a"] == .crossed)
+    }
+
+    /// An SVG path's curves are read along their course, not through their control points (a
+    /// hand-drawn line's controls stray further than the line), and each M starts a stroke.
+    @Test func pathDataIsReadAlongItsCurvesStrokeByStroke() {
+        let strokes = LabelAudit.strokes(inPathData: "M0 0 C0 30 30 30 30 0 M5 5 L10 10 Z"[...])
+        #expect(strokes.count == 2)
+        #expect(strokes[1] == [Point(5, 5), Point(10, 10)])
+        // The curve peaks at y = 22.5 (three quarters of its controls' 30) at its middle.
+        let peak = strokes[0].map(\.y).max() ?? 0
+        #expect(abs(peak - 22.5) < 1e-9 && strokes[0].first == Point(0, 0) && strokes[0].last == Point(30, 0))
+    }
+
     @Test func aStackIsJudgedAsOneMarkerAndEachMemberGetsItsVerdict() {
         let stack = Item(id: "stack.1.marker", box: Rect(x: 88, y: 88, width: 24, height: 24), points: [])
         let lines = ["x", "y", "z"].enumerated().map { k, id in
