@@ -1,7 +1,7 @@
 # mlscape: `make figures` sets up and renders the blog's figure set into output/;
 # `make test` sets up and runs the tests. Both install what is missing (Debian 12, as root).
 
-DEBIAN_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev fonts-dejavu-core fonts-comic-neue \
+DEBIAN_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev fonts-dejavu-core fonts-dejavu-extra fonts-comic-neue \
                    fonts-droid-fallback fonts-lohit-deva fonts-symbola librsvg2-bin poppler-utils python3
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

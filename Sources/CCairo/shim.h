@@ -5,7 +5,24 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <fontconfig/fontconfig.h>
 #include <zlib.h>
+
+/* How many installed fonts fontconfig lists under `family`, among all the names each font
+   has (DejaVu Sans Condensed is also a face of DejaVu Sans): 0 when none is installed and
+   text falls back to another family. */
+static inline int mlscape_fonts_named(const char *family) {
+    FcPattern *pattern = FcPatternCreate();
+    if (!pattern) return 0;
+    FcPatternAddString(pattern, FC_FAMILY, (const FcChar8 *)family);
+    FcObjectSet *objects = FcObjectSetBuild(FC_FAMILY, (char *)0);
+    FcFontSet *fonts = objects ? FcFontList(NULL, pattern, objects) : NULL;
+    int n = fonts ? fonts->nfont : 0;
+    if (fonts) FcFontSetDestroy(fonts);
+    if (objects) FcObjectSetDestroy(objects);
+    FcPatternDestroy(pattern);
+    return n;
+}
 
 #if defined(__SSE2__)
 #include <emmintrin.h>

@@ -225,13 +225,13 @@ struct EditionLegend {
                     marks.append(.path(ScenePath(id: "legend/added/mark", path: .circle(center: c, radius: r + theme.markerStroke / 2 + 1.5),
                                                  fill: ChangeLayer.addedColor.withAlpha(0.75))))
                     marks.append(.path(ScenePath(id: "legend/added/marker", path: .circle(center: c, radius: r), pattern: theme.markerPattern,
-                                                 stroke: StrokeStyle(color: theme.ink, width: theme.markerStroke))))
+                                                 stroke: StrokeStyle(color: theme.ink, width: theme.markerLineWidth))))
                     x += 2 * r + 14
                 default:
                     let c = Point(x + r + 4, mid), d = r * 0.6
                     var cross = Path.segment(c + Point(-d, -d), c + Point(d, d))
                     cross.append(.segment(c + Point(-d, d), c + Point(d, -d)))
-                    marks.append(.path(ScenePath(id: "legend/removed/marker", path: .circle(center: c, radius: r), stroke: StrokeStyle(color: theme.greyedInk, width: theme.markerStroke))))
+                    marks.append(.path(ScenePath(id: "legend/removed/marker", path: .circle(center: c, radius: r), stroke: StrokeStyle(color: theme.greyedInk, width: theme.markerLineWidth))))
                     marks.append(.path(ScenePath(id: "legend/removed/mark", path: cross, stroke: StrokeStyle(color: theme.greyedInk, width: 1.4))))
                     x += 2 * r + 14
                 }

@@ -60,7 +60,7 @@ struct DetailInsets {
         var result = Result()
         let (tools, greyed) = (placed.tools, placed.greyed)
         let placements = placed.perTool
-        let left = tools.indices.filter { [.omitted, .callout].contains(placements[$0].outcome) }
+        let left = tools.indices.filter(placed.unnamedOnMap)
         guard !left.isEmpty, tools.count <= Self.toolLimit else { return result }
         let anchors = placed.anchors
         let reach = theme.markerRadius * 2 + 2
@@ -117,19 +117,19 @@ struct DetailInsets {
                 }
                 return inset.named.count == members.count
             }
-            // Within one quadrant at any enlargement first; over an axis only if no
-            // enlargement finds room there (each enlargement's room is searched once).
-            var overAxes: [(scale: Double, spot: Rect)] = []
+            // Within one quadrant with a clear link at any enlargement first; else the
+            // fallbacks `freeSpots` found (each enlargement's room is searched once).
+            var fallbacks: [(scale: Double, spot: Rect)] = []
             for scale in Self.scales {
                 let size = Size(source.width * scale + 2 * pad, source.height * scale + 2 * pad)
                 guard size.width < area.width, size.height < area.height else { continue }
                 let found = Self.freeSpots(size: size, near: source, in: area, blocked: blocked, leaders: leaders, names: names,
                                            clearance: 1.5 + theme.strokeWobble * 2, linkMayCross: lostHere > 0, avoiding: axes)
-                if let over = found.otherwise { overAxes.append((scale, over)) }
+                if let other = found.otherwise { fallbacks.append((scale, other)) }
                 if let spot = found.preferred, consider(scale: scale, spot: spot) { break }
             }
             if best == nil {
-                for (scale, spot) in overAxes where consider(scale: scale, spot: spot) { break }
+                for (scale, spot) in fallbacks where consider(scale: scale, spot: spot) { break }
             }
             guard let best else {
                 guard knot.count >= 4, cuts < Self.mostCuts else { continue }
@@ -163,6 +163,7 @@ struct DetailInsets {
         var out = result
         var numbering = numbering
         for (k, plan) in result.plans.enumerated() {
+            numbering.keepsNumbered = Set(numbering.known.keys).subtracting(plan.named)
             let again = draw(plan, greyed: greyed, numbering: numbering)
             guard again.named.isSuperset(of: plan.named) else { continue }
             out.nodes[k] = again.node
@@ -249,12 +250,13 @@ struct DetailInsets {
     }
 
     /// The free box of `size` nearest to the knot's outline `source` inside `area`, searched on
-    /// a grid of spots, whose link to the outline crosses no name in `names` (unless
-    /// `linkMayCross` and none is clear). `clearance`: the
+    /// a grid of spots, whose link to the outline crosses no name in `names`. `clearance`: the
     /// room kept around the frame (a hand-drawn frame wanders off its box).
     /// `avoiding`: boxes (the axis lines) a spot keeps off: the nearest free spot off them
-    /// with a clear link is `preferred`; `otherwise` is the nearest one over them (or, if
-    /// `linkMayCross`, with a crossing link), found on the way.
+    /// with a clear link is `preferred`. `otherwise`, found on the way: the nearest spot off
+    /// them whose thin dashed link passes under a name (it reads through the name; an inset
+    /// over an axis hides where the quadrants meet), else the nearest over them with a clear
+    /// link, else (if `linkMayCross`) the nearest over them at all.
     static func freeSpots(size: Size, near source: Rect, in area: Rect, blocked: SpatialGrid, leaders: [(Point, Point)], names: [Rect],
                           clearance: Double = 0, linkMayCross: Bool = false, avoiding: [Rect] = []) -> (preferred: Rect?, otherwise: Rect?) {
         let near = source.center
@@ -279,19 +281,22 @@ struct DetailInsets {
         // Deep in a crowd every link crosses names: for a knot the map could not even number,
         // the nearest free box then, its link drawn under them (a thin dashed line reads
         // through a name).
-        var crossing: Rect?, overAxis: Rect?
+        var crossing: Rect?, overAxis: Rect?, both: Rect?
+        func fallback() -> Rect? { crossing ?? overAxis ?? both }
         for ring in rings { for spot in ring.sorted(by: { ($0.d, $0.y, $0.x) < ($1.d, $1.y, $1.x) }) {
             let r = Rect(x: spot.x, y: spot.y, width: size.width, height: size.height)
             let kept = r.outsetBy(clearance)
             guard !blocked.anyIntersects(kept, excluding: -1), !leaders.contains(where: { kept.intersectsSegment($0.0, $0.1) }) else { continue }
             let from = source.nearestPoint(to: r.center), to = r.nearestPoint(to: source.center)
-            if !names.contains(where: { $0.intersectsSegment(from, to) }) {
-                guard avoiding.contains(where: { $0.intersects(kept) }) else { return (r, overAxis ?? crossing) }
-                if overAxis == nil { overAxis = r }
-                continue
+            let clearLink = !names.contains(where: { $0.intersectsSegment(from, to) })
+            let onAxis = avoiding.contains(where: { $0.intersects(kept) })
+            switch (clearLink, onAxis) {
+            case (true, false): return (r, fallback())
+            case (false, false): if crossing == nil { crossing = r }
+            case (true, true): if overAxis == nil { overAxis = r }
+            case (false, true): if both == nil, linkMayCross { both = r }
             }
-            if crossing == nil, linkMayCross { crossing = r }
         } }
-        return (nil, overAxis ?? crossing)
+        return (nil, fallback())
     }
 }

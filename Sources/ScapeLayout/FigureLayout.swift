@@ -20,18 +20,31 @@ public struct LaidOutFigure: Sendable {
 public struct FigureLayout {
     public var theme: Theme
     public var measurer: any TextMeasurer
+    /// Both styles' themes: maps are then laid out once for both (`StyleTwins`). Without
+    /// them a map is laid out in `theme` alone.
+    public var twins: StyleTwins?
 
-    public init(theme: Theme, measurer: any TextMeasurer) {
+    public init(theme: Theme, measurer: any TextMeasurer, twins: StyleTwins? = nil) {
         self.theme = theme
         self.measurer = measurer
+        self.twins = twins
     }
 
     public func layout(_ figure: Figure, of landscape: Landscape) -> LaidOutFigure {
         switch figure.kind {
         case .map, .zoom, .radarLandscape:
             // Read in a narrower column than the one it was drawn for: larger type.
-            let fitted = PublishWidth(pixels: figure.fit ?? PublishWidth.defaultPixels).fitted(theme)
-            return MapFigureLayout(landscape: landscape, theme: fitted, measurer: measurer).layout(figure)
+            let width = PublishWidth(pixels: figure.fit ?? PublishWidth.defaultPixels)
+            guard let twins else {
+                return MapFigureLayout(landscape: landscape, theme: width.fitted(theme), measurer: measurer).layout(figure)
+            }
+            let fitted = width.fitted(twins.layoutTheme)
+            let plot = max(fitted.mapWidth, MapFigureLayout.plotWidth(of: figure.kind, theme: fitted))
+            let looks = twins.looks(floor: width.smallestType(plotWidth: plot))
+            var laid = MapFigureLayout(landscape: landscape, theme: fitted, measurer: BothLooksMeasurer(base: measurer, looks: [looks.sketch, looks.clean]))
+                .layout(figure)
+            laid.scene = SceneRetypesetter(look: twins.drawsClean ? looks.clean : looks.sketch, measurer: measurer).retype(laid.scene)
+            return laid
         case .quadrants:
             let map = MapLayout(landscape: landscape, theme: theme, measurer: measurer)
             let nodes = QuadrantBackdrop(frame: map.frame, theme: theme).nodes + map.quadrantTitles(color: theme.ink, font: theme.quadsTitleFont) + map.axes()

@@ -10,6 +10,15 @@ struct MapFigureLayout {
     let theme: Theme
     let measurer: any TextMeasurer
 
+    /// The width of a figure's plot before any growth (a zoom's, a banded map's, a map's).
+    static func plotWidth(of kind: FigureKind, theme: Theme) -> Double {
+        switch kind {
+        case .zoom: return theme.zoomWidth
+        case .radarLandscape: return theme.mapWidth * 1.16
+        default: return theme.mapWidth
+        }
+    }
+
     func layout(_ figure: Figure) -> LaidOutFigure {
         // Sorted by id: the picture must not depend on the order the data lists tools in.
         var tools = landscape.tools.filter { figure.only?.contains($0, in: landscape) ?? true }.sorted { $0.id < $1.id }
@@ -29,7 +38,7 @@ struct MapFigureLayout {
         }
         var margin: Double?
         if figure.kind == .radarLandscape {
-            canvas = Size(theme.mapWidth * 1.16, theme.mapHeight * 1.2)
+            canvas = Size(Self.plotWidth(of: figure.kind, theme: theme), theme.mapHeight * 1.2)
             margin = 118
         }
         let plotCanvas = canvas
@@ -193,7 +202,7 @@ struct MapFigureLayout {
         // An inset may lie over an empty stretch of an axis line, never over its end labels
         // or arrowheads (an axis without its head loses its direction).
         var insets = DetailInsets.Result()
-        if placed.perTool.contains(where: { [.omitted, .callout].contains($0.outcome) }) {
+        if placed.tools.indices.contains(where: placed.unnamedOnMap) {
             // Nor over an edition's trails and marks, or a trend arrow.
             let keepOut = Self.textFrames(nodes) + map.frame.endLabels.values.map(\.frame) + map.arrowheads() + hard + soft.map(\.rect)
             insets = DetailInsets(map: map, theme: theme, measurer: measurer)

@@ -135,11 +135,14 @@ struct MapLayout {
         let nameFont = theme.toolFont, subFont = theme.subtitleFont
         let names = tools.map { ToolLabelText(tool: $0) }
         let legend = calloutLegend(names: tools.map(\.name))
-        // Room for the widest number drawn: an inset shows the map's.
-        let highest = max(tools.count, numbering?.highest ?? 0)
+        let anchors = tools.map { frame.point(x: $0.x, y: $0.y) }
+        // Tools whose markers would overlap, before stacks grow for crowding (they only merge
+        // and join from here, so the units only get fewer).
+        let touching = ToolStacks(anchors: tools.count > ToolStacks.limit ? [] : anchors, diameter: 2 * theme.markerRadius)
+        // Room for the widest number drawn: one a unit at most (an inset shows the map's).
+        let highest = max(tools.count - touching.groups.reduce(0) { $0 + $1.count - 1 }, numbering?.highest ?? 0)
         let numberSize = legend.numberSize(count: highest)
         let onMarkerSize = measurer.measure(String(repeating: "8", count: String(max(1, highest)).count), font: onMarkerNumberFont)
-        let anchors = tools.map { frame.point(x: $0.x, y: $0.y) }
         let stackLook = StackLook(theme: theme, measurer: measurer, nameFont: nameFont, countFont: onMarkerNumberFont)
         /// Whether a unit may be numbered: on the map, any; in an inset, those the map numbered.
         func mayNumber(_ unit: [Int]) -> Bool {
@@ -184,6 +187,18 @@ struct MapLayout {
                 request.onMarkerCalloutSize = onMarkerSize
                 return request
             }
+            // Two stacks' discs that would lie over each other are moved apart (a marker's
+            // radius at most), each within its own quadrant.
+            let homes = requests.map { (anchor: $0.anchor, radius: $0.anchorRadius) }
+            StackSpacing.spread(&requests, stacks: units.indices.filter { units[$0].count > 1 }, most: theme.markerRadius) { u, p in
+                isInset || axisSide(p, clear: homes[u].radius) == axisSide(homes[u].anchor, clear: homes[u].radius)
+            }
+            // In an inset drawn again with the map's numbers: a unit the map's legend lists (and
+            // the inset did not name the first time) shows its number, never its name too.
+            let numberOnly = Set(units.indices.filter { u in
+                requests[u].calloutSize != nil && numbering.map { n in units[u].contains { n.keepsNumbered.contains(tools[$0].id) } } ?? false
+            })
+            for u in numberOnly { requests[u].variants = [requests[u].calloutSize!] }
             let bounds = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
             if !isInset { for u in requests.indices { requests[u].keepIn = sideOfAxes(requests[u].anchor, radius: requests[u].anchorRadius, within: bounds) } }
             // Numbers up to the legend's room; a stack's members past it are left out (below).
@@ -194,14 +209,21 @@ struct MapLayout {
             // Leaders keep to their marker's quadrant: the axis lines are obstacles to them too.
             var placements = placer.place(requests, obstacles: frame.endLabels.values.map { $0.frame.outsetBy(LabelPlacer.labelSpacing) } + axisLines() + hardTitles + extraHard,
                                           soft: titles + extraSoft, bounds: bounds)
+            for u in numberOnly where placements[u].isPlaced {
+                placements[u].outcome = .callout
+                placements[u].variant = 0
+            }
             // A stack with no room for its list or a number beside it: its number goes on its own
             // marker, in place of the count (the legend lists its members). The marker's disc is
             // kept clear of every label, so nothing is covered and no stack is lost.
             // (Unless two stacks' discs overlap: then only the first takes its number there.)
             if numbers {
                 var taken = placements.filter { $0.outcome != .omitted }.map(\.rect)
+                // Sized for the widest number this placement can give: one a unit at most.
+                let most = max(units.count, numbering?.highest ?? 0)
+                let size = measurer.measure(String(repeating: "8", count: String(max(1, most)).count), font: onMarkerNumberFont)
                 for (u, unit) in units.enumerated() where unit.count > 1 && placements[u].outcome == .omitted && requests[u].calloutSize != nil {
-                    let box = Rect(center: requests[u].anchor, size: onMarkerSize)
+                    let box = Rect(center: requests[u].anchor, size: size)
                     guard !taken.contains(where: { $0.intersects(box) }) else { continue }
                     placements[u] = LabelPlacement(rect: box, side: .above, variant: 0, outcome: .callout)
                     taken.append(box)
@@ -217,7 +239,7 @@ struct MapLayout {
         func side(_ i: Int) -> (x: Int, y: Int) {
             isInset ? (0, 0) : axisSide(anchors[i], clear: toolRadius(i))
         }
-        var stacks = ToolStacks(anchors: tools.count > ToolStacks.limit ? [] : anchors, diameter: 2 * theme.markerRadius)
+        var stacks = touching
             .mergingOverlaps(anchors: anchors, toolRadius: toolRadius, stackRadius: stackRadius, spread: Self.overlapSpread * 2 * theme.markerRadius, side: side)
         var (units, requests, placements) = attempt(stacks)
         // A tool (or stack) with no room for its name or a number is joined to its nearest
@@ -349,7 +371,7 @@ struct MapLayout {
             if fill != nil { pattern = nil }
             let markerInk = style?.strokeColor.flatMap(Color.init(hex:)) ?? ink
             var marker = ScenePath(id: "tool/\(tool.id)/marker", path: .circle(center: anchors[i], radius: style?.radius ?? theme.markerRadius),
-                                   fill: fill, pattern: pattern, stroke: StrokeStyle(color: markerInk, width: style?.strokeWidth ?? theme.markerStroke))
+                                   fill: fill, pattern: pattern, stroke: StrokeStyle(color: markerInk, width: style?.strokeWidth ?? theme.markerLineWidth))
             if tools.count > 2000 && style == nil {
                 // A cloud of thousands: each tool a small solid dot, cheap to draw in every style.
                 // The dot shrinks with density, so the cloud still shows where tools gather.
@@ -381,16 +403,16 @@ struct MapLayout {
                     // The number on its marker: a disc of the background under it keeps it legible.
                     let r = max(box.width, box.height) / 2 + 1
                     children.append(.path(ScenePath(id: "tool/\(tool.id)/callout-disc", path: .circle(center: anchors[i], radius: r),
-                                                    fill: theme.background ?? .white, stroke: StrokeStyle(color: ink, width: theme.markerStroke * 0.6))))
+                                                    fill: theme.background ?? .white, stroke: StrokeStyle(color: ink, width: theme.markerLineWidth * 0.6))))
                 }
                 children.append(.text(SceneText(id: "tool/\(tool.id)/callout", text: number, font: numberFont, color: ink,
-                                                frame: box, alignment: .center)))
+                                                frame: box, alignment: .center, towards: anchors[i])))
             case .leader:
                 layer.leaders += 1
                 children.append(leader(from: requests[u], to: p.rect, id: "tool/\(tool.id)/leader", ink: ink))
                 fallthrough
             case .adjacent:
-                children += labelTexts(tool, name: names[i].variants[p.variant], placement: p, ink: ink, nameFont: nameFont, subFont: subFont)
+                children += labelTexts(tool, name: names[i].variants[p.variant], placement: p, marker: anchors[i], ink: ink, nameFont: nameFont, subFont: subFont)
             }
             let title = ([tool.subtitle.map { "\(tool.name) (\($0))" } ?? tool.name] + tool.categories.compactMap { landscape.category(id: $0)?.name })
                 .joined(separator: " · ")
@@ -435,7 +457,7 @@ struct MapLayout {
         let a = request.anchor
         let end = rect.nearestPoint(to: a)
         let start = a + (end - a).normalized * (request.anchorRadius + LabelPlacer.leaderGap)
-        return .path(ScenePath(id: id, path: .segment(start, end), stroke: StrokeStyle(color: ink, width: theme.markerStroke * 0.6)))
+        return .path(ScenePath(id: id, path: .segment(start, end), stroke: StrokeStyle(color: ink, width: theme.markerLineWidth * 0.6)))
     }
 
     /// The dot of a tool among thousands: it shrinks with density, so the cloud still shows
@@ -481,7 +503,7 @@ struct MapLayout {
     }
 
     /// The name (and subtitle below it) inside the placed box, aligned towards the marker.
-    private func labelTexts(_ tool: Tool, name: String, placement p: LabelPlacement, ink: Color, nameFont: FontSpec, subFont: FontSpec) -> [SceneNode] {
+    private func labelTexts(_ tool: Tool, name: String, placement p: LabelPlacement, marker: Point, ink: Color, nameFont: FontSpec, subFont: FontSpec) -> [SceneNode] {
         let box = p.rect
         let (fraction, centered) = p.side.textAlignment
         let alignment: TextAlignment = centered ? .center : (fraction == 0 ? .left : .right)
@@ -491,12 +513,12 @@ struct MapLayout {
         let nameSize = measurer.measure(name, font: nameFont)
         var out: [SceneNode] = [
             .text(SceneText(id: "tool/\(tool.id)/name", text: name, font: nameFont, color: ink,
-                            frame: lineFrame(nameSize, top: box.minY), alignment: alignment)),
+                            frame: lineFrame(nameSize, top: box.minY), alignment: alignment, towards: marker)),
         ]
         if let subtitle = tool.subtitle {
             let s = measurer.measure(subtitle, font: subFont)
             out.append(.text(SceneText(id: "tool/\(tool.id)/subtitle", text: subtitle, font: subFont, color: ink,
-                                       frame: lineFrame(s, top: box.minY + nameSize.height), alignment: alignment)))
+                                       frame: lineFrame(s, top: box.minY + nameSize.height), alignment: alignment, towards: marker)))
         }
         return out
     }
@@ -520,6 +542,9 @@ struct InsetNumbering {
     var known: [String: Int]
     /// Tools the map left out: they may take a new number, after `after`.
     var fresh: Set<String> = []
+    /// Tools the map's legend lists that the inset did not name when it was chosen: shown by
+    /// their number, never named again (each tool is read by name once).
+    var keepsNumbered: Set<String> = []
     var after = 0
 
     init(_ entries: [CalloutLegend.Entry], fresh: Set<String> = []) {
@@ -560,6 +585,16 @@ struct PlacedTools {
     var legend: CalloutLegend
     var stackLook: StackLook
     var numbering: InsetNumbering?
+
+    /// Whether the map cannot name tool i where it stands: it was numbered (alone, or with
+    /// its stack; a stack too long for a list is numbered wherever its number goes) or left
+    /// out. An inset may name such a tool instead, and the legend then does not list it.
+    func unnamedOnMap(_ i: Int) -> Bool {
+        let outcome = perTool[i].outcome
+        if outcome == .omitted || outcome == .callout { return true }
+        guard numbering == nil, let s = stacks.stackOf[i] else { return false }
+        return stacks.groups[s].count > StackLook.longestList
+    }
 }
 
 /// The laid-out tools: their scene nodes and how their labels fared.

@@ -45,13 +45,13 @@ struct StackLook {
         children += [
             // A second rim behind the marker: a pile, not one tool.
             .path(ScenePath(id: "\(id)/rim", path: .circle(center: center + Point(Self.rimOffset, -Self.rimOffset), radius: r),
-                            fill: theme.background ?? .white, stroke: StrokeStyle(color: ink, width: theme.markerStroke))),
+                            fill: theme.background ?? .white, stroke: StrokeStyle(color: ink, width: theme.markerLineWidth))),
         ]
         // Its number on the marker (no room beside it), or the count. A number is drawn
         // reversed out of a solid disc, so it never reads as a count.
         let onMarker = number != nil && p.rect.contains(center) && !p.hasLeader
         children.append(.path(ScenePath(id: "\(id)/marker", path: .circle(center: center, radius: r),
-                                        fill: onMarker ? ink : theme.background ?? .white, stroke: StrokeStyle(color: ink, width: theme.markerStroke * 1.2))))
+                                        fill: onMarker ? ink : theme.background ?? .white, stroke: StrokeStyle(color: ink, width: theme.markerLineWidth * 1.2))))
         let count = onMarker ? "\(number!)" : "\(members.count)"
         let countSize = measurer.measure(count, font: countFont)
         children.append(.text(SceneText(id: onMarker ? "\(id)/callout" : "\(id)/count", text: count, font: countFont, color: onMarker ? theme.background ?? .white : ink,
@@ -65,7 +65,7 @@ struct StackLook {
                 let end = p.rect.nearestPoint(to: center)
                 box.origin.x = min(max(end.x - size.width / 2, p.rect.minX), p.rect.maxX - size.width)
             }
-            children.append(.text(SceneText(id: "\(id)/callout", text: "\(number)", font: legendFont, color: ink, frame: box, alignment: .center)))
+            children.append(.text(SceneText(id: "\(id)/callout", text: "\(number)", font: legendFont, color: ink, frame: box, alignment: .center, towards: center)))
         } else if p.isPlaced {
             let frame = p.rect
             children.append(.path(ScenePath(id: "\(id)/list", path: .rect(frame),
@@ -77,7 +77,7 @@ struct StackLook {
                 let x = frame.minX + Self.padding + (frame.width - 2 * Self.padding - size.width) * (fraction == 0.5 ? 0 : fraction)
                 children.append(.group(SceneGroup(id: "\(id)/tool/\(tool.id)", title: tool.name, link: tool.url, children: [
                     .text(SceneText(id: "\(id)/tool/\(tool.id)/name", text: tool.name, font: nameFont, color: ink,
-                                    frame: Rect(x: x, y: y, width: size.width, height: size.height), alignment: .left)),
+                                    frame: Rect(x: x, y: y, width: size.width, height: size.height), alignment: .left, towards: center)),
                 ])))
                 y += size.height
             }

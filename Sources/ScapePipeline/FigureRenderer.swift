@@ -67,7 +67,18 @@ public struct RenderSettings: Sendable {
     /// The theme the layout uses: the style's, dark when asked, then the data's overrides and
     /// the command line's font.
     public func theme(for landscape: Landscape) -> Theme {
-        var theme: Theme = effectiveStyle(for: landscape) == .sketch ? .sketch : .clean
+        theme(for: landscape, in: effectiveStyle(for: landscape))
+    }
+
+    /// Both styles' themes, each with the same overrides: maps are laid out once for both.
+    public func twins(for landscape: Landscape) -> StyleTwins {
+        StyleTwins(sketch: theme(for: landscape, in: .sketch), clean: theme(for: landscape, in: .clean),
+                   drawsClean: effectiveStyle(for: landscape) == .clean)
+    }
+
+    /// The theme of `style` with the dark variant and the data's and command line's overrides.
+    func theme(for landscape: Landscape, in style: FigureStyle) -> Theme {
+        var theme: Theme = style == .sketch ? .sketch : .clean
         let o = landscape.theme ?? ThemeOverrides()
         if (variant ?? o.variant) == .dark { theme = theme.dark }
         if let f = o.font { theme.fontFamily = f }
@@ -127,7 +138,7 @@ public final class FigureRenderer {
 
     /// The scene of a figure as laid out, before the pen.
     public func layout(_ figure: Figure, of landscape: Landscape, settings: RenderSettings = RenderSettings()) -> LaidOutFigure {
-        var laid = FigureLayout(theme: settings.theme(for: landscape), measurer: text).layout(figure, of: landscape)
+        var laid = FigureLayout(theme: settings.theme(for: landscape), measurer: text, twins: settings.twins(for: landscape)).layout(figure, of: landscape)
         if let bg = settings.background { laid.scene.background = bg.color }
         return laid
     }
@@ -143,7 +154,7 @@ public final class FigureRenderer {
     public func fontWarnings(for landscape: Landscape, settings: RenderSettings) -> [String] {
         let family = settings.theme(for: landscape).fontFamily
         let resolved = text.resolvedFamily(of: family)
-        guard resolved.lowercased() != family.lowercased() else { return [] }
+        guard resolved.lowercased() != family.lowercased(), !text.isInstalled(family) else { return [] }
         return ["font '\(family)' is not installed; text falls back to '\(resolved)'"]
     }
 

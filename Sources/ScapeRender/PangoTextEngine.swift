@@ -143,6 +143,10 @@ extension PangoTextEngine {
         defer { pango_font_description_free(got) }
         return pango_font_description_get_family(got).map { String(cString: $0) } ?? family
     }
+
+    /// Whether fontconfig has a font of `family`, under any of the names a font has (Pango
+    /// describes DejaVu Sans Condensed as DejaVu Sans, condensed).
+    public func isInstalled(_ family: String) -> Bool { mlscape_fonts_named(family) > 0 }
 }
 
 extension PangoTextEngine {

@@ -13,6 +13,7 @@ extension SceneNode {
             return .path(p)
         case .text(var t):
             t.frame = t.frame.offsetBy(v)
+            t.towards = t.towards.map { $0 + v }
             return .text(t)
         }
     }

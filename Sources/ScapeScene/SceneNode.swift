@@ -63,13 +63,18 @@ public struct SceneText: Hashable, Sendable {
     /// The logical box of the laid-out text, top-left origin.
     public var frame: Rect
     public var alignment: TextAlignment
+    /// What the text names (its marker), when it has one: text set smaller than laid out
+    /// keeps to the part of its box nearest it, so a name stays beside its marker and at its
+    /// leader's end.
+    public var towards: Point?
 
-    public init(id: String, text: String, font: FontSpec, color: Color, frame: Rect, alignment: TextAlignment = .left) {
+    public init(id: String, text: String, font: FontSpec, color: Color, frame: Rect, alignment: TextAlignment = .left, towards: Point? = nil) {
         self.id = id
         self.text = text
         self.font = font
         self.color = color
         self.frame = frame
         self.alignment = alignment
+        self.towards = towards
     }
 }

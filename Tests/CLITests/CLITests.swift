@@ -270,6 +270,16 @@ struct CLI {
         #expect(r.status == 0)
         #expect(r.stderr.contains("warning: font 'No Such Font Family' is not installed; text falls back to"))
     }
+
+    /// The clean style's DejaVu Sans Condensed is a face fontconfig lists under that name too,
+    /// though Pango describes it as DejaVu Sans, condensed: installed, so no warning.
+    @Test func theCleanStylesCondensedFaceIsNoMissingFont() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["render", "--figure", "ml-landscape-quads", "--style", "clean", "--out", dir.path, "--format", "svg"])
+        #expect(r.status == 0)
+        #expect(!r.stderr.contains("is not installed"), "\(r.stderr)")
+    }
 }
 
 @Suite struct ParallelAndStrictTests {

@@ -16,9 +16,10 @@ import ScapePipeline
 
     /// A pixel differs when a channel differs by more than this (of 255).
     static let threshold = 24
-    /// At most 0.01% of the pixels may differ (85 at 1125 x 760). This machine shows none;
-    /// the smallest one-tool change measured (a renamed label) changes about twice as many.
-    static func budget(_ image: RasterImage) -> Int { image.width * image.height / 10_000 }
+    /// At most 1 in 20,000 pixels may differ (42 at 1125 x 760). This machine shows none;
+    /// the smallest one-tool change measured (a label renamed "Airfl0w", 74 pixels in the
+    /// clean style's condensed face) changes nearly twice as many.
+    static func budget(_ image: RasterImage) -> Int { image.width * image.height / 20_000 }
 
     @Test(arguments: [("ml-landscape-all", FigureStyle.clean), ("ml-landscape-all", .sketch), ("ml-lifecycle", .sketch), ("ml-landscape-ml-platforms", .sketch)])
     func figureMatchesItsGolden(id: String, style: FigureStyle) throws {
