@@ -163,7 +163,6 @@ struct DetailInsets {
         var out = result
         var numbering = numbering
         for (k, plan) in result.plans.enumerated() {
-            numbering.keepsNumbered = Set(numbering.known.keys).subtracting(plan.named)
             let again = draw(plan, greyed: greyed, numbering: numbering)
             guard again.named.isSuperset(of: plan.named) else { continue }
             out.nodes[k] = again.node

@@ -193,12 +193,6 @@ struct MapLayout {
             StackSpacing.spread(&requests, stacks: units.indices.filter { units[$0].count > 1 }, most: theme.markerRadius) { u, p in
                 isInset || axisSide(p, clear: homes[u].radius) == axisSide(homes[u].anchor, clear: homes[u].radius)
             }
-            // In an inset drawn again with the map's numbers: a unit the map's legend lists (and
-            // the inset did not name the first time) shows its number, never its name too.
-            let numberOnly = Set(units.indices.filter { u in
-                requests[u].calloutSize != nil && numbering.map { n in units[u].contains { n.keepsNumbered.contains(tools[$0].id) } } ?? false
-            })
-            for u in numberOnly { requests[u].variants = [requests[u].calloutSize!] }
             let bounds = Rect(origin: .zero, size: frame.canvas).insetBy(theme.margin / 2)
             if !isInset { for u in requests.indices { requests[u].keepIn = sideOfAxes(requests[u].anchor, radius: requests[u].anchorRadius, within: bounds) } }
             // Numbers up to the legend's room; a stack's members past it are left out (below).
@@ -209,10 +203,6 @@ struct MapLayout {
             // Leaders keep to their marker's quadrant: the axis lines are obstacles to them too.
             var placements = placer.place(requests, obstacles: frame.endLabels.values.map { $0.frame.outsetBy(LabelPlacer.labelSpacing) } + axisLines() + hardTitles + extraHard,
                                           soft: titles + extraSoft, bounds: bounds)
-            for u in numberOnly where placements[u].isPlaced {
-                placements[u].outcome = .callout
-                placements[u].variant = 0
-            }
             // A stack with no room for its list or a number beside it: its number goes on its own
             // marker, in place of the count (the legend lists its members). The marker's disc is
             // kept clear of every label, so nothing is covered and no stack is lost.
@@ -542,9 +532,6 @@ struct InsetNumbering {
     var known: [String: Int]
     /// Tools the map left out: they may take a new number, after `after`.
     var fresh: Set<String> = []
-    /// Tools the map's legend lists that the inset did not name when it was chosen: shown by
-    /// their number, never named again (each tool is read by name once).
-    var keepsNumbered: Set<String> = []
     var after = 0
 
     init(_ entries: [CalloutLegend.Entry], fresh: Set<String> = []) {

@@ -31,6 +31,37 @@ import ScapeGeometry
         }
     }
 
+    /// A leader keeps its clearance from every other marker, judged against every marker, not
+    /// the grid's candidates (which once came only from the cells the line itself touched, so
+    /// a big disc ending just short of a cell border was passed 1.2 pt inside its edge).
+    /// Crowds of small markers and stack-sized discs, 60 seeds.
+    @Test func aLeaderKeepsItsClearanceFromEveryMarker() {
+        var placer = LabelPlacer(gap: 6)
+        placer.leaderClearance = 2.5
+        var leaders = 0
+        for seed in UInt64(1)...60 {
+            var rng = SplitMix64(state: seed)
+            let reqs = (0..<260).map { i -> LabelRequest in
+                let anchor = Point(.random(in: 300...800, using: &rng), .random(in: 200...560, using: &rng))
+                return LabelRequest(anchor: anchor, anchorRadius: i % 2 == 0 ? 14.7 : 7.15, variants: [Size(Double(40 + (i % 5) * 10), 19)])
+            }
+            let placed = placer.place(reqs, obstacles: [], bounds: Self.canvas)
+            for (i, p) in placed.enumerated() where p.hasLeader && p.isPlaced {
+                leaders += 1
+                let a = reqs[i].anchor
+                let end = p.rect.nearestPoint(to: a)
+                let start = a + (end - a).normalized * (reqs[i].anchorRadius + LabelPlacer.leaderGap)
+                for (j, other) in reqs.enumerated() where j != i && other.anchor != a {
+                    let touching = other.anchor.distance(to: a) < other.anchorRadius + reqs[i].anchorRadius + placer.leaderClearance
+                    let keep = touching ? LabelPlacer.leaderGap + placer.leaderClearance - 1 : placer.leaderClearance
+                    let d = Segment.distance(from: other.anchor, to: start, end)
+                    #expect(d >= other.anchorRadius + keep - 1e-6, "seed \(seed): the leader of \(i) passes \(d) from marker \(j)'s centre (radius \(other.anchorRadius))")
+                }
+            }
+        }
+        #expect(leaders > 100, "the crowds need leaders: \(leaders)")
+    }
+
     @Test(arguments: [1, 2, 3] as [UInt64])
     func sparseLabelsAreAllPlacedNextToTheirMarkers(seed: UInt64) {
         let reqs = requests(seed: seed, count: 60)
