@@ -102,8 +102,10 @@ struct DetailInsets {
             // The outline then closes round what is drawn.
             let members = tools.indices.filter { outline.contains(anchors[$0]) && !result.named.contains(tools[$0].id) }
             guard members.count > 1 || (members.count == 1 && lostHere > 0) else { continue }
-            let source = members.dropFirst().reduce(Rect(center: anchors[members[0]], size: .zero)) { $0.union(Rect(center: anchors[$1], size: .zero)) }
-                .outsetBy(reach)
+            let spot = members.dropFirst().reduce(Rect(center: anchors[members[0]], size: .zero)) { $0.union(Rect(center: anchors[$1], size: .zero)) }
+            // Tools at one spot overlap at any enlargement: they stay one stack on the map.
+            guard members.count == 1 || max(spot.width, spot.height) * Self.scales.last! >= 2 * theme.markerRadius else { continue }
+            let source = spot.outsetBy(reach)
             // The least enlargement that names every member (a smaller box leaves more room
             // for the next inset), else the one that names the most.
             var best: (plan: Plan, node: SceneNode, gained: Set<String>)?

@@ -35,7 +35,9 @@ public struct FigureLayout {
         case .map, .zoom, .radarLandscape:
             // Read in a narrower column than the one it was drawn for: larger type.
             let width = PublishWidth(pixels: figure.fit ?? PublishWidth.defaultPixels)
-            guard let twins else {
+            // A cloud of thousands of dots stacks nothing and draws no inset: it is laid out in
+            // its own style, as measuring every name in both looks would cost it half again.
+            guard let twins, landscape.tools.count <= ToolStacks.limit else {
                 return MapFigureLayout(landscape: landscape, theme: width.fitted(theme), measurer: measurer).layout(figure)
             }
             let fitted = width.fitted(twins.layoutTheme)
