@@ -99,6 +99,17 @@ import ScapeScene
         #expect(audit.failures.isEmpty, "\(audit.failures)")
     }
 
+    /// The same on the bench's real map (the blog's axes, their labels and quadrant titles):
+    /// a thousand tools in five clusters leave one tool out without the last resort of a
+    /// wider stack (a tool on an axis, its quadrant's neighbours in full stacks), and the
+    /// uniform thousand left two out while numbers were sized one a tool.
+    @Test(arguments: [MapBenchmark.PointSet.uniform, .clusters])
+    func theBenchsThousandToolMapsLeaveNoneOut(set: MapBenchmark.PointSet) throws {
+        let line = try MapBenchmark().run(set, n: 1000)
+        #expect(line.counts.values.reduce(0, +) == 1000, "every tool is judged")
+        #expect((line.counts[.omitted] ?? 0) == 0 && line.failures.isEmpty, "\(set): \(line.failures)")
+    }
+
     /// 300 tools in every bench set keep within 1.25 times the default map both ways, every
     /// name, number and legend row at 11 px or more in the 1200 px column: the legend fills
     /// the plot's empty room first, and a long legend takes smaller type (never below 11 px)
