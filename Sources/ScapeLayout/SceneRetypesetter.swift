@@ -10,38 +10,27 @@ struct SceneRetypesetter {
     let look: TypeLook
     let measurer: any TextMeasurer
 
-    func retype(_ scene: Scene) -> Scene {
-        var out = scene
-        out.nodes = scene.nodes.map(retype)
-        return out
-    }
+    func retype(_ scene: Scene) -> Scene { scene.mapTexts(retype) }
 
-    func retype(_ node: SceneNode) -> SceneNode {
-        switch node {
-        case .group(var g):
-            g.children = g.children.map(retype)
-            return .group(g)
-        case .path:
-            return node
-        case .text(var t):
-            t.font = look.font(for: t.font)
-            let size = measurer.measure(t.text, font: t.font)
-            guard size != t.frame.size else { return .text(t) }
-            let box = t.frame
-            var x: Double
-            switch t.alignment {
-            case .left: x = box.minX
-            case .right: x = box.maxX - size.width
-            case .center: x = box.midX - size.width / 2
-            }
-            var y = box.midY - size.height / 2
-            if let p = t.towards {
-                x = Self.clamp(p.x - size.width / 2, box.minX, box.maxX - size.width)
-                y = Self.clamp(p.y - size.height / 2, box.minY, box.maxY - size.height)
-            }
-            t.frame = Rect(x: x, y: y, width: size.width, height: size.height)
-            return .text(t)
+    func retype(_ text: SceneText) -> SceneText {
+        var t = text
+        t.font = look.font(for: t.font)
+        let size = measurer.measure(t.text, font: t.font)
+        guard size != t.frame.size else { return t }
+        let box = t.frame
+        var x: Double
+        switch t.alignment {
+        case .left: x = box.minX
+        case .right: x = box.maxX - size.width
+        case .center: x = box.midX - size.width / 2
         }
+        var y = box.midY - size.height / 2
+        if let p = t.towards {
+            x = Self.clamp(p.x - size.width / 2, box.minX, box.maxX - size.width)
+            y = Self.clamp(p.y - size.height / 2, box.minY, box.maxY - size.height)
+        }
+        t.frame = Rect(x: x, y: y, width: size.width, height: size.height)
+        return t
     }
 
     /// `v` within `lo...hi`; `lo` when the range is empty (a text wider than its box).

@@ -47,6 +47,25 @@ public struct Scene: Hashable, Sendable {
         out.nodes = nodes.map(map)
         return out
     }
+
+    /// The same scene with every text node replaced by what `transform` makes of it (groups
+    /// and paths kept): how a style sets the text of a layout both styles share.
+    public func mapTexts(_ transform: (SceneText) -> SceneText) -> Scene {
+        func map(_ node: SceneNode) -> SceneNode {
+            switch node {
+            case .group(var g):
+                g.children = g.children.map(map)
+                return .group(g)
+            case .path:
+                return node
+            case .text(let t):
+                return .text(transform(t))
+            }
+        }
+        var out = self
+        out.nodes = nodes.map(map)
+        return out
+    }
 }
 
 /// A Scene -> Scene transform that changes how strokes look without changing what is drawn:

@@ -38,7 +38,7 @@ struct FigureOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("How rough the sketch is: 0 architect, 1 artist, 2 cartoonist (or any number 0 to 4).", valueName: "level"))
     var roughness: String = "1"
 
-    @Option(name: .long, help: ArgumentHelp("Font family for every text, e.g. \"DejaVu Serif\". Default: Comic Neue (sketch), DejaVu Sans (clean).", valueName: "family"))
+    @Option(name: .long, help: ArgumentHelp("Font family for every text, e.g. \"DejaVu Serif\". Default: Comic Neue (sketch), DejaVu Sans Condensed (clean).", valueName: "family"))
     var font: String?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Figures rendered in parallel. Default: the number of cores. The output is the same for any value.", valueName: "n"))
