@@ -113,12 +113,24 @@ struct CalloutLegend {
         guard !entries.isEmpty else { return ([], 0, .zero, []) }
         let numberWidth = numberSize(count: entries.count).width
         let rowWidths = entries.map { numberWidth + 6 + measurer.measure($0.name, font: font).width }
+        /// Where a column of up to `rows` rows from `k` ends (before `end`): a stack's entry
+        /// is kept in one column, moved whole to the next where it would break (its number
+        /// again at the next column's top read as a second entry), unless it starts the
+        /// column and is longer than one.
+        func columnEnd(from k: Int, rows: Int, before end: Int) -> Int {
+            var e = min(end, k + rows)
+            guard e < end, entries[e].number == entries[e - 1].number else { return e }
+            var first = e - 1
+            while first > k && entries[first - 1].number == entries[first].number { first -= 1 }
+            if first > k { e = first }
+            return e
+        }
         /// How many of the entries from `start` fit in columns of `rows` rows within `width`
         /// (under the plot at least one column, however long its names).
         func fitting(from start: Int, rows: Int, width: Double, atLeastOne: Bool) -> Int {
             var k = start, used = 0.0
             while k < entries.count {
-                let end = min(entries.count, k + rows)
+                let end = columnEnd(from: k, rows: rows, before: entries.count)
                 let widest = rowWidths[k..<end].max() ?? 0
                 if k > start || !atLeastOne, used + (k > start ? Self.columnGap : 0) + widest > width { break }
                 used += (k > start ? Self.columnGap : 0) + widest
@@ -140,7 +152,7 @@ struct CalloutLegend {
         func blockSize(from start: Int, count: Int, rows: Int) -> Size {
             var width = 0.0, k = start
             while k < start + count {
-                let end = min(start + count, k + rows)
+                let end = columnEnd(from: k, rows: rows, before: start + count)
                 width += (k > start ? Self.columnGap : 0) + (rowWidths[k..<end].max() ?? 0)
                 k = end
             }
@@ -150,7 +162,7 @@ struct CalloutLegend {
         func block(_ slice: ArraySlice<Entry>, origin: Point, rows: Int) -> (width: Double, height: Double) {
             var x = origin.x, k = slice.startIndex, height = 0.0
             while k < slice.endIndex {
-                let column = slice[k..<min(slice.endIndex, k + rows)]
+                let column = slice[k..<columnEnd(from: k, rows: rows, before: slice.endIndex)]
                 var widest = 0.0
                 for (row, e) in column.enumerated() {
                     let y = origin.y + Double(row) * rowHeight
@@ -171,7 +183,7 @@ struct CalloutLegend {
                     height = max(height, Double(row + 1) * rowHeight)
                 }
                 x += widest + Self.columnGap
-                k += rows
+                k = column.endIndex
             }
             return (x - Self.columnGap - origin.x, height)
         }

@@ -8,6 +8,8 @@ import ScapeScene
 struct RadarBlipLabels {
     let theme: Theme
     let measurer: any TextMeasurer
+    /// The smallest type that reads at the publish width (`PublishWidth.smallestType`).
+    var floor = 0.0
 
     struct Blip {
         var name: String
@@ -27,9 +29,18 @@ struct RadarBlipLabels {
         var right = 0.0
         var omitted: [String] = []
         var numbered = 0
+        /// The numbered blips in legend order, with their numbers and names' sizes: what the
+        /// legends are set from, again in smaller type if they need it (`setLegends`).
+        fileprivate var order: [Int] = []
+        fileprivate var numbers: [Int: Int] = [:]
+        fileprivate var blips: [Blip] = []
+        fileprivate var nameSizes: [Size] = []
+        fileprivate var sectors: [String] = []
+        fileprivate var bounds = Rect(x: 0, y: 0, width: 0, height: 0)
+        fileprivate var ink = Color.black
     }
 
-    var font: FontSpec { FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.8) }
+    var font: FontSpec { FontSpec(family: theme.fontFamily, size: max(floor, theme.toolFontSize * 0.8)) }
 
     func label(_ blips: [Blip], mode: BlipLabels, sectors: [String], blipRadius: Double, obstacles: [Rect], bounds: Rect, ink: Color) -> Output {
         let digits = String(max(1, blips.count)).count
@@ -107,12 +118,25 @@ struct RadarBlipLabels {
             out.children.append(children)
         }
         guard !order.isEmpty else { return out }
+        (out.order, out.numbers, out.blips, out.nameSizes, out.sectors, out.bounds, out.ink) = (order, number, blips, nameSizes, sectors, bounds, ink)
+        setLegends(&out, size: nil)
+        return out
+    }
+
+    /// Sets the numbered legends of `out` (its `legend`, `left` and `right`), in type of `size`
+    /// points (never below `floor`, never above the blips' own) or the blips' own type.
+    func setLegends(_ out: inout Output, size legendSize: Double?) {
+        let (order, number, blips, nameSizes, sectors, bounds, ink) = (out.order, out.numbers, out.blips, out.nameSizes, out.sectors, out.bounds, out.ink)
+        guard !order.isEmpty else { return }
+        let digits = String(max(1, blips.count)).count
+        let numberSize = measurer.measure(String(repeating: "8", count: digits), font: font)
         // Legends: quadrants 1 and 4 (right half) on the right, 2 and 3 on the left.
         // Rows set as a map's legend sets them (`CalloutLegend.rowLeading`): a line and a
         // tenth apart (1.29 of Comic Neue's size) ran a quadrant's list onto a second column.
-        let rowHeight = min(measurer.measure("0", font: font).height, font.size * CalloutLegend.rowLeading)
-        let headFont = FontSpec(family: theme.fontFamily, size: theme.toolFontSize * 0.85, weight: .bold)
-        let numberWidth = numberSize.width
+        let legendFont = legendSize.map { FontSpec(family: font.family, size: max(floor, min($0, font.size))) } ?? font
+        let rowHeight = min(measurer.measure("0", font: legendFont).height, legendFont.size * CalloutLegend.rowLeading)
+        let headFont = FontSpec(family: theme.fontFamily, size: max(floor, legendFont.size * 0.85 / 0.8), weight: .bold)
+        let numberWidth = legendFont == font ? numberSize.width : measurer.measure(String(repeating: "8", count: digits), font: legendFont).width
         func column(_ sectorsOnSide: [Int], x0: Double) -> (nodes: [SceneNode], width: Double) {
             var nodes: [SceneNode] = []
             var x = x0, y = bounds.minY, widest = 0.0
@@ -140,13 +164,14 @@ struct RadarBlipLabels {
                         y += ms.height + 2
                     }
                     let n = "\(number[i]!)"
-                    let ns = measurer.measure(n, font: font)
+                    let ns = measurer.measure(n, font: legendFont)
+                    let nameSize = legendFont == font ? nameSizes[i] : measurer.measure(blips[i].name, font: legendFont)
                     // Each row's box cut to the row (the ink keeps within it).
-                    nodes.append(.text(SceneText(id: "\(blips[i].owner)/legend-number", text: n, font: font, color: ink,
+                    nodes.append(.text(SceneText(id: "\(blips[i].owner)/legend-number", text: n, font: legendFont, color: ink,
                                                  frame: Rect(x: x + numberWidth - ns.width, y: y, width: ns.width, height: min(ns.height, rowHeight)), alignment: .right)))
-                    nodes.append(.text(SceneText(id: "\(blips[i].owner)/name", text: blips[i].name, font: font, color: ink,
-                                                 frame: Rect(x: x + numberWidth + 6, y: y, width: nameSizes[i].width, height: min(nameSizes[i].height, rowHeight)))))
-                    widest = max(widest, numberWidth + 6 + nameSizes[i].width)
+                    nodes.append(.text(SceneText(id: "\(blips[i].owner)/name", text: blips[i].name, font: legendFont, color: ink,
+                                                 frame: Rect(x: x + numberWidth + 6, y: y, width: nameSize.width, height: min(nameSize.height, rowHeight)))))
+                    widest = max(widest, numberWidth + 6 + nameSize.width)
                     y += rowHeight
                 }
                 y += rowHeight * 0.6
@@ -159,6 +184,5 @@ struct RadarBlipLabels {
         out.right = rightColumn.width > 0 ? rightColumn.width + theme.margin : 0
         out.legend = [.group(SceneGroup(id: "blip-legend-left", children: leftColumn.nodes)),
                       .group(SceneGroup(id: "blip-legend-right", children: rightColumn.nodes))]
-        return out
     }
 }

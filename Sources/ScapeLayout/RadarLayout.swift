@@ -31,6 +31,10 @@ struct RadarLayout {
         var ringRadii: [Double]
         var center: Point
         var labelRects: [Rect]
+        /// Blips placed closer than the spacing, for want of room in their ring and sector.
+        var crowdedBlips = 0
+        /// The numbered legends' width at the smallest type tried (both sides, margins included).
+        var smallestLegends = 0.0
     }
 
     func spec(for figure: Figure) -> RadarSpec {
@@ -98,10 +102,46 @@ struct RadarLayout {
         return Result(figure: LaidOutFigure(figure: figure, scene: scene, warnings: []), blips: [], ringRadii: fractions, center: o, labelRects: rects)
     }
 
+    /// A full radar's own canvas (square) and its outer ring's radius on it.
+    static let side = 1000.0
+    static let outerRadius = 390.0
+    /// The narrowest a full radar's canvas is drawn, as a share of `side`, to leave its
+    /// numbered legends room within the publish width's growth limit.
+    static let narrowestShare = 0.75
+
+    /// A full radar whose numbered legends, beside it, keep the figure within the publish
+    /// width's growth limit, so its names keep their size on the page rather than the whole
+    /// figure shrinking there. Where the legends need more room, their type is set smaller,
+    /// down to the smallest that reads at the publish width; then the rings are drawn smaller
+    /// (the canvas narrower, its height and the blips' type the same), down to
+    /// `narrowestShare`, while they crowd or leave out no more blips than at full size. Where
+    /// even that does not fit, the radar is drawn at full size and the figure grows, and says so.
     func full(_ figure: Figure, _ spec: RadarSpec) -> Result {
-        let canvas = Size(1000, 1000)
+        let publish = PublishWidth(pixels: figure.fit ?? PublishWidth.defaultPixels)
+        let wide = full(figure, spec, width: Self.side, publish: publish)
+        let limit = Self.side * PublishWidth.growthLimit
+        func fits(_ r: Result) -> Bool { r.figure.scene.size.width <= limit + 0.5 }
+        func clear(_ r: Result) -> Bool { r.crowdedBlips == 0 && r.figure.omittedLabels.isEmpty }
+        // Rings already crowded at full size would only crowd more when smaller.
+        guard !fits(wide), clear(wide) else { return wide }
+        var width = Self.side, tried = wide
+        for _ in 0..<3 where !fits(tried) {
+            // The rings' room: what the legends, at their smallest type, leave of the limit.
+            let next = min(width - 0.5, limit - tried.smallestLegends)
+            guard next >= Self.side * Self.narrowestShare else { return wide }
+            width = next
+            tried = full(figure, spec, width: width, publish: publish)
+            guard clear(tried) else { return wide }
+        }
+        return fits(tried) ? tried : wide
+    }
+
+    /// A full radar on a canvas `width` wide (rings in proportion). Its legends take smaller
+    /// type, down to the publish width's floor, where they would widen the figure past the limit.
+    func full(_ figure: Figure, _ spec: RadarSpec, width: Double, publish: PublishWidth) -> Result {
+        let canvas = Size(width, Self.side)
         let c = Point(canvas.width / 2, canvas.height / 2 + 10)
-        let radius = 390.0
+        let radius = Self.outerRadius * width / Self.side
         let n = max(1, spec.rings.count)
         let radii = (0..<n).map { radius * (Double($0 + 1) / Double(n)).squareRoot() }
         let ink = theme.ink
@@ -146,6 +186,7 @@ struct RadarLayout {
         var placed: [(name: String, center: Point, ring: Int, sector: Int)] = []
         var placedBlips: [RadarBlip] = []
         var warnings: [String] = []
+        var crowded = 0
         // The candidate spots of a ring and sector are the same for each of its blips: computed
         // once, and the grid keeps each one's nearest blip as blips are placed.
         var spotsOfCell: [Int: Range<Int>] = [:]
@@ -169,13 +210,13 @@ struct RadarLayout {
                 if best == nil || nearest > best!.1 { best = (centers.spot(k), nearest) }
             }
             let p = chosen ?? best!.0
-            if chosen == nil { warnings.append("the blip '\(blip.name)' is crowded in its ring and sector") }
+            if chosen == nil { crowded += 1; warnings.append("the blip '\(blip.name)' is crowded in its ring and sector") }
             centers.insert(p)
             placed.append((blip.name, p, blip.ring, blip.sector))
             placedBlips.append(blip)
         }
-        let labeller = RadarBlipLabels(theme: theme, measurer: measurer)
-        let labels = labeller.label(placed.indices.map { i in
+        let labeller = RadarBlipLabels(theme: theme, measurer: measurer, floor: publish.smallestType(plotWidth: Self.side))
+        var labels = labeller.label(placed.indices.map { i in
                                         .init(name: placed[i].name, owner: "blip/\(placedBlips[i].id)", center: placed[i].center, ring: placed[i].ring, sector: placed[i].sector)
                                     },
                                     mode: figure.blipLabels ?? .auto, sectors: spec.sectors, blipRadius: blipRadius, obstacles: obstacles,
@@ -199,6 +240,20 @@ struct RadarLayout {
                 nodes.append(legend)
             }
         }
+        // Legends wider than the growth limit leaves them: smaller type, down to the floor,
+        // kept only where the figure then fits (else they keep the blips' type, which shows
+        // larger on the wider page). Their width shrinks about as their type does.
+        let room = Self.side * PublishWidth.growthLimit - canvas.width
+        var smallestLegends = labels.left + labels.right
+        if smallestLegends > room + 0.5 {
+            var smaller = labels, size = labeller.font.size
+            for _ in 0..<4 where smallestLegends > room + 0.5 && size > labeller.floor {
+                size = max(labeller.floor, size * room / smallestLegends)
+                labeller.setLegends(&smaller, size: size)
+                smallestLegends = smaller.left + smaller.right
+            }
+            if smallestLegends <= room + 0.5 { labels = smaller }
+        }
         for name in labels.omitted { warnings.append("the label of blip '\(name)' was left out for lack of room") }
         var size = canvas
         if labels.numbered > 0 {
@@ -208,11 +263,14 @@ struct RadarLayout {
             nodes.append(labels.legend[0])
             nodes.append(labels.legend[1].offset(by: Point(canvas.width + labels.left, 0)))
             size.width += labels.left + labels.right
-            warnings.append("\(labels.numbered) blip\(labels.numbered == 1 ? " is" : "s are") numbered, with the names in a legend; the figure grew from \(Int(canvas.width))x\(Int(canvas.height)) pt to \(Int(size.width))x\(Int(size.height)) pt")
+            let within = size.width <= Self.side * PublishWidth.growthLimit + 0.5
+            let how = within ? " beside the rings; the figure is \(Int(size.width))x\(Int(size.height)) pt" + (width < Self.side ? ", its rings drawn at \(Int((width / Self.side * 100).rounded())) % of their size" : "")
+                : "; the figure grew from \(Int(Self.side))x\(Int(Self.side)) pt to \(Int(size.width))x\(Int(size.height)) pt, past the \(PublishWidth.growthLimit) times its publish width allows, so its names show smaller there"
+            warnings.append("\(labels.numbered) blip\(labels.numbered == 1 ? " is" : "s are") numbered, with the names in a legend" + how)
         }
         let scene = Scene(size: size, background: theme.background, nodes: nodes)
         return Result(figure: LaidOutFigure(figure: figure, scene: scene, warnings: warnings, omittedLabels: labels.omitted),
-                      blips: placed, ringRadii: radii, center: c, labelRects: labelRects)
+                      blips: placed, ringRadii: radii, center: c, labelRects: labelRects, crowdedBlips: crowded, smallestLegends: smallestLegends)
     }
 
     /// The van der Corput / Halton sequence: evenly spread fractions, the same every run.

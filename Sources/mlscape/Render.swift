@@ -57,7 +57,7 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Radar blips: names beside them, numbers with a legend, or auto (names, and numbers for a crowded quadrant). Default: the figure's 'blip-labels:', else auto.", valueName: "mode"))
     var blipLabels: BlipLabels?
 
-    @Option(name: .long, help: ArgumentHelp("Maps and zooms: the width in pixels the figure is read at (a blog's column). Names keep 11 px there; a narrower column gets larger type. Default: the figure's 'fit:', else 1200.", valueName: "px"))
+    @Option(name: .long, help: ArgumentHelp("Maps, zooms and radars: the width in pixels the figure is read at (a blog's column). Names keep 11 px there; a narrower column gets larger type. Default: the figure's 'fit:', else 1200.", valueName: "px"))
     var fit: Double?
 
     @OptionGroup var options: FigureOptions

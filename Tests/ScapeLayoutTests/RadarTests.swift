@@ -50,6 +50,32 @@ import ScapeScene
         }
     }
 
+    /// A radar whose numbered legends need more than the publish width's growth limit is
+    /// drawn on smaller rings (the figure then within 1.25 times its 1000 pt), and every blip
+    /// still keeps to its own ring and sector there, apart from the others.
+    @Test func smallerRingsForTheLegendsStillHoldEachBlipInItsCell() throws {
+        let rings = ["Adopt", "Trial", "Assess", "Hold"], sectors = ["Tools", "Techniques", "Platforms", "Languages"]
+        var csv = "name,ring,quadrant,isNew,description\n"
+        for k in 0..<80 { csv += "A blip with a long name \(k),\(rings[k % 4]),\(sectors[(k / 4) % 4]),FALSE,\n" }
+        let l = try RadarCSVParser.parse(text: csv, file: "long.csv").get()
+        var figure = l.figures[0]
+        figure.blipLabels = .numbers
+        let r = RadarLayout(landscape: l, theme: .sketch, measurer: FixedTextMeasurer()).build(figure)
+        #expect(r.ringRadii.last! < RadarLayout.outerRadius - 1, "the rings are drawn smaller: \(r.ringRadii) \(r.figure.warnings)")
+        #expect(r.figure.scene.size.width <= RadarLayout.side * PublishWidth.growthLimit + 0.5, "\(r.figure.scene.size)")
+        #expect(r.blips.count == 80 && r.crowdedBlips == 0 && r.figure.omittedLabels.isEmpty)
+        for b in r.blips {
+            let d = b.center.distance(to: r.center)
+            #expect(d > (b.ring == 0 ? 0 : r.ringRadii[b.ring - 1]) && d < r.ringRadii[b.ring], "\(b.name) is outside its ring")
+            var angle = atan2(r.center.y - b.center.y, b.center.x - r.center.x)
+            if angle < 0 { angle += 2 * .pi }
+            #expect(angle > Double(b.sector) * .pi / 2 && angle < Double(b.sector + 1) * .pi / 2, "\(b.name) is outside its sector")
+        }
+        for (i, a) in r.blips.enumerated() {
+            for b in r.blips[(i + 1)...] { #expect(a.center.distance(to: b.center) > 13, "\(a.name) and \(b.name) overlap") }
+        }
+    }
+
     @Test func blipPlacementDoesNotDependOnTheInputOrder() throws {
         let (l, figure) = try radarFigure("fixtures/examples/radar.csv")
         var shuffled = figure

@@ -266,20 +266,56 @@ import ScapeScene
         }
     }
 
-    /// A radar of 100 numbered blips lists each side's two quadrants in one column, so the
-    /// figure stays under 1.4 times its rings' width (its rows were set 1.29 of the type
-    /// apart in sketch, which ran each side onto three columns: 1813 pt wide, names at 7.5 px
-    /// in a 1200 px column; 12.6 px now). Radars are not held to the publish width yet: the
-    /// clean style's 12 pt names show at 10.6 px.
+    /// A radar of 100 numbered blips is held to the publish width: its legends beside the
+    /// rings keep the figure within 1.25 times the radar's own 1000 pt (their type set smaller,
+    /// never below what shows at 11 px in a 1200 px column, then the rings drawn smaller), so
+    /// every number and legend entry shows at 11 px there. It was 1360 pt wide in sketch
+    /// (12.6 px) and 1320 in clean (10.9 px). Each side's two quadrants keep one column.
     @Test(arguments: [FigureStyle.sketch, .clean])
-    func aDenseRadarsLegendKeepsOneColumnASide(style: FigureStyle) throws {
+    func aDenseRadarKeepsToThePublishWidth(style: FigureStyle) throws {
         let l = try DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/examples/radar-dense.csv")).get()
         let laid = FigureRenderer().layout(l.effectiveFigures[0], of: l, settings: RenderSettings(style: style))
         let continued = laid.scene.allNodes.filter { $0.id.hasSuffix("/continued") }.map(\.id)
         #expect(continued.isEmpty, "\(style): \(continued)")
-        #expect(laid.scene.size.width <= 1400, "\(style): \(laid.scene.size)")
-        let (audit, _) = try render(l, figure: l.effectiveFigures[0], style: style)
-        #expect(audit.failures.isEmpty && audit.overlaps == 0 && audit.runOns == 0, "\(style): \(audit.failures)")
+        let (audit, svg) = try render(l, figure: l.effectiveFigures[0], style: style)
+        // The width as written, read from the SVG.
+        let width = svg.firstMatch(of: /<svg[^>]* width="([0-9.]+)"/).flatMap { Double($0.1) } ?? .infinity
+        #expect(width <= 1000 * PublishWidth.growthLimit + 0.5, "\(style): \(width) pt wide")
+        #expect(LabelAudit.smallestNamePixels(laid.scene, publishWidth: 1200) >= 11, "\(style)")
+        // The legend's rows are set as an index is, at most 1.12 of the type apart (as a map's).
+        let rows = laid.scene.allNodes.compactMap { n -> SceneText? in
+            if case .text(let t) = n, t.id.hasSuffix("/legend-number") { return t } else { return nil }
+        }.sorted { ($0.frame.minX, $0.frame.minY) < ($1.frame.minX, $1.frame.minY) }
+        let pitches = zip(rows, rows.dropFirst()).filter { abs($0.frame.minX - $1.frame.minX) < 40 }.map { ($1.frame.minY - $0.frame.minY) / $0.font.size }
+        #expect(!pitches.isEmpty && pitches.allSatisfy { $0 <= 1.12 + 1e-6 || $0 > 1.5 }, "\(style): \(pitches.max() ?? 0)")
+        #expect(audit.verdicts.count == 100 && audit.failures.isEmpty && audit.overlaps == 0 && audit.runOns == 0, "\(style): \(audit.failures)")
+    }
+
+    /// A radar whose legends cannot fit beside rings drawn even at their narrowest keeps
+    /// its full size and says the figure grew past what its publish width allows.
+    @Test func aRadarTooLongForThePublishWidthSaysSo() throws {
+        let rings = ["Adopt", "Trial", "Assess", "Hold"], sectors = ["Tools", "Techniques", "Platforms", "Languages"]
+        var csv = "name,ring,quadrant,isNew,description\n"
+        for k in 0..<400 { csv += "Blip with a longer name \(k),\(rings[k % 4]),\(sectors[(k / 4) % 4]),FALSE,\n" }
+        let l = try DataFileLoader.load(text: csv, file: "long.csv").get()
+        let laid = FigureRenderer().layout(l.effectiveFigures[0], of: l, settings: RenderSettings(style: .clean))
+        #expect(laid.scene.size.width > 1250)
+        #expect(laid.warnings.contains { $0.contains("past the 1.25 times its publish width allows") }, "\(laid.warnings)")
+    }
+
+    /// Rings are drawn smaller for the legends only where that crowds no blip: eighteen in
+    /// one inner cell keep their spacing on the full-size rings but not at nine tenths, so
+    /// the radar keeps its full size (and says the figure grew) rather than crowd them.
+    @Test func smallerRingsNeverCrowdTheBlips() throws {
+        let rings = ["Adopt", "Trial", "Assess", "Hold"]
+        var csv = "name,ring,quadrant,isNew,description\n"
+        for k in 0..<18 { csv += "Platform service number \(k),Adopt,Platforms,FALSE,\n" }
+        for k in 0..<30 { csv += "Technique with a long name \(k),\(rings[k % 4]),Techniques,FALSE,\n" }
+        var l = try DataFileLoader.load(text: csv, file: "crowd.csv").get()
+        l.figures[0].blipLabels = .numbers
+        let laid = FigureRenderer().layout(l.effectiveFigures[0], of: l, settings: RenderSettings(style: .sketch))
+        #expect(!laid.warnings.contains { $0.contains("is crowded") }, "\(laid.warnings)")
+        #expect(laid.warnings.contains { $0.contains("past the 1.25 times") }, "\(laid.warnings)")
     }
 
     /// The figure is at most 1.25 times as wide as the default map (so its type shows at the
@@ -292,6 +328,31 @@ import ScapeScene
         return scene.allNodes.allSatisfy { node in
             guard case .text(let t) = node, t.frame.maxY > limit else { return true }
             return t.id.hasSuffix("/name") || t.id.hasSuffix("/legend-number")
+        }
+    }
+
+    /// A stack's legend entry keeps to one column, read from the SVG: its number written once,
+    /// its names in a column under it. Broken at a column's foot, its number again at the next
+    /// column's top read as a second entry ("8 Docker Desktop" at one foot, "8 GitLab CI/CD"
+    /// at the next top, in the corner example).
+    @Test(arguments: [FigureStyle.clean, .sketch])
+    func aStacksLegendEntryKeepsToOneColumn(style: FigureStyle) throws {
+        let l = try DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/examples/corner-120.csv")).get()
+        let (audit, _) = try render(l, figure: l.effectiveFigures[0], style: style)
+        func stack(_ id: String) -> String? {
+            let parts = id.split(separator: ".")
+            return parts.count > 2 && parts[0] == "stack" ? String(parts[1]) : nil
+        }
+        let numbers = Dictionary(grouping: audit.items.filter { $0.id.hasSuffix(".legend-number") }) { stack($0.id) ?? "" }.filter { !$0.key.isEmpty }
+        #expect(numbers.count >= 5, "\(style): the corner example lists several stacks in its legend")
+        for (s, written) in numbers {
+            #expect(written.count == 1, "\(style): stack \(s)'s number is written \(written.count) times")
+            guard let number = written.first?.box else { continue }
+            let names = audit.items.filter { $0.id.hasSuffix(".name") && stack($0.id) == s }.map(\.box).sorted { $0.minY < $1.minY }
+            // Ink boxes: a name's first glyph may stand a little in from its column's edge.
+            let left = names.map(\.minX).min() ?? 0
+            #expect(names.allSatisfy { $0.minX - left < number.height && $0.minY >= number.minY - number.height }, "\(style): stack \(s)'s names leave its column: \(names.map { ($0.minX, $0.minY) }) \(number)")
+            #expect(zip(names, names.dropFirst()).allSatisfy { $1.minY - $0.minY < number.height * 2 }, "\(style): stack \(s)'s names are not one run of rows")
         }
     }
 
