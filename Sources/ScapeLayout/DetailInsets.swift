@@ -79,6 +79,8 @@ struct DetailInsets {
         for a in anchors { blocked.insert(Rect(center: a, size: Size(2 * reach, 2 * reach)), 0) }
         for p in placements where p.outcome != .omitted { blocked.insert(p.rect, 0) }
         for r in keepOut + sources { blocked.insert(r, 0) }
+        // What is covered whole rules most spots out at once: on a crowded map, every one.
+        var covered = CoveredCells(rects: blocked.items.map(\.rect), over: area, step: Self.spotStep)
         // An inset over an axis line hides where the quadrants meet and reads as both sides':
         // a spot within one quadrant is preferred (see `freeSpot`).
         let axes = map.axisLines()
@@ -125,7 +127,7 @@ struct DetailInsets {
             for scale in Self.scales {
                 let size = Size(source.width * scale + 2 * pad, source.height * scale + 2 * pad)
                 guard size.width < area.width, size.height < area.height else { continue }
-                let found = Self.freeSpots(size: size, near: source, in: area, blocked: blocked, leaders: leaders, names: names,
+                let found = Self.freeSpots(size: size, near: source, in: area, blocked: blocked, covered: covered, leaders: leaders, names: names,
                                            clearance: 1.5 + theme.strokeWobble * 2, linkMayCross: lostHere > 0, avoiding: axes)
                 if let other = found.otherwise { fallbacks.append((scale, other)) }
                 if let spot = found.preferred, consider(scale: scale, spot: spot) { break }
@@ -152,6 +154,7 @@ struct DetailInsets {
             result.plans.append(best.plan)
             result.count = best.plan.n
             blocked.insert(best.plan.spot.outsetBy(theme.margin), 0)
+            covered.cover(best.plan.spot.outsetBy(theme.margin))
         }
         return result
     }
@@ -258,10 +261,13 @@ struct DetailInsets {
     /// them whose thin dashed link passes under a name (it reads through the name; an inset
     /// over an axis hides where the quadrants meet), else the nearest over them with a clear
     /// link, else (if `linkMayCross`) the nearest over them at all.
-    static func freeSpots(size: Size, near source: Rect, in area: Rect, blocked: SpatialGrid, leaders: [(Point, Point)], names: [Rect],
+    /// The lattice an inset's spots are tried on, in points.
+    static let spotStep = 8.0
+
+    static func freeSpots(size: Size, near source: Rect, in area: Rect, blocked: SpatialGrid, covered: CoveredCells? = nil, leaders: [(Point, Point)], names: [Rect],
                           clearance: Double = 0, linkMayCross: Bool = false, avoiding: [Rect] = []) -> (preferred: Rect?, otherwise: Rect?) {
         let near = source.center
-        let step = 8.0
+        let step = spotStep
         // Every spot on the grid, nearest first (ties in reading order): the first free one wins.
         // Spots are put in rings a step wide by distance, and a ring is sorted only when the
         // search reaches it: the same order as sorting them all, without sorting the far ones
@@ -271,7 +277,10 @@ struct DetailInsets {
         while y + size.height <= area.maxY {
             var x = area.minX
             while x + size.width <= area.maxX {
-                let d = Rect(x: x, y: y, width: size.width, height: size.height).center.distance(to: near)
+                let box = Rect(x: x, y: y, width: size.width, height: size.height)
+                // A spot that holds something covered whole is not free: no need to sort or ask it.
+                if let covered, covered.holdsCoveredCell(box.outsetBy(clearance)) { x += step; continue }
+                let d = box.center.distance(to: near)
                 let k = Int(d / step)
                 if k >= rings.count { rings += Array(repeating: [], count: k + 1 - rings.count) }
                 rings[k].append((d, y, x))
