@@ -37,27 +37,48 @@ struct QuadrantTitleSpot {
         let home = Point(quadrant.midX, upper ? room.minY + size.height / 2 : room.maxY - size.height / 2)
         let centred = Rect(center: home, size: size)
         guard !markers.isEmpty else { return (centred, 0) }
-        var grid = SpatialGrid(bounds: quadrant.outsetBy(clearance), cellSize: max(16, size.height))
-        for (i, m) in markers.enumerated() where quadrant.outsetBy(clearance).contains(m) {
-            grid.insert(Rect(center: m, size: Size(2 * clearance, 2 * clearance)), i)
-        }
-        func covered(_ r: Rect) -> Int {
-            var n = 0
-            grid.forEachCandidate(near: r) { k in if grid.items[k].rect.intersects(r) { n += 1 } }
-            return n
-        }
+        let zone = quadrant.outsetBy(clearance)
+        let boxes = markers.filter { zone.contains($0) }.map { Rect(center: $0, size: Size(2 * clearance, 2 * clearance)) }
+        func covered(_ r: Rect) -> Int { boxes.reduce(0) { $0 + ($1.intersects(r) ? 1 : 0) } }
         if covered(centred) == 0 { return (centred, 0) }
         guard room.width > size.width, room.height > size.height else { return (centred, covered(centred)) }
         var best = (rect: centred, covered: covered(centred), distance: 0.0)
         let dx = (room.width - size.width) / Double(Self.steps), dy = (room.height - size.height) / Double(Self.steps)
         for i in 0...Self.steps {
+            let x = room.minX + Double(i) * dx
+            let top = Rect(x: x, y: room.minY, width: size.width, height: size.height)
+            // The markers level with this column of spots, by their top and bottom edges: a
+            // spot covers those whose top is above its bottom, less those whose bottom is
+            // above its top (one sort a column, two binary searches a spot).
+            let level = boxes.filter { $0.minX < top.maxX && top.minX < $0.maxX }
+            let tops = level.map(\.minY).sorted(), bottoms = level.map(\.maxY).sorted()
             for j in 0...Self.steps {
-                let r = Rect(x: room.minX + Double(i) * dx, y: room.minY + Double(j) * dy, width: size.width, height: size.height)
+                let r = Rect(x: x, y: room.minY + Double(j) * dy, width: size.width, height: size.height)
                 guard !keepOut.contains(where: { $0.intersects(r) }) else { continue }
-                let n = covered(r), d = r.center.distance(to: home)
+                let n = Self.count(tops, below: r.maxY) - Self.count(bottoms, atMost: r.minY), d = r.center.distance(to: home)
                 if n < best.covered || (n == best.covered && d < best.distance) { best = (r, n, d) }
             }
         }
         return (best.rect, best.covered)
+    }
+
+    /// How many of the sorted `values` are below `limit`.
+    static func count(_ values: [Double], below limit: Double) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] < limit { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// How many of the sorted `values` are at most `limit`.
+    static func count(_ values: [Double], atMost limit: Double) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] <= limit { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }
