@@ -121,24 +121,30 @@ struct RadarLayout {
         let wide = full(figure, spec, width: Self.side, publish: publish)
         let limit = Self.side * PublishWidth.growthLimit
         func fits(_ r: Result) -> Bool { r.figure.scene.size.width <= limit + 0.5 }
-        func clear(_ r: Result) -> Bool { r.crowdedBlips == 0 && r.figure.omittedLabels.isEmpty }
-        // Rings already crowded at full size would only crowd more when smaller.
-        guard !fits(wide), clear(wide) else { return wide }
-        var width = Self.side, tried = wide
-        for _ in 0..<3 where !fits(tried) {
-            // The rings' room: what the legends, at their smallest type, leave of the limit.
-            let next = min(width - 0.5, limit - tried.smallestLegends)
-            guard next >= Self.side * Self.narrowestShare else { return wide }
-            width = next
-            tried = full(figure, spec, width: width, publish: publish)
-            guard clear(tried) else { return wide }
+        /// No blip crowded and no label left out that the full-size rings had room for.
+        func clear(_ r: Result) -> Bool { r.crowdedBlips <= wide.crowdedBlips && r.figure.omittedLabels.count <= wide.figure.omittedLabels.count }
+        // Legends too long even at their smallest type beside the narrowest rings: no second try.
+        guard !fits(wide), limit - wide.smallestLegends >= Self.side * Self.narrowestShare else { return wide }
+        // The blips keep their full-size spacing on the smaller rings; where that crowds one,
+        // a spacing in proportion to the rings (still well over a blip's width apart).
+        for proportional in [false, true] {
+            var width = Self.side, tried = wide
+            for _ in 0..<3 where !fits(tried) {
+                // The rings' room: what the legends, at their smallest type, leave of the limit.
+                let next = min(width - 0.5, limit - tried.smallestLegends)
+                guard next >= Self.side * Self.narrowestShare else { return wide }
+                width = next
+                tried = full(figure, spec, width: width, publish: publish, proportionalSpacing: proportional)
+                guard clear(tried) else { break }
+            }
+            if fits(tried) && clear(tried) { return tried }
         }
-        return fits(tried) ? tried : wide
+        return wide
     }
 
     /// A full radar on a canvas `width` wide (rings in proportion). Its legends take smaller
     /// type, down to the publish width's floor, where they would widen the figure past the limit.
-    func full(_ figure: Figure, _ spec: RadarSpec, width: Double, publish: PublishWidth) -> Result {
+    func full(_ figure: Figure, _ spec: RadarSpec, width: Double, publish: PublishWidth, proportionalSpacing: Bool = false) -> Result {
         let canvas = Size(width, Self.side)
         let c = Point(canvas.width / 2, canvas.height / 2 + 10)
         let radius = Self.outerRadius * width / Self.side
@@ -182,7 +188,7 @@ struct RadarLayout {
         }
         let blipRadius = 6.5
         let markers = BlipMarkers(style: spec.markers, ink: ink, greyed: theme.greyedInk, radius: blipRadius)
-        var centers = BlipSpacingGrid(spacing: blipRadius * 4.5, bounds: Rect(x: c.x - radius, y: c.y - radius, width: 2 * radius, height: 2 * radius))
+        var centers = BlipSpacingGrid(spacing: blipRadius * 4.5 * (proportionalSpacing ? width / Self.side : 1), bounds: Rect(x: c.x - radius, y: c.y - radius, width: 2 * radius, height: 2 * radius))
         var placed: [(name: String, center: Point, ring: Int, sector: Int)] = []
         var placedBlips: [RadarBlip] = []
         var warnings: [String] = []
