@@ -114,8 +114,9 @@ struct RadarLayout {
     /// figure shrinking there. Where the legends need more room, their type is set smaller,
     /// down to the smallest that reads at the publish width; then the rings are drawn smaller
     /// (the canvas narrower, its height and the blips' type the same), down to
-    /// `narrowestShare`, while they crowd or leave out no more blips than at full size. Where
-    /// even that does not fit, the radar is drawn at full size and the figure grows, and says so.
+    /// `narrowestShare`, while they crowd or leave out no more blips than at full size (the
+    /// blips spaced as at full size, else in proportion to the rings). Where even that does
+    /// not fit, the radar is drawn at full size and the figure grows, and says so.
     func full(_ figure: Figure, _ spec: RadarSpec) -> Result {
         let publish = PublishWidth(pixels: figure.fit ?? PublishWidth.defaultPixels)
         let wide = full(figure, spec, width: Self.side, publish: publish)
