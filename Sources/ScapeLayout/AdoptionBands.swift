@@ -100,9 +100,9 @@ struct AdoptionBands {
             var bestScore = (Int.max, -Double.infinity)
             for t in candidates {
                 // Tools of a ring up to k beyond the cut, and of a later ring before it.
-                let errors = upTo.count - Self.count(upTo, atMost: t) + Self.count(beyond, below: t)
+                let errors = upTo.count - upTo.countSorted(atMost: t) + beyond.countSorted(below: t)
                 // The nearest tool is the last before the cut or the first from it.
-                let from = Self.count(values, below: t)
+                let from = values.countSorted(below: t)
                 let margin = [from - 1, from].filter(values.indices.contains).map { abs(values[$0] - t) }.min() ?? 0
                 if errors < bestScore.0 || (errors == bestScore.0 && margin > bestScore.1) { best = t; bestScore = (errors, margin) }
             }
@@ -112,26 +112,6 @@ struct AdoptionBands {
             low = best
         }
         return out
-    }
-
-    /// How many of the sorted `values` are at most `x`.
-    static func count(_ values: [Double], atMost x: Double) -> Int {
-        var low = 0, high = values.count
-        while low < high {
-            let mid = (low + high) / 2
-            if values[mid] <= x { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
-    /// How many of the sorted `values` are below `x`.
-    static func count(_ values: [Double], below x: Double) -> Int {
-        var low = 0, high = values.count
-        while low < high {
-            let mid = (low + high) / 2
-            if values[mid] < x { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 
     /// The borders, each the calm parabola (`BandBorder.calmFit`: it bends one way only, never

@@ -55,30 +55,10 @@ struct QuadrantTitleSpot {
             for j in 0...Self.steps {
                 let r = Rect(x: x, y: room.minY + Double(j) * dy, width: size.width, height: size.height)
                 guard !keepOut.contains(where: { $0.intersects(r) }) else { continue }
-                let n = Self.count(tops, below: r.maxY) - Self.count(bottoms, atMost: r.minY), d = r.center.distance(to: home)
+                let n = tops.countSorted(below: r.maxY) - bottoms.countSorted(atMost: r.minY), d = r.center.distance(to: home)
                 if n < best.covered || (n == best.covered && d < best.distance) { best = (r, n, d) }
             }
         }
         return (best.rect, best.covered)
-    }
-
-    /// How many of the sorted `values` are below `limit`.
-    static func count(_ values: [Double], below limit: Double) -> Int {
-        var low = 0, high = values.count
-        while low < high {
-            let mid = (low + high) / 2
-            if values[mid] < limit { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
-    /// How many of the sorted `values` are at most `limit`.
-    static func count(_ values: [Double], atMost limit: Double) -> Int {
-        var low = 0, high = values.count
-        while low < high {
-            let mid = (low + high) / 2
-            if values[mid] <= limit { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 }
