@@ -124,11 +124,14 @@ struct RadarLayout {
         func fits(_ r: Result) -> Bool { r.figure.scene.size.width <= limit + 0.5 }
         /// No blip crowded and no label left out that the full-size rings had room for.
         func clear(_ r: Result) -> Bool { r.crowdedBlips <= wide.crowdedBlips && r.figure.omittedLabels.count <= wide.figure.omittedLabels.count }
-        // Legends too long even at their smallest type beside the narrowest rings: no second try.
-        guard !fits(wide), limit - wide.smallestLegends >= Self.side * Self.narrowestShare else { return wide }
+        // No second try for legends too long even at their smallest type beside the narrowest
+        // rings, or for a radar that leaves labels out at full size: smaller rings would only
+        // leave out more (the bench's 1,000 blips, laid out once).
+        guard !fits(wide), wide.figure.omittedLabels.isEmpty, limit - wide.smallestLegends >= Self.side * Self.narrowestShare else { return wide }
         // The blips keep their full-size spacing on the smaller rings; where that crowds one,
-        // a spacing in proportion to the rings (still well over a blip's width apart).
-        for proportional in [false, true] {
+        // a spacing in proportion to the rings (still well over a blip's width apart). Rings
+        // crowded at full size take the proportional spacing at once.
+        for proportional in wide.crowdedBlips > 0 ? [true] : [false, true] {
             var width = Self.side, tried = wide
             for _ in 0..<3 where !fits(tried) {
                 // The rings' room: what the legends, at their smallest type, leave of the limit.

@@ -76,6 +76,22 @@ import ScapeScene
         }
     }
 
+    /// A radar that leaves labels out at full size is laid out once: smaller rings would
+    /// only leave out more, and trying them cost a 1,000-blip radar three times its work.
+    @Test func aRadarLeavingLabelsOutAtFullSizeIsLaidOutOnce() throws {
+        let rings = ["Adopt", "Trial", "Assess", "Hold"], sectors = ["Tools", "Techniques", "Platforms", "Languages"]
+        var csv = "name,ring,quadrant,isNew,description\n"
+        for k in 0..<300 { csv += "B\(k),\(rings[k % 4]),\(sectors[(k / 4) % 4]),FALSE,\n" }
+        let l = try RadarCSVParser.parse(text: csv, file: "many.csv").get()
+        let layout = RadarLayout(landscape: l, theme: .sketch, measurer: FixedTextMeasurer())
+        let spec = layout.spec(for: l.figures[0])
+        let once = WorkCounters.measure { layout.full(l.figures[0], spec, width: RadarLayout.side, publish: PublishWidth()) }
+        #expect(!once.result.figure.omittedLabels.isEmpty && once.result.figure.scene.size.width > 1250, "the case: labels left out, the figure too wide")
+        #expect(once.result.smallestLegends + RadarLayout.side * RadarLayout.narrowestShare <= 1250, "the case: legends that would fit beside smaller rings")
+        let chosen = WorkCounters.measure { layout.build(l.figures[0]) }
+        #expect(chosen.counts[.blipSpacingChecks] == once.counts[.blipSpacingChecks], "\(chosen.counts) against \(once.counts)")
+    }
+
     @Test func blipPlacementDoesNotDependOnTheInputOrder() throws {
         let (l, figure) = try radarFigure("fixtures/examples/radar.csv")
         var shuffled = figure
