@@ -29,15 +29,20 @@ struct RadarBlipLabels {
         var right = 0.0
         var omitted: [String] = []
         var numbered = 0
-        /// The numbered blips in legend order, with their numbers and names' sizes: what the
-        /// legends are set from, again in smaller type if they need it (`setLegends`).
-        fileprivate var order: [Int] = []
-        fileprivate var numbers: [Int: Int] = [:]
-        fileprivate var blips: [Blip] = []
-        fileprivate var nameSizes: [Size] = []
-        fileprivate var sectors: [String] = []
-        fileprivate var bounds = Rect(x: 0, y: 0, width: 0, height: 0)
-        fileprivate var ink = Color.black
+        /// What the legends are set from, again in smaller type if they need it (`setLegends`).
+        fileprivate var source: LegendSource?
+    }
+
+    /// The numbered blips in legend order, with their numbers and names' sizes (in the
+    /// blips' own type), and where and in what ink their legends go.
+    fileprivate struct LegendSource {
+        var order: [Int]
+        var numbers: [Int: Int]
+        var blips: [Blip]
+        var nameSizes: [Size]
+        var sectors: [String]
+        var bounds: Rect
+        var ink: Color
     }
 
     var font: FontSpec { FontSpec(family: theme.fontFamily, size: max(floor, theme.toolFontSize * 0.8)) }
@@ -118,7 +123,7 @@ struct RadarBlipLabels {
             out.children.append(children)
         }
         guard !order.isEmpty else { return out }
-        (out.order, out.numbers, out.blips, out.nameSizes, out.sectors, out.bounds, out.ink) = (order, number, blips, nameSizes, sectors, bounds, ink)
+        out.source = LegendSource(order: order, numbers: number, blips: blips, nameSizes: nameSizes, sectors: sectors, bounds: bounds, ink: ink)
         setLegends(&out, size: nil)
         return out
     }
@@ -126,17 +131,15 @@ struct RadarBlipLabels {
     /// Sets the numbered legends of `out` (its `legend`, `left` and `right`), in type of `size`
     /// points (never below `floor`, never above the blips' own) or the blips' own type.
     func setLegends(_ out: inout Output, size legendSize: Double?) {
-        let (order, number, blips, nameSizes, sectors, bounds, ink) = (out.order, out.numbers, out.blips, out.nameSizes, out.sectors, out.bounds, out.ink)
-        guard !order.isEmpty else { return }
-        let digits = String(max(1, blips.count)).count
-        let numberSize = measurer.measure(String(repeating: "8", count: digits), font: font)
+        guard let source = out.source else { return }
+        let (order, number, blips, nameSizes, sectors, bounds, ink) = (source.order, source.numbers, source.blips, source.nameSizes, source.sectors, source.bounds, source.ink)
         // Legends: quadrants 1 and 4 (right half) on the right, 2 and 3 on the left.
         // Rows set as a map's legend sets them (`CalloutLegend.rowLeading`): a line and a
         // tenth apart (1.29 of Comic Neue's size) ran a quadrant's list onto a second column.
         let legendFont = legendSize.map { FontSpec(family: font.family, size: max(floor, min($0, font.size))) } ?? font
         let rowHeight = min(measurer.measure("0", font: legendFont).height, legendFont.size * CalloutLegend.rowLeading)
         let headFont = FontSpec(family: theme.fontFamily, size: max(floor, legendFont.size * 0.85 / 0.8), weight: .bold)
-        let numberWidth = legendFont == font ? numberSize.width : measurer.measure(String(repeating: "8", count: digits), font: legendFont).width
+        let numberWidth = measurer.measure(String(repeating: "8", count: String(max(1, blips.count)).count), font: legendFont).width
         func column(_ sectorsOnSide: [Int], x0: Double) -> (nodes: [SceneNode], width: Double) {
             var nodes: [SceneNode] = []
             var x = x0, y = bounds.minY, widest = 0.0

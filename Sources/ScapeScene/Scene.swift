@@ -32,35 +32,28 @@ public struct Scene: Hashable, Sendable {
     /// The same scene with every path node replaced by what `transform` makes of it (groups
     /// and texts kept): the shape of every pen.
     public func mapPaths(_ transform: (ScenePath) -> SceneNode) -> Scene {
-        func map(_ node: SceneNode) -> SceneNode {
-            switch node {
-            case .group(var g):
-                g.children = g.children.map(map)
-                return .group(g)
-            case .text:
-                return node
-            case .path(let p):
-                return transform(p)
-            }
+        mapLeaves { node in
+            if case .path(let p) = node { return transform(p) }
+            return node
         }
-        var out = self
-        out.nodes = nodes.map(map)
-        return out
     }
 
     /// The same scene with every text node replaced by what `transform` makes of it (groups
     /// and paths kept): how a style sets the text of a layout both styles share.
     public func mapTexts(_ transform: (SceneText) -> SceneText) -> Scene {
+        mapLeaves { node in
+            if case .text(let t) = node { return .text(transform(t)) }
+            return node
+        }
+    }
+
+    /// The same scene with every node that is not a group replaced by `transform`'s, groups
+    /// kept as they are round them.
+    private func mapLeaves(_ transform: (SceneNode) -> SceneNode) -> Scene {
         func map(_ node: SceneNode) -> SceneNode {
-            switch node {
-            case .group(var g):
-                g.children = g.children.map(map)
-                return .group(g)
-            case .path:
-                return node
-            case .text(let t):
-                return .text(transform(t))
-            }
+            guard case .group(var g) = node else { return transform(node) }
+            g.children = g.children.map(map)
+            return .group(g)
         }
         var out = self
         out.nodes = nodes.map(map)
