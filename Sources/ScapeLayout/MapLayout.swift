@@ -390,12 +390,13 @@ struct MapLayout {
                     children.append(leader(from: requests[u], to: p.rect, id: "tool/\(tool.id)/leader", ink: ink))
                 }
                 if onMarker {
-                    // The number on its marker: a disc of the background under it keeps it legible.
+                    // The number on its marker, reversed out of a solid disc as a stack's number
+                    // is: a number in an open ring is a stack's count, never a key number.
                     let r = max(box.width, box.height) / 2 + 1
                     children.append(.path(ScenePath(id: "tool/\(tool.id)/callout-disc", path: .circle(center: anchors[i], radius: r),
-                                                    fill: theme.background ?? .white, stroke: StrokeStyle(color: ink, width: theme.markerLineWidth * 0.6))))
+                                                    fill: ink, stroke: StrokeStyle(color: ink, width: theme.markerLineWidth * 0.6))))
                 }
-                children.append(.text(SceneText(id: "tool/\(tool.id)/callout", text: number, font: numberFont, color: ink,
+                children.append(.text(SceneText(id: "tool/\(tool.id)/callout", text: number, font: numberFont, color: onMarker ? theme.background ?? .white : ink,
                                                 frame: box, alignment: .center, towards: anchors[i])))
             case .leader:
                 layer.leaders += 1

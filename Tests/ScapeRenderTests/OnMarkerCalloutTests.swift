@@ -43,4 +43,38 @@ import ScapeRender
         }
         #expect(audit.count(.ambiguous) == 0 && audit.overlaps == 0, "seed \(seed): \(audit.failures)")
     }
+
+    /// A key number set on a marker and a stack's count are both a number in a disc; they must
+    /// not look alike, or a reader takes a stack's "2" for legend entry 2. A key number is
+    /// light on a solid disc (a tool's as a stack's), a count dark in an open ring. Read from
+    /// the SVG of the crowded Mermaid chart, which has both, in each style.
+    @Test(arguments: [FigureStyle.clean, .sketch])
+    func aKeyNumberOnAMarkerNeverLooksLikeAStacksCount(style: FigureStyle) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let l = try DataFileLoader.load(contentsOf: root.appendingPathComponent("fixtures/examples/crowded-quadrant.mmd")).get()
+        let out = try FigureRenderer().render(l.effectiveFigures[0], of: l, settings: RenderSettings(formats: ["svg"], style: style))
+        let svg = String(decoding: out.files.first { $0.fileName.hasSuffix(".svg") }!.bytes, as: UTF8.self)
+        var fills: [String: String] = [:]
+        for match in svg.matches(of: /<path id="([^"]+)"[^>]*? fill="(#[0-9a-f]{6})"/) { fills[String(match.1)] = String(match.2) }
+        /// The fill a disc shows: its sketch's fill layer where it is drawn by hand.
+        func shown(_ id: String) -> String? { fills[id + ".fill"] ?? fills[id] }
+        func isDark(_ hex: String) -> Bool {
+            let v = Int(hex.dropFirst(), radix: 16)!
+            return 0.299 * Double(v >> 16) + 0.587 * Double((v >> 8) & 0xff) + 0.114 * Double(v & 0xff) < 128
+        }
+        let discs = Set(fills.keys.compactMap { id in
+            id.hasSuffix(".callout-disc") ? id : id.hasSuffix(".callout-disc.fill") ? String(id.dropLast(".fill".count)) : nil
+        })
+        #expect(!discs.isEmpty, "\(style): the chart sets numbers on markers")
+        for disc in discs {
+            let number = String(disc.dropLast("-disc".count))
+            #expect(shown(disc).map(isDark) == true && fills[number].map(isDark) == false, "\(style): \(number) is \(fills[number] ?? "-") on \(shown(disc) ?? "-")")
+        }
+        let counts = fills.keys.filter { $0.hasPrefix("stack.") && $0.hasSuffix(".count") }
+        #expect(!counts.isEmpty, "\(style): the chart has a stack")
+        for count in counts {
+            let marker = String(count.dropLast("count".count)) + "marker"
+            #expect(fills[count].map(isDark) == true && shown(marker).map(isDark) == false, "\(style): \(count) is \(fills[count] ?? "-") on \(shown(marker) ?? "-")")
+        }
+    }
 }
