@@ -179,22 +179,34 @@ public struct LabelPlacer: Sendable {
     /// Places every label. `obstacles` may not be covered; `soft` ones cost their weight per
     /// share of the label they cover.
     /// `crossable` ones (axis lines) may not be covered either, but leaders may cross them.
-    public func place(_ requests: [LabelRequest], obstacles: [Rect], crossable: [Rect] = [], soft: [SoftObstacle] = [], bounds: Rect) -> [LabelPlacement] {
-        var state = PlacementState(placer: self, requests: requests, obstacles: obstacles, crossable: crossable, soft: soft, bounds: bounds)
-        state.run()
-        var result = state.result()
+    /// `numberedFirst` starts the placement from a crowd already known to need numbers (the
+    /// previous try of the same map, before a few tools joined stacks): those labels are numbers
+    /// from the first run, which skips the run that would try (and fail) to name them all.
+    public func place(_ requests: [LabelRequest], obstacles: [Rect], crossable: [Rect] = [], soft: [SoftObstacle] = [], bounds: Rect,
+                      numberedFirst: Set<Int> = []) -> [LabelPlacement] {
+        let escalates = requests.count <= Self.escalationLimit && requests.contains(where: { $0.calloutSize != nil })
+        let hint: Set<Int> = escalates ? numberedFirst.filter { requests[$0].calloutSize != nil } : []
+        // What the last run was given: a round with the same numbers and the same names placed
+        // first runs the same placement again, whose result was already weighed (a crowd
+        // numbered whole in its first round repeated it three times: 60% of a 1,000-blip
+        // radar). Only a wider radius in a later round can change anything.
+        var lastRun: (numbered: Set<Int>, placeFirst: Set<Int>)?
+        var result: [LabelPlacement]
+        if hint.isEmpty || hint.count > calloutLimit {
+            var state = PlacementState(placer: self, requests: requests, obstacles: obstacles, crossable: crossable, soft: soft, bounds: bounds)
+            state.run()
+            result = state.result()
+        } else {
+            result = numberedRun(requests, numbered: hint, placeFirst: [], obstacles: obstacles, crossable: crossable, soft: soft, bounds: bounds)
+            lastRun = (hint, [])
+        }
         // Crowded spots: names left out there are escalated, with their neighbours, to numbers
         // from the start, so small numbers share the crowd's room instead of long names taking
         // it all. Each round widens the neighbourhood. Skipped for huge inputs, where omission
         // is allowed and time is short.
-        guard requests.count <= Self.escalationLimit, requests.contains(where: { $0.calloutSize != nil }) else { return result }
-        var numbered = Set<Int>()
+        guard escalates else { return result }
+        var numbered = lastRun?.numbered ?? []
         var radius = (requests.lazy.map { $0.variants[0].height }.max() ?? 16) * 2
-        // What the last round ran with: a round with the same numbers and the same names
-        // placed first runs the same placement again, whose result was already weighed (a
-        // crowd numbered whole in its first round repeated it three times: 60% of a
-        // 1,000-blip radar). Only a wider radius in a later round can change anything.
-        var lastRun: (numbered: Set<Int>, placeFirst: Set<Int>)?
         for _ in 0..<Self.escalationRounds {
             let left = result.indices.filter { result[$0].outcome == .omitted && requests[$0].calloutSize != nil }
             guard !left.isEmpty else { break }
@@ -217,32 +229,41 @@ public struct LabelPlacer: Sendable {
                 continue
             }
             lastRun = (numbered, placeFirst)
-            var asNumbers = requests
-            for i in numbered { asNumbers[i].variants = [requests[i].calloutSize!] }
-            var next: PlacementState
-            let remembered = soft.isEmpty ? memo : nil
-            if let done = remembered?.state(requests: asNumbers, numbered: numbered, placeFirst: placeFirst, obstacles: obstacles, crossable: crossable, bounds: bounds) {
-                next = done
-            } else {
-                next = PlacementState(placer: self, requests: asNumbers, obstacles: obstacles, crossable: crossable, soft: soft, bounds: bounds)
-                next.callouts = numbered.count
-                next.numberedOnMarkerFirst = numbered
-                next.placeFirst = placeFirst
-                next.run()
-                remembered?.remember(PlacementMemo.Run(requests: asNumbers, numbered: numbered, placeFirst: placeFirst, obstacles: obstacles,
-                                                       crossable: crossable, bounds: bounds, state: next))
-            }
-            let renamed = next.restoreNames(requests, numbered: numbered)
-            var candidate = next.result()
-            for i in numbered where !renamed.contains(i) && (candidate[i].outcome == .adjacent || candidate[i].outcome == .leader) {
-                candidate[i].outcome = .callout
-                candidate[i].variant = 0
-            }
+            let candidate = numberedRun(requests, numbered: numbered, placeFirst: placeFirst, obstacles: obstacles, crossable: crossable, soft: soft, bounds: bounds)
             let omittedBefore = result.filter { $0.outcome == .omitted }.count
             if candidate.filter({ $0.outcome == .omitted }).count < omittedBefore { result = candidate }
             radius *= 1.6
         }
         return result
+    }
+
+    /// One run with the `numbered` labels as numbers from the start (placed first on their
+    /// markers where that is their only room), and `placeFirst` choosing before the rest. A
+    /// numbered label standing far enough apart gets its name back.
+    private func numberedRun(_ requests: [LabelRequest], numbered: Set<Int>, placeFirst: Set<Int>, obstacles: [Rect], crossable: [Rect], soft: [SoftObstacle],
+                             bounds: Rect) -> [LabelPlacement] {
+        var asNumbers = requests
+        for i in numbered { asNumbers[i].variants = [requests[i].calloutSize!] }
+        var next: PlacementState
+        let remembered = soft.isEmpty ? memo : nil
+        if let done = remembered?.state(requests: asNumbers, numbered: numbered, placeFirst: placeFirst, obstacles: obstacles, crossable: crossable, bounds: bounds) {
+            next = done
+        } else {
+            next = PlacementState(placer: self, requests: asNumbers, obstacles: obstacles, crossable: crossable, soft: soft, bounds: bounds)
+            next.callouts = numbered.count
+            next.numberedOnMarkerFirst = numbered
+            next.placeFirst = placeFirst
+            next.run()
+            remembered?.remember(PlacementMemo.Run(requests: asNumbers, numbered: numbered, placeFirst: placeFirst, obstacles: obstacles,
+                                                   crossable: crossable, bounds: bounds, state: next))
+        }
+        let renamed = next.restoreNames(requests, numbered: numbered)
+        var candidate = next.result()
+        for i in numbered where !renamed.contains(i) && (candidate[i].outcome == .adjacent || candidate[i].outcome == .leader) {
+            candidate[i].outcome = .callout
+            candidate[i].variant = 0
+        }
+        return candidate
     }
 
     /// Up to how many labels crowded names are escalated to numbers.

@@ -155,7 +155,8 @@ struct MapLayout {
         let titles = titleFrames.filter { !$0.isLabel || titleFont == nil }.map { SoftObstacle(rect: $0.rect, weight: 1.2) }
         let hardTitles = titleFont == nil ? [] : titleFrames.filter(\.isLabel).map { $0.rect.outsetBy(LabelPlacer.labelSpacing) }
         /// Names for the tools grouped as `stacks`: each unit's request and the placer's answer.
-        func attempt(_ stacks: ToolStacks) -> (units: [[Int]], requests: [LabelRequest], placements: [LabelPlacement]) {
+        /// `numberedBefore`: tools a previous attempt numbered (a unit holding one starts as a number).
+        func attempt(_ stacks: ToolStacks, numberedBefore: Set<Int> = []) -> (units: [[Int]], requests: [LabelRequest], placements: [LabelPlacement]) {
             // What the placer names: a tool alone, or a stack (its members in legend order).
             let units: [[Int]] = tools.indices.compactMap { i in
                 guard let g = stacks.stackOf[i] else { return [i] }
@@ -201,8 +202,9 @@ struct MapLayout {
             let plot = frame.plotRect
             placer.longestLeader = (plot.width * plot.width + plot.height * plot.height).squareRoot() * Self.leaderShare
             // Leaders keep to their marker's quadrant: the axis lines are obstacles to them too.
+            let numberedFirst = Set(units.indices.filter { units[$0].contains(where: numberedBefore.contains) })
             var placements = placer.place(requests, obstacles: frame.endLabels.values.map { $0.frame.outsetBy(LabelPlacer.labelSpacing) } + axisLines() + hardTitles + extraHard,
-                                          soft: titles + extraSoft, bounds: bounds)
+                                          soft: titles + extraSoft, bounds: bounds, numberedFirst: numberedFirst)
             // A stack with no room for its list or a number beside it: its number goes on its own
             // marker, in place of the count (the legend lists its members). The marker's disc is
             // kept clear of every label, so nothing is covered and no stack is lost.
@@ -243,13 +245,20 @@ struct MapLayout {
             var left = lost(units, requests, placements)
             var best = (stacks, units, requests, placements, left.count)
             var joined = stacks
+            /// The tools `placements` numbered: the next attempt, with a few more tools in stacks,
+            /// starts them as numbers instead of trying (and failing) to name the crowd again.
+            func numberedTools(_ units: [[Int]], _ placements: [LabelPlacement]) -> Set<Int> {
+                Set(units.indices.filter { placements[$0].outcome == .callout }.flatMap { units[$0] })
+            }
+            var numberedBefore = numberedTools(units, placements)
             /// The stacks with `left` joined to their neighbours, in stacks up to `spread` wide, placed.
             func join(_ left: [[Int]], into stacks: ToolStacks, spread: Double) -> (ToolStacks, [[Int]], [LabelRequest], [LabelPlacement], [[Int]]) {
                 var joined = stacks.joining(left, anchors: anchors, reach: Self.joinReach * 2 * theme.markerRadius, spread: spread * 2 * theme.markerRadius,
                                             touching: 2 * stackLook.radius(count: highest) + theme.markerStroke, side: side)
                 joined = joined.mergingOverlaps(anchors: anchors, toolRadius: toolRadius, stackRadius: stackRadius, spread: max(spread, Self.overlapSpread) * 2 * theme.markerRadius,
                                                 side: side)
-                let next = attempt(joined)
+                let next = attempt(joined, numberedBefore: numberedBefore)
+                numberedBefore = numberedTools(next.units, next.placements)
                 return (joined, next.units, next.requests, next.placements, lost(next.units, next.requests, next.placements))
             }
             for _ in 0..<Self.joinRounds where !left.isEmpty {
