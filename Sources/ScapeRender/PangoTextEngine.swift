@@ -70,14 +70,23 @@ public final class PangoTextEngine {
     public func measure(_ text: String, font: FontSpec) -> Size {
         let key = MeasureKey(text: text, font: font)
         if let s = sizes[key] { return s }
+        if let size = measureOneLine(text, font: font) {
+            sizes[key] = size
+            return size
+        }
+        let size = measureByLayout(text, font: font)
+        sizes[key] = size
+        return size
+    }
+
+    /// The logical size of `text` laid out whole: what `measureOneLine` answers for one line.
+    func measureByLayout(_ text: String, font: FontSpec) -> Size {
         let layout = makeLayout(text, font: font)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         var ink = PangoRectangle(), logical = PangoRectangle()
         pango_layout_get_extents(layout, &ink, &logical)
         let scale = Double(PANGO_SCALE)
-        let size = Size(Double(logical.width) / scale, Double(logical.height) / scale)
-        sizes[key] = size
-        return size
+        return Size(Double(logical.width) / scale, Double(logical.height) / scale)
     }
 
     /// Draws `text` on `cr` with its logical box at the text's frame origin.
