@@ -35,6 +35,8 @@ struct RadarLayout {
         var crowdedBlips = 0
         /// The numbered legends' width at the smallest type tried (both sides, margins included).
         var smallestLegends = 0.0
+        /// Whether the numbered legends (if any) stand beside the rings; else they are under them.
+        var legendsBeside = true
     }
 
     func spec(for figure: Figure) -> RadarSpec {
@@ -116,12 +118,12 @@ struct RadarLayout {
     /// (the canvas narrower, its height and the blips' type the same), down to
     /// `narrowestShare`, while they crowd or leave out no more blips than at full size (the
     /// blips spaced as at full size, else in proportion to the rings). Where even that does
-    /// not fit, the radar is drawn at full size and the figure grows, and says so.
+    /// not fit, the radar is drawn at full size with its legend under the rings.
     func full(_ figure: Figure, _ spec: RadarSpec) -> Result {
         let publish = PublishWidth(pixels: figure.fit ?? PublishWidth.defaultPixels)
         let wide = full(figure, spec, width: Self.side, publish: publish)
         let limit = Self.side * PublishWidth.growthLimit
-        func fits(_ r: Result) -> Bool { r.figure.scene.size.width <= limit + 0.5 }
+        func fits(_ r: Result) -> Bool { r.legendsBeside && r.figure.scene.size.width <= limit + 0.5 }
         /// No blip crowded and no label left out that the full-size rings had room for.
         func clear(_ r: Result) -> Bool { r.crowdedBlips <= wide.crowdedBlips && r.figure.omittedLabels.count <= wide.figure.omittedLabels.count }
         // No second try for legends too long even at their smallest type beside the narrowest
@@ -266,21 +268,28 @@ struct RadarLayout {
         }
         for name in labels.omitted { warnings.append("the label of blip '\(name)' was left out for lack of room") }
         var size = canvas
-        if labels.numbered > 0 {
+        // Legends too wide to stand beside the rings even at their smallest type (a radar read
+        // in a narrow column, whose type is large): under the rings, across their width.
+        let beside = canvas.width + labels.left + labels.right <= Self.side * PublishWidth.growthLimit + 0.5
+        if labels.numbered > 0, !beside {
+            labeller.setLegendsBelow(&labels, width: canvas.width - theme.margin, room: Self.side * (PublishWidth.growthLimit - 1))
+            nodes.append(labels.legend[0].offset(by: Point(0, canvas.height)))
+            size.height += labels.below
+            warnings.append("\(labels.numbered) blip\(labels.numbered == 1 ? " is" : "s are") numbered, with the names in a legend under the rings, too long to stand beside them in the publish width; the figure is \(Int(size.width))x\(Int(size.height.rounded())) pt")
+        } else if labels.numbered > 0 {
             // Room for the numbered legends: the radar moves right by the left one's width.
             let shift = Point(labels.left, 0)
             nodes = nodes.map { $0.offset(by: shift) }
             nodes.append(labels.legend[0])
             nodes.append(labels.legend[1].offset(by: Point(canvas.width + labels.left, 0)))
             size.width += labels.left + labels.right
-            let within = size.width <= Self.side * PublishWidth.growthLimit + 0.5
-            let how = within ? " beside the rings; the figure is \(Int(size.width))x\(Int(size.height)) pt" + (width < Self.side ? ", its rings drawn at \(Int((width / Self.side * 100).rounded())) % of their size" : "")
-                : "; the figure grew from \(Int(Self.side))x\(Int(Self.side)) pt to \(Int(size.width))x\(Int(size.height)) pt, past the \(PublishWidth.growthLimit) times its publish width allows, so its names show smaller there"
+            let how = " beside the rings; the figure is \(Int(size.width))x\(Int(size.height)) pt" + (width < Self.side ? ", its rings drawn at \(Int((width / Self.side * 100).rounded())) % of their size" : "")
             warnings.append("\(labels.numbered) blip\(labels.numbered == 1 ? " is" : "s are") numbered, with the names in a legend" + how)
         }
         let scene = Scene(size: size, background: theme.background, nodes: nodes)
         return Result(figure: LaidOutFigure(figure: figure, scene: scene, warnings: warnings, omittedLabels: labels.omitted),
-                      blips: placed, ringRadii: radii, center: c, labelRects: labelRects, crowdedBlips: crowded, smallestLegends: smallestLegends)
+                      blips: placed, ringRadii: radii, center: c, labelRects: labelRects, crowdedBlips: crowded, smallestLegends: smallestLegends,
+                      legendsBeside: labels.numbered == 0 || beside)
     }
 
     /// The van der Corput / Halton sequence: evenly spread fractions, the same every run.

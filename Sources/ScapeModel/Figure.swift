@@ -25,6 +25,10 @@ public enum FigureKind: String, Sendable, Equatable, Codable, CaseIterable {
     case radar
     /// The map under the adoption rings, drawn as diagonal bands.
     case radarLandscape = "radar-landscape"
+
+    /// The kinds whose names are held to a publish width (`--fit`, `fit:`): those that name
+    /// tools or blips.
+    public static let readAtAPublishWidth: Set<FigureKind> = [.map, .zoom, .radar, .radarLandscape]
 }
 
 /// A picture drawn by mlscape itself (no image files): reusable across figures.

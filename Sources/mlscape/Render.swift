@@ -91,7 +91,7 @@ struct Render: ParsableCommand {
         var figures = subset.isRequested ? [try subset.figure(in: landscape, prefix: prefix)] : try selectedFigures(of: landscape)
         if let fit {
             if let problem = InputBounds.fit.problem(fit, what: "--fit") { throw ValidationError(problem) }
-            for k in figures.indices where [.map, .zoom, .radarLandscape].contains(figures[k].kind) { figures[k].fit = fit }
+            for k in figures.indices where FigureKind.readAtAPublishWidth.contains(figures[k].kind) { figures[k].fit = fit }
         }
         if let blipLabels {
             for k in figures.indices where figures[k].kind == .radar { figures[k].blipLabels = blipLabels }

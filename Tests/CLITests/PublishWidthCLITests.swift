@@ -22,6 +22,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("d.svg").path))
     }
 
+    /// `--fit` reaches a radar too (its help says maps, zooms and radars): read in a 600 px
+    /// column its names are set larger and its legend goes under the rings, and it says so.
+    @Test func fitReachesARadar() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = CLI.root.appendingPathComponent("fixtures/examples/radar-dense.csv").path
+        let plain = try CLI.run(["render", data, "--format", "svg", "-o", dir.appendingPathComponent("a.svg").path])
+        let narrow = try CLI.run(["render", data, "--format", "svg", "--fit", "600", "-o", dir.appendingPathComponent("b.svg").path])
+        #expect(plain.status == 0 && narrow.status == 0, "\(plain.stderr)\(narrow.stderr)")
+        #expect(plain.stderr.contains("beside the rings") && narrow.stderr.contains("under the rings"), "\(plain.stderr)\(narrow.stderr)")
+        let svg = try String(contentsOf: dir.appendingPathComponent("b.svg"), encoding: .utf8)
+        #expect(svg.contains("id=\"blip-legend-below\""))
+    }
+
     @Test func validateLaysOutTheStyleAsked() throws {
         let data = CLI.root.appendingPathComponent("fixtures/examples/frameworks-60.mmd").path
         for style in ["clean", "sketch"] {

@@ -291,16 +291,61 @@ import ScapeScene
         #expect(audit.verdicts.count == 100 && audit.failures.isEmpty && audit.overlaps == 0 && audit.runOns == 0, "\(style): \(audit.failures)")
     }
 
-    /// A radar whose legends cannot fit beside rings drawn even at their narrowest keeps
-    /// its full size and says the figure grew past what its publish width allows.
-    @Test func aRadarTooLongForThePublishWidthSaysSo() throws {
+    /// A radar whose legends cannot stand beside even its narrowest rings sets them under the
+    /// rings instead: the figure keeps the radar's own width, so its names keep their size on
+    /// the page, and it says where the names went. (It grew to past 2,000 pt wide before.)
+    @Test func aRadarTooLongForThePublishWidthSetsItsLegendUnderTheRings() throws {
         let rings = ["Adopt", "Trial", "Assess", "Hold"], sectors = ["Tools", "Techniques", "Platforms", "Languages"]
         var csv = "name,ring,quadrant,isNew,description\n"
         for k in 0..<400 { csv += "Blip with a longer name \(k),\(rings[k % 4]),\(sectors[(k / 4) % 4]),FALSE,\n" }
         let l = try DataFileLoader.load(text: csv, file: "long.csv").get()
         let laid = FigureRenderer().layout(l.effectiveFigures[0], of: l, settings: RenderSettings(style: .clean))
-        #expect(laid.scene.size.width > 1250)
-        #expect(laid.warnings.contains { $0.contains("past the 1.25 times its publish width allows") }, "\(laid.warnings)")
+        #expect(laid.scene.size.width <= 1000 + 0.5, "\(laid.scene.size)")
+        #expect(laid.warnings.contains { $0.contains("in a legend under the rings") }, "\(laid.warnings)")
+        Self.expectLegendUnderTheRings(laid.scene, what: "400 long names")
+    }
+
+    /// A radar read in a narrow column (`--fit 600`, `800`) gets type that shows 11 px there,
+    /// and its numbered legends, too wide beside the rings in that type, go under them: the
+    /// figure stays the radar's 1000 pt wide. (`--fit` did not reach radars before, and beside
+    /// the rings the legends made the figure 2,188 pt wide: 3.6 times the column.)
+    @Test(arguments: [(600.0, FigureStyle.sketch), (600, .clean), (800, .sketch)])
+    func aRadarReadInANarrowColumnSetsItsLegendUnderTheRings(fit: Double, style: FigureStyle) throws {
+        var l = try DataFileLoader.load(contentsOf: Self.root.appendingPathComponent("fixtures/examples/radar-dense.csv")).get()
+        var figure = l.effectiveFigures[0]
+        figure.fit = fit
+        l.figures = [figure]
+        let laid = FigureRenderer().layout(figure, of: l, settings: RenderSettings(style: style))
+        let (_, svg) = try render(l, figure: figure, style: style)
+        let width = svg.firstMatch(of: /<svg[^>]* width="([0-9.]+)"/).flatMap { Double($0.1) } ?? .infinity
+        #expect(width <= 1000 + 0.5, "\(fit) \(style): \(width) pt wide")
+        #expect(LabelAudit.smallestNamePixels(laid.scene, publishWidth: fit) >= 11, "\(fit) \(style)")
+        Self.expectLegendUnderTheRings(laid.scene, what: "\(fit) \(style)")
+    }
+
+    /// Every legend row stands under the rings, within the figure's width, over no other row,
+    /// and each numbered blip has one row whose number is the one at its blip.
+    static func expectLegendUnderTheRings(_ scene: Scene, what: String) {
+        guard case .group(let legend)? = scene.node(id: "blip-legend-below") else { Issue.record("\(what): no legend under the rings"); return }
+        let rows = legend.children.compactMap { n -> SceneText? in if case .text(let t) = n { return t } else { return nil } }
+        let ringsBottom = scene.allNodes.compactMap { n -> Double? in
+            if case .path(let p) = n, p.id.hasPrefix("radar/ring/") { return p.path.controlBounds?.maxY } else { return nil }
+        }.max() ?? .infinity
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.frame.minY > ringsBottom && $0.frame.maxX <= scene.size.width + 0.5 }, "\(what): a row beside or over the rings")
+        for (i, a) in rows.enumerated() {
+            for b in rows[(i + 1)...] where a.frame.insetBy(0.5).intersects(b.frame.insetBy(0.5)) {
+                Issue.record("\(what): \(a.id) and \(b.id) overlap")
+            }
+        }
+        let numbers = rows.filter { $0.id.hasSuffix("/legend-number") }
+        let owners = numbers.map { $0.id.dropLast("/legend-number".count) }
+        #expect(Set(owners).count == owners.count, "\(what): a blip listed twice")
+        for row in numbers {
+            let owner = String(row.id.dropLast("/legend-number".count))
+            let onRadar = scene.allNodes.compactMap { n -> SceneText? in if case .text(let t) = n, t.id == owner + "/name" || t.id == owner + "/callout" { return t } else { return nil } }
+                .filter { $0.frame.maxY <= ringsBottom + 40 }
+            #expect(onRadar.contains { $0.text == row.text }, "\(what): \(owner)'s row \(row.text) has no such number at its blip")
+        }
     }
 
     /// Rings are drawn smaller for the legends only where that crowds no blip: eighteen in
