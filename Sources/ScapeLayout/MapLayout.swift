@@ -251,13 +251,14 @@ struct MapLayout {
                 Set(units.indices.filter { placements[$0].outcome == .callout }.flatMap { units[$0] })
             }
             var numberedBefore = numberedTools(units, placements)
-            /// The stacks with `left` joined to their neighbours, in stacks up to `spread` wide, placed.
-            func join(_ left: [[Int]], into stacks: ToolStacks, spread: Double) -> (ToolStacks, [[Int]], [LabelRequest], [LabelPlacement], [[Int]]) {
+            /// The stacks with `left` joined to their neighbours, in stacks up to `spread` wide, placed
+            /// (`hinted`: starting from the last attempt's numbers).
+            func join(_ left: [[Int]], into stacks: ToolStacks, spread: Double, hinted: Bool = true) -> (ToolStacks, [[Int]], [LabelRequest], [LabelPlacement], [[Int]]) {
                 var joined = stacks.joining(left, anchors: anchors, reach: Self.joinReach * 2 * theme.markerRadius, spread: spread * 2 * theme.markerRadius,
                                             touching: 2 * stackLook.radius(count: highest) + theme.markerStroke, side: side)
                 joined = joined.mergingOverlaps(anchors: anchors, toolRadius: toolRadius, stackRadius: stackRadius, spread: max(spread, Self.overlapSpread) * 2 * theme.markerRadius,
                                                 side: side)
-                let next = attempt(joined, numberedBefore: numberedBefore)
+                let next = attempt(joined, numberedBefore: hinted ? numberedBefore : [])
                 numberedBefore = numberedTools(next.units, next.placements)
                 return (joined, next.units, next.requests, next.placements, lost(next.units, next.requests, next.placements))
             }
@@ -271,9 +272,11 @@ struct MapLayout {
                 if left.count < best.4 { best = (joined, next.1, next.2, next.3, left.count) }
             }
             // The few still left out (on an axis, their own quadrant's neighbours already in
-            // full stacks) may join a wider stack: a long list beats a tool named nowhere.
+            // full stacks) may join a wider stack: a long list beats a tool named nowhere. This
+            // rare try places the crowd afresh, names first, as the numbers it started from may
+            // be what left them out.
             if best.4 > 0 {
-                let next = join(lost(best.1, best.2, best.3), into: best.0, spread: Self.rescueSpread)
+                let next = join(lost(best.1, best.2, best.3), into: best.0, spread: Self.rescueSpread, hinted: false)
                 if next.4.count < best.4 { best = (next.0, next.1, next.2, next.3, next.4.count) }
             }
             (stacks, units, requests, placements, _) = best
