@@ -252,18 +252,18 @@ struct MapLayout {
             }
             var numberedBefore = numberedTools(units, placements)
             /// The stacks with `left` joined to their neighbours, in stacks up to `spread` wide, placed
-            /// (`hinted`: starting from the last attempt's numbers).
-            func join(_ left: [[Int]], into stacks: ToolStacks, spread: Double, hinted: Bool = true) -> (ToolStacks, [[Int]], [LabelRequest], [LabelPlacement], [[Int]]) {
+            /// (starting with the tools in `numberedBefore` as numbers).
+            func join(_ left: [[Int]], into stacks: ToolStacks, spread: Double, numberedBefore: Set<Int>) -> (ToolStacks, [[Int]], [LabelRequest], [LabelPlacement], [[Int]]) {
                 var joined = stacks.joining(left, anchors: anchors, reach: Self.joinReach * 2 * theme.markerRadius, spread: spread * 2 * theme.markerRadius,
                                             touching: 2 * stackLook.radius(count: highest) + theme.markerStroke, side: side)
                 joined = joined.mergingOverlaps(anchors: anchors, toolRadius: toolRadius, stackRadius: stackRadius, spread: max(spread, Self.overlapSpread) * 2 * theme.markerRadius,
                                                 side: side)
-                let next = attempt(joined, numberedBefore: hinted ? numberedBefore : [])
-                numberedBefore = numberedTools(next.units, next.placements)
+                let next = attempt(joined, numberedBefore: numberedBefore)
                 return (joined, next.units, next.requests, next.placements, lost(next.units, next.requests, next.placements))
             }
             for _ in 0..<Self.joinRounds where !left.isEmpty {
-                let next = join(left, into: joined, spread: Self.joinSpread)
+                let next = join(left, into: joined, spread: Self.joinSpread, numberedBefore: numberedBefore)
+                numberedBefore = numberedTools(next.1, next.3)
                 joined = next.0
                 left = next.4
                 // A round that leaves more out (a legend too full, names too long) ends them;
@@ -276,7 +276,7 @@ struct MapLayout {
             // rare try places the crowd afresh, names first, as the numbers it started from may
             // be what left them out.
             if best.4 > 0 {
-                let next = join(lost(best.1, best.2, best.3), into: best.0, spread: Self.rescueSpread, hinted: false)
+                let next = join(lost(best.1, best.2, best.3), into: best.0, spread: Self.rescueSpread, numberedBefore: [])
                 if next.4.count < best.4 { best = (next.0, next.1, next.2, next.3, next.4.count) }
             }
             (stacks, units, requests, placements, _) = best

@@ -270,7 +270,7 @@ struct RadarLayout {
         var size = canvas
         // Legends too wide to stand beside the rings even at their smallest type (a radar read
         // in a narrow column, whose type is large): under the rings, across their width.
-        let beside = canvas.width + labels.left + labels.right <= Self.side * PublishWidth.growthLimit + 0.5
+        let beside = labels.left + labels.right <= room + 0.5
         if labels.numbered > 0, !beside {
             labeller.setLegendsBelow(&labels, width: canvas.width - theme.margin, room: Self.side * (PublishWidth.growthLimit - 1))
             nodes.append(labels.legend[0].offset(by: Point(0, canvas.height)))
