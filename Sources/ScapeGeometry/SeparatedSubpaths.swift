@@ -6,18 +6,22 @@
 /// by at most 6 of 255 in a channel.
 ///
 /// Subpaths are told apart along one axis, the normal of the first subpath's chord: each
-/// subpath's control points (its curves lie in their hull) project onto an interval, and a new
-/// run starts where a subpath's interval begins more than `margin` past every interval before
-/// it (in one direction or the other). A subpath that reaches back into an earlier run makes
-/// the path one run (nil): the answer is exact or not given.
+/// subpath's control points (its curves lie in their hull) project onto an interval. Sorted
+/// along the axis, the intervals fall into runs wherever one begins more than `margin` past
+/// every interval before it. A run is the subpaths of one such stretch, in the path's order,
+/// wherever they stand in it: the two pieces of a line across a concave region, or a line's
+/// second pass drawn after the next line's first. A subpath across the hatch (an outline)
+/// joins every run into one, and the path stays one stroke (nil): the answer is exact or
+/// not given.
 public enum SeparatedSubpaths {
     /// Fewer subpaths than this stay one stroke: a marker's small hatch gains nothing.
     public static let minimumSubpaths = 16
 
-    /// Element ranges of the runs, in order, or nil when the path is one run.
+    /// The runs, each the element ranges of its subpaths in the path's order, the runs in the
+    /// order of their first subpath; nil when the path is one run.
     /// `margin`: the distance two subpaths' skeletons must keep so that their strokes share no
     /// pixel (the stroke's reach on both sides plus a pixel's diagonal, in the path's units).
-    public static func runs(of path: Path, margin: Double) -> [Range<Int>]? {
+    public static func runs(of path: Path, margin: Double) -> [[Range<Int>]]? {
         var starts: [Int] = []
         for (i, e) in path.elements.enumerated() {
             if case .move = e { starts.append(i) }
@@ -36,34 +40,28 @@ public enum SeparatedSubpaths {
             return (d.min() ?? 0, d.max() ?? 0)
         }
         guard intervals.allSatisfy({ $0.lo.isFinite && $0.hi.isFinite }) else { return nil }
-        // In the order of the axis or against it (a hatch drawn the other way round).
-        let forward = ascendingRuns(intervals, margin: margin) ?? []
-        let backward = ascendingRuns(intervals.map { (-$0.hi, -$0.lo) }, margin: margin) ?? []
-        let runs = forward.count >= backward.count ? forward : backward
-        guard runs.count > 1 else { return nil }
-        return runs.map { subpaths[$0.lowerBound].lowerBound..<subpaths[$0.upperBound - 1].upperBound }
-    }
-
-    /// Runs of subpath indices when every subpath begins past all runs before its own.
-    private static func ascendingRuns(_ intervals: [(lo: Double, hi: Double)], margin: Double) -> [Range<Int>]? {
-        var runs: [Range<Int>] = []
-        var runStart = 0
-        var before = -Double.infinity  // the furthest reach of the runs closed so far
-        var current = intervals[0].hi
-        for k in 1..<intervals.count {
-            let (lo, hi) = intervals[k]
-            if lo > max(before, current) + margin {
-                runs.append(runStart..<k)
-                before = max(before, current)
-                runStart = k
-                current = hi
-            } else if lo > before + margin {
-                current = max(current, hi)
+        // Sweep the intervals along the axis; a gap wider than the margin closes a run.
+        let order = intervals.indices.sorted { (intervals[$0].lo, $0) < (intervals[$1].lo, $1) }
+        var runOf = [Int](repeating: 0, count: intervals.count)
+        var runCount = 0
+        var reach = -Double.infinity
+        for k in order {
+            if intervals[k].lo > reach + margin && reach > -Double.infinity { runCount += 1 }
+            runOf[k] = runCount
+            reach = max(reach, intervals[k].hi)
+        }
+        guard runCount > 0 else { return nil }
+        // Runs numbered along the axis; listed in the order of their first subpath in the path.
+        var runs: [[Range<Int>]] = []
+        var listed = [Int?](repeating: nil, count: runCount + 1)
+        for (k, range) in subpaths.enumerated() {
+            if let at = listed[runOf[k]] {
+                runs[at].append(range)
             } else {
-                return nil
+                listed[runOf[k]] = runs.count
+                runs.append([range])
             }
         }
-        runs.append(runStart..<intervals.count)
         return runs
     }
 

@@ -55,7 +55,7 @@ struct CairoScenePainter {
             setColor(s.color, on: cr)
             setStyle(s, on: cr)
             for run in runs {
-                CairoPath.set(Path(elements: Array(p.path.elements[run])), on: cr)
+                CairoPath.set(Path(elements: run.flatMap { p.path.elements[$0] }), on: cr)
                 cairo_stroke(cr)
             }
             return
@@ -83,7 +83,7 @@ struct CairoScenePainter {
     /// Runs of a stroke-only path to stroke one by one, on a raster only (vector surfaces keep
     /// one path, as the SVG does), for solid strokes whose reach is within 1.5 widths of the
     /// line (no miter joins): apart by that reach plus two device pixels, two runs share no pixel.
-    private func separateRuns(_ path: Path, _ s: StrokeStyle, on cr: OpaquePointer) -> [Range<Int>]? {
+    private func separateRuns(_ path: Path, _ s: StrokeStyle, on cr: OpaquePointer) -> [[Range<Int>]]? {
         guard s.dash.isEmpty, s.join != .miter, cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE else { return nil }
         var dx = 1.0, dy = 0.0
         cairo_user_to_device_distance(cr, &dx, &dy)

@@ -30,10 +30,53 @@ import ScapeGeometry
         let path = hatch(lines: 30, gap: 8, angle: angle, descending: descending)
         let runs = try #require(SeparatedSubpaths.runs(of: path, margin: 1.5 + 1))
         #expect(runs.count == 30)
-        // Each run: two subpaths (move + curve each), and the runs cover the path in order.
-        #expect(runs.allSatisfy { $0.count == 4 })
-        #expect(runs.first?.lowerBound == 0 && runs.last?.upperBound == path.elements.count)
-        #expect(zip(runs, runs.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        // Each run: the line's two passes (move + curve each), and the runs cover the path in order.
+        #expect(runs.allSatisfy { $0.count == 2 && $0.allSatisfy { $0.count == 2 } })
+        #expect(runs.flatMap { $0 } == (0..<60).map { 2 * $0..<(2 * $0 + 2) })
+    }
+
+    /// The subpaths of `path` in `order` (subpath indices): the same hatch drawn in another order.
+    func reordered(_ path: Path, _ order: [Int]) -> Path {
+        Path(elements: order.flatMap { Array(path.elements[(2 * $0)..<(2 * $0 + 2)]) })
+    }
+
+    @Test func aLinesSecondPassDrawnAfterTheNextLineStaysWithItsLine() throws {
+        // Passes in the order a scan across a hatch can give: line k's second pass after line
+        // k+1's first. The runs are still the lines, each with both its passes.
+        let path = hatch(lines: 30, gap: 8, angle: 0.7)
+        var order: [Int] = [0]
+        for k in 0..<29 { order += [2 * (k + 1), 2 * k + 1] }
+        order.append(59)
+        let runs = try #require(SeparatedSubpaths.runs(of: reordered(path, order), margin: 2.5))
+        #expect(runs.count == 30)
+        #expect(runs.allSatisfy { $0.count == 2 })
+    }
+
+    @Test func thePiecesOfALineAcrossAConcaveRegionAreOneRun() throws {
+        // Each line cut in two by a notch, the pieces listed scan by scan: left, right, left, ...
+        var path = Path()
+        for k in 0..<20 {
+            let y = Double(k) * 8
+            for (x0, x1) in [(0.0, 100.0), (160.0, 300.0)] {
+                path.move(to: Point(x0, y))
+                path.line(to: Point(x1, y))
+            }
+        }
+        let runs = try #require(SeparatedSubpaths.runs(of: path, margin: 2.5))
+        #expect(runs.count == 20)
+        #expect(runs.allSatisfy { $0.count == 2 })
+    }
+
+    @Test func linesWithinTheMarginJoinOneRunWithoutUndoingTheRest() throws {
+        // Lines 8 apart but for two 2 apart: those two share a run, every other line is its own.
+        var path = Path()
+        for y in [0.0, 8, 16, 18, 26, 34] + (0..<14).map({ 42 + Double($0) * 8 }) {
+            path.move(to: Point(0, y))
+            path.line(to: Point(300, y))
+        }
+        let runs = try #require(SeparatedSubpaths.runs(of: path, margin: 2.5))
+        #expect(runs.count == 19)
+        #expect(runs[2] == [4..<6, 6..<8])
     }
 
     @Test func linesCloserThanTheMarginAreOneRun() {

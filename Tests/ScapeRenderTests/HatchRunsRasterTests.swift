@@ -60,9 +60,20 @@ import ScapeScene
         return try #require(RasterImage(png: png.value))
     }
 
-    @Test func aHatchStrokedLineByLineLooksAsOneStroke() throws {
-        let color = Color(red: 0.2, green: 0.4, blue: 0.8)
+    /// The hatch with each line's second pass drawn after the next line's first, as a scan
+    /// across a concave region lists them.
+    func interleavedHatch() -> Path {
         let path = hatch()
+        var order: [Int] = [0]
+        for k in 0..<29 { order += [2 * (k + 1), 2 * k + 1] }
+        order.append(59)
+        return Path(elements: order.flatMap { Array(path.elements[(2 * $0)..<(2 * $0 + 2)]) })
+    }
+
+    @Test(arguments: [false, true])
+    func aHatchStrokedLineByLineLooksAsOneStroke(interleaved: Bool) throws {
+        let color = Color(red: 0.2, green: 0.4, blue: 0.8)
+        let path = interleaved ? interleavedHatch() : hatch()
         #expect(SeparatedSubpaths.runs(of: path, margin: 1.5 + 2 / scale)?.count == 30, "the test needs a hatch the painter splits")
         let scene = Scene(size: Size(Double(width) / scale, Double(height) / scale), background: .white,
                           nodes: [.path(ScenePath(id: "hatch", path: path, stroke: StrokeStyle(color: color, width: 1)))])
