@@ -20,6 +20,9 @@ public enum WorkCounter: String, CaseIterable, Sendable, Comparable {
     case pixelsFilled = "pixels_filled"
     /// Bytes handed to zlib for a PNG's image data.
     case bytesCompressed = "bytes_compressed"
+    /// Tools checked against candidate borders while fitting the adoption bands: each tool
+    /// projected on each direction the search tries, and held against each calm curve.
+    case bandFitChecks = "band_fit_checks"
 
     public static func < (a: WorkCounter, b: WorkCounter) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -35,6 +38,7 @@ public enum WorkCounter: String, CaseIterable, Sendable, Comparable {
         case .roughPenSegments: return 5
         case .pixelsFilled: return 6
         case .bytesCompressed: return 7
+        case .bandFitChecks: return 8
         }
     }
 }

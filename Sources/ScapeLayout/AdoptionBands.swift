@@ -16,6 +16,9 @@ struct AdoptionBands {
     let landscape: Landscape
     /// Radians from the x axis; the straight borders are perpendicular to it.
     let angle: Double
+    /// The angle's cosine and sine, for the projections (asked for every tool at every angle
+    /// the direction search tries).
+    private let cosAngle: Double, sinAngle: Double
     /// How far (data units, along the direction) a border keeps from a tool's centre: the
     /// white gap between bands plus a marker.
     static let clearance = 0.075
@@ -40,10 +43,11 @@ struct AdoptionBands {
             self.angle = angle
         } else {
             var best = (Int.max, Double.pi / 4)
+            var scratch = BorderScratch()
             func consider(_ degrees: Int) {
                 let a = Double(degrees) * .pi / 180
                 let candidate = AdoptionBands(landscape: landscape, angle: a, toolRings: toolRings)
-                let wrong = candidate.misplaced(candidate.borders().map(BandBorder.straight)).count
+                let wrong = candidate.misplacedCount(straight: candidate.borders(&scratch))
                 if wrong < best.0 || (wrong == best.0 && abs(a - .pi / 4) < abs(best.1 - .pi / 4)) { best = (wrong, a) }
             }
             // Rings usually run along the diagonal, adopt at the bottom left (the blog's
@@ -59,16 +63,18 @@ struct AdoptionBands {
             }
             self.angle = best.1
         }
+        cosAngle = cos(self.angle)
+        sinAngle = sin(self.angle)
     }
 
-    func projection(_ x: Double, _ y: Double) -> Double { x * cos(angle) + y * sin(angle) }
+    func projection(_ x: Double, _ y: Double) -> Double { x * cosAngle + y * sinAngle }
 
     /// The position across the bands (perpendicular to the direction).
-    func across(_ x: Double, _ y: Double) -> Double { -x * sin(angle) + y * cos(angle) }
+    func across(_ x: Double, _ y: Double) -> Double { -x * sinAngle + y * cosAngle }
 
     /// The data point at `s` along the direction and `t` across it.
     func point(along s: Double, across t: Double) -> (x: Double, y: Double) {
-        (s * cos(angle) - t * sin(angle), s * sin(angle) + t * cos(angle))
+        (s * cosAngle - t * sinAngle, s * sinAngle + t * cosAngle)
     }
 
     /// The ring index of a tool: the first of its categories that has a ring.
@@ -83,35 +89,81 @@ struct AdoptionBands {
 
     /// The n - 1 borders along the diagonal, increasing.
     func borders() -> [Double] {
+        var scratch = BorderScratch()
+        return borders(&scratch)
+    }
+
+    /// Room `borders` reuses from one direction to the next: the direction search asks for
+    /// the borders of every angle (360 of them when the rings do not run along the diagonal),
+    /// and making these arrays afresh for each was most of its time.
+    struct BorderScratch {
+        var ringed: [(s: Double, ring: Int)] = []
+        var values: [Double] = []
+        var cuts: [Double] = []
+        var upTo: [Double] = []
+        var beyond: [Double] = []
+    }
+
+    /// `borders()`, in `scratch`'s room.
+    func borders(_ scratch: inout BorderScratch) -> [Double] {
         let n = landscape.rings.count
-        let ringed = zip(landscape.tools, toolRings).compactMap { t, r in r.map { (projection(t.x, t.y), $0) } }
+        // Sorted along the direction once: each ring's share is then sorted as it is filtered.
+        scratch.ringed.removeAll(keepingCapacity: true)
+        for (t, r) in zip(landscape.tools, toolRings) {
+            if let r { scratch.ringed.append((projection(t.x, t.y), r)) }
+        }
+        scratch.ringed.sort { $0.s < $1.s }
         var out: [Double] = []
         var low = -2.0.squareRoot()
-        // The direction search asks this for every angle: counts and margins come from the
-        // sorted positions by binary search, not a pass over every tool per candidate cut.
-        let values = ringed.map(\.0).sorted()
+        // Counts and margins come from the sorted positions by binary search.
+        scratch.values.removeAll(keepingCapacity: true)
+        for p in scratch.ringed { scratch.values.append(p.s) }
+        let values = scratch.values
+        // The candidate cuts: between each two neighbours, then just before and after them all.
+        scratch.cuts.removeAll(keepingCapacity: true)
+        for i in values.indices.dropFirst() { scratch.cuts.append((values[i - 1] + values[i]) / 2) }
+        scratch.cuts += [(values.first ?? 0) - 0.05, (values.last ?? 0) + 0.05]
+        var checks = scratch.ringed.count
+        defer { WorkCounters.add(.bandFitChecks, checks) }
         for k in 0..<(n - 1) {
-            var candidates = zip(values, values.dropFirst()).map { ($0 + $1) / 2 }
-            candidates += [(values.first ?? 0) - 0.05, (values.last ?? 0) + 0.05]
-            candidates = candidates.filter { $0 > low + 0.05 }
-            if candidates.isEmpty { candidates = [low + 0.25] }
-            let upTo = ringed.filter { $0.1 <= k }.map(\.0).sorted(), beyond = ringed.filter { $0.1 > k }.map(\.0).sorted()
-            var best = candidates[0]
+            scratch.upTo.removeAll(keepingCapacity: true)
+            scratch.beyond.removeAll(keepingCapacity: true)
+            for p in scratch.ringed {
+                if p.ring <= k { scratch.upTo.append(p.s) } else { scratch.beyond.append(p.s) }
+            }
+            var best = low + 0.25  // when no cut lies beyond the last border
             var bestScore = (Int.max, -Double.infinity)
-            for t in candidates {
+            for t in scratch.cuts where t > low + 0.05 {
+                checks += 1
                 // Tools of a ring up to k beyond the cut, and of a later ring before it.
-                let errors = upTo.count - upTo.countSorted(atMost: t) + beyond.countSorted(below: t)
+                let errors = scratch.upTo.count - scratch.upTo.countSorted(atMost: t) + scratch.beyond.countSorted(below: t)
                 // The nearest tool is the last before the cut or the first from it.
                 let from = values.countSorted(below: t)
-                let margin = [from - 1, from].filter(values.indices.contains).map { abs(values[$0] - t) }.min() ?? 0
+                var margin = Double.infinity
+                if from > 0 { margin = abs(values[from - 1] - t) }
+                if from < values.count { margin = min(margin, abs(values[from] - t)) }
+                if margin == .infinity { margin = 0 }
                 if errors < bestScore.0 || (errors == bestScore.0 && margin > bestScore.1) { best = t; bestScore = (errors, margin) }
             }
             // An empty ring (none of the tools is in it or beyond) still gets a band of its own.
-            if !ringed.contains(where: { $0.1 > k }) { best = max(best, low + 0.3) }
+            if scratch.beyond.isEmpty { best = max(best, low + 0.3) }
             out.append(best)
             low = best
         }
         return out
+    }
+
+    /// How many tools straight cuts at `cuts` leave outside their ring's band: the count of
+    /// `misplaced(cuts.map(BandBorder.straight))`, without drawing the cuts as borders.
+    func misplacedCount(straight cuts: [Double]) -> Int {
+        var wrong = 0
+        for (t, r) in zip(landscape.tools, toolRings) {
+            guard let r else { continue }
+            let s = projection(t.x, t.y)
+            if cuts.contains(where: { abs(s - $0) <= Self.gap }) { wrong += 1; continue }
+            if (cuts.firstIndex { s < $0 } ?? cuts.count) != r { wrong += 1 }
+        }
+        return wrong
     }
 
     /// The borders, each the calm parabola (`BandBorder.calmFit`: it bends one way only, never

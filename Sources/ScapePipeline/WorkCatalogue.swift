@@ -75,6 +75,12 @@ public struct WorkCatalogue {
             }
             return try all(DataFileLoader.load(text: mapCSV(tools), file: "long-names.csv"), "long-names")
         })
+        out.append(Entry(name: "worst/bands-2000") {
+            // A banded map of 2,000 tools whose rings stray across each other: no calm border
+            // holds them all, so the fit tries every curve for every border (it turned
+            // quadratic in the tools once, sorting them by insertion from one tilt to the next).
+            try all(DataFileLoader.load(text: bandedYAML(n: 2000), file: "bands-2000.yaml"), "bands-2000")
+        })
         out.append(Entry(name: "worst/raster-30000px") {
             // The widest raster the bounds allow, of the banded map: one PNG drawn in bands.
             let landscape = try DataFileLoader.loadDefault().get()
@@ -95,6 +101,36 @@ public struct WorkCatalogue {
             out += "Blip \(i),\(rings[ring]),\(quadrants[quadrant]),\(rng.next() % 2 == 0 ? "TRUE" : "FALSE"),\n"
         }
         return out
+    }
+
+    /// A landscape of n tools in four rings along the diagonal, a tenth of the way astray,
+    /// drawn as a banded map (seeded).
+    static func bandedYAML(n: Int) -> String {
+        var rng = SplitMix64(state: 25)
+        let rings = ["adopt", "trial", "assess", "hold"]
+        var out = """
+        title: Bands
+        axes:
+          x: { name: a, negative: Left, positive: Right }
+          y: { name: b, negative: Bottom, positive: Top }
+        rings: [adopt, trial, assess, hold]
+        quadrants:
+          - { id: q1, title: One, x: positive, y: positive }
+          - { id: q2, title: Two, x: negative, y: positive }
+          - { id: q3, title: Three, x: negative, y: negative }
+          - { id: q4, title: Four, x: positive, y: negative }
+        categories:
+
+        """
+        for ring in rings { out += "  - { id: c-\(ring), name: \(ring), quadrant: q1, ring: \(ring) }\n" }
+        out += "tools:\n"
+        for i in 0..<n {
+            let x = (rng.nextUnit() - 0.5) * 1.9, y = (rng.nextUnit() - 0.5) * 1.9
+            let along = (x + y) / 2.0.squareRoot() + (rng.nextUnit() - 0.5) * 0.35
+            let ring = min(3, max(0, Int((along + 1.35) / 2.7 * 4)))
+            out += "  - { name: Tool \(i), x: \(String(format: "%.3f", x)), y: \(String(format: "%.3f", y)), categories: [c-\(rings[ring])] }\n"
+        }
+        return out + "figures:\n  - { id: banded, kind: radar-landscape }\n"
     }
 
     /// A landscape CSV (what `mlscape bench points --set` prints).
