@@ -23,11 +23,15 @@ public struct FigureLayout {
     /// Both styles' themes: maps are then laid out once for both (`StyleTwins`). Without
     /// them a map is laid out in `theme` alone.
     public var twins: StyleTwins?
+    /// Threads the layout may use (the cores a render leaves idle): a banded map's borders are
+    /// then fitted while its tools are placed. The layout does not depend on it.
+    public var threads: Int
 
-    public init(theme: Theme, measurer: any TextMeasurer, twins: StyleTwins? = nil) {
+    public init(theme: Theme, measurer: any TextMeasurer, twins: StyleTwins? = nil, threads: Int = 1) {
         self.theme = theme
         self.measurer = measurer
         self.twins = twins
+        self.threads = threads
     }
 
     public func layout(_ figure: Figure, of landscape: Landscape) -> LaidOutFigure {
@@ -38,12 +42,12 @@ public struct FigureLayout {
             // A cloud of thousands of dots stacks nothing and draws no inset: it is laid out in
             // its own style, as measuring every name in both looks would cost it half again.
             guard let twins, landscape.tools.count <= ToolStacks.limit else {
-                return MapFigureLayout(landscape: landscape, theme: width.fitted(theme), measurer: measurer).layout(figure)
+                return MapFigureLayout(landscape: landscape, theme: width.fitted(theme), measurer: measurer, threads: threads).layout(figure)
             }
             let fitted = width.fitted(twins.layoutTheme)
             let plot = max(fitted.mapWidth, MapFigureLayout.plotWidth(of: figure.kind, theme: fitted))
             let looks = twins.looks(floor: width.smallestType(plotWidth: plot))
-            var laid = MapFigureLayout(landscape: landscape, theme: fitted, measurer: BothLooksMeasurer(base: measurer, looks: [looks.sketch, looks.clean]))
+            var laid = MapFigureLayout(landscape: landscape, theme: fitted, measurer: BothLooksMeasurer(base: measurer, looks: [looks.sketch, looks.clean]), threads: threads)
                 .layout(figure)
             laid.scene = SceneRetypesetter(look: twins.drawsClean ? looks.clean : looks.sketch, measurer: measurer).retype(laid.scene)
             return laid

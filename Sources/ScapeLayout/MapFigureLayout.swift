@@ -9,6 +9,9 @@ struct MapFigureLayout {
     let landscape: Landscape
     let theme: Theme
     let measurer: any TextMeasurer
+    /// Threads the layout may use: above one, a banded map's borders are fitted on another
+    /// core while the tools are placed (they depend on the data alone).
+    var threads = 1
 
     /// The width of a figure's plot before any growth (a zoom's, a banded map's, a map's).
     static func plotWidth(of kind: FigureKind, theme: Theme) -> Double {
@@ -173,12 +176,9 @@ struct MapFigureLayout {
         var nodes: [SceneNode] = QuadrantBackdrop(frame: map.frame, theme: theme).nodes
         var warnings: [String] = []
         var titleFont = theme.quadrantTitleFont
-        if figure.kind == .radarLandscape {
-            let bands = BandLayer(landscape: landscape, theme: theme, measurer: measurer, frame: map.frame)
-                .build(borders: figure.bandBorders, offBand: figure.offBand)
-            nodes += bands.nodes
-            warnings += bands.warnings
-        }
+        // A banded map's borders depend on the data alone: fitted meanwhile where a core is idle.
+        let bandFit = figure.kind == .radarLandscape ? BandFit(landscape: landscape, given: figure.bandBorders, threads: threads) : nil
+        let bandsAt = nodes.count
         if let q = zoomed {
             // The quadrant's title as a watermark in the middle of its tools.
             let text = TitleWrap.balanced(q.title)
@@ -197,6 +197,13 @@ struct MapFigureLayout {
         }
         let hard = changes?.obstacles(tools: current) ?? []
         let placed = map.place(tools, greyed: greyed, soft: soft, obstacles: hard, titleFont: zoomed == nil ? titleFont : nil)
+        if let bandFit {
+            // Under the quadrant titles, as the placer never looks at them (the insets do).
+            let bands = BandLayer(landscape: landscape, theme: theme, measurer: measurer, frame: map.frame)
+                .build(bandFit.result, offBand: figure.offBand)
+            nodes.insert(contentsOf: bands.nodes, at: bandsAt)
+            warnings = bands.warnings + warnings
+        }
         // Knots the plot could not name: drawn again, enlarged, where the figure is empty,
         // before the map numbers them (a name in an inset reads better than a number).
         // An inset may lie over an empty stretch of an axis line, never over its end labels
@@ -226,10 +233,8 @@ struct BandLayer {
 
     /// `offBand`: the tools the data says lie outside their band (no warning for them, but
     /// one for each that lies in its band after all, so the list stays true).
-    func build(borders given: [Double]?, offBand: [String] = []) -> (nodes: [SceneNode], warnings: [String]) {
-        let bands = AdoptionBands(landscape: landscape)
-        // Borders given in the data are used as they are (straight); computed ones bend around the tools.
-        let borders = given.map { $0.map(BandBorder.straight) } ?? bands.curvedBorders(from: bands.borders())
+    func build(_ fit: (bands: AdoptionBands, borders: [BandBorder]), offBand: [String] = []) -> (nodes: [SceneNode], warnings: [String]) {
+        let (bands, borders) = fit
         var warnings: [String] = []
         let misplaced = bands.misplaced(borders)
         for id in offBand where !misplaced.contains(where: { $0.0.id == id }) {

@@ -36,6 +36,9 @@ public struct RenderSettings: Sendable {
     /// Light or dark, over the data's choice.
     public var variant: ThemeOverrides.Variant?
     public var creationDate: String
+    /// Threads one figure may use: `FigureSetRenderer` gives each figure the cores its
+    /// workers leave idle (one figure alone on two cores: two). The bytes do not depend on it.
+    public var threadsPerFigure = 1
 
     public init(formats: [String] = ["png", "svg"], style: FigureStyle? = nil, sketch: SketchStyle = SketchStyle(),
                 fontFamily: String? = nil, background: Background? = nil, scale: Double = 2,
@@ -138,7 +141,8 @@ public final class FigureRenderer {
 
     /// The scene of a figure as laid out, before the pen.
     public func layout(_ figure: Figure, of landscape: Landscape, settings: RenderSettings = RenderSettings()) -> LaidOutFigure {
-        var laid = FigureLayout(theme: settings.theme(for: landscape), measurer: text, twins: settings.twins(for: landscape)).layout(figure, of: landscape)
+        var laid = FigureLayout(theme: settings.theme(for: landscape), measurer: text, twins: settings.twins(for: landscape),
+                               threads: settings.threadsPerFigure).layout(figure, of: landscape)
         if let bg = settings.background { laid.scene.background = bg.color }
         return laid
     }
@@ -183,6 +187,7 @@ public final class FigureRenderer {
         for figure in figures {
             var options = RenderOptions(scale: scale, creationDate: settings.creationDate, title: figure.title ?? figure.id,
                                         handDrawn: settings.effectiveStyle(for: landscape) == .sketch)
+            options.threads = settings.threadsPerFigure
             if settings.formats.contains("html") { options.catalogue = FigureCatalogue(landscape: landscape, figure: figure) }
             var files: [RenderedFile] = []
             for name in settings.formats {

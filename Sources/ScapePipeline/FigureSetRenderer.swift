@@ -46,12 +46,14 @@ public struct FigureSetRenderer {
         let queue = WorkQueue(order)
         // Workers count into the caller's tally, so the counts do not depend on the jobs.
         let tally = WorkCounters.current
+        // Cores the workers leave idle go to each figure (a large PNG deflated in pieces at once).
+        let perFigure = { var s = settings; s.threadsPerFigure = max(1, jobs / workers); return s }()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in WorkCounters.bind(tally) {
             let renderer = FigureRenderer()
             while let g = queue.next() {
                 let group = groups[g]
                 do {
-                    let rendered = try renderer.render(sameScene: group.map { figures[$0] }, of: landscape, settings: settings)
+                    let rendered = try renderer.render(sameScene: group.map { figures[$0] }, of: landscape, settings: perFigure)
                     finished?(rendered.flatMap(\.files))
                     for (index, r) in zip(group, rendered) {
                         // Reported under the slots' lock, so the counts arrive in order: [7/19] before [8/19].

@@ -13,6 +13,9 @@ public struct RenderOptions: Sendable {
     public var handDrawn: Bool
     /// The tools and groups an interactive format (HTML) explains; nil for none.
     public var catalogue: FigureCatalogue?
+    /// Threads one figure may use (a large PNG's deflate pieces): the cores the render leaves
+    /// idle. The bytes do not depend on it.
+    public var threads = 1
 
     public init(scale: Double = 2, creationDate: String = RenderOptions.defaultCreationDate, title: String? = nil, handDrawn: Bool = true,
                 catalogue: FigureCatalogue? = nil) {

@@ -11,17 +11,18 @@ import ScapeGeometry
 /// their differences do (the blog set: 22 % smaller, zlib 13 % faster). Grey images are
 /// written as grey, other opaque ones as RGB, the rest as RGBA (un-premultiplied, as PNG wants).
 ///
-/// The rows are converted a batch at a time and streamed through deflate, straight into the
-/// file's bytes: no converted copy of the whole image, no compressed copy to append (each was
-/// as many fresh pages to fault in as the image has). Deflate's output does not depend on how
-/// its input is split, so the bytes are those of compressing the whole image at once.
+/// The rows are converted a batch at a time and streamed through deflate (`PNGPiece`): no
+/// converted copy of the whole image (it was as many fresh pages to fault in as the image
+/// has). Deflate's output does not depend on how its input is fed, so the bytes are those of
+/// compressing each piece's rows at once; an image under `pieceBytes` is one piece.
 struct PNGEncoder {
     /// zlib level, 1 (fastest) to 9 (smallest).
     var level: Int32 = 2
+    /// Threads that may deflate the pieces at once: the cores a render leaves idle. The bytes
+    /// do not depend on it.
+    var threads = 1
 
-    /// Rows handed to deflate at once (about this many bytes).
-    static let batchBytes = 1 << 18
-
+    /// The PNG of a whole surface, deflated in one piece.
     func encode(surface: OpaquePointer) throws -> [UInt8] {
         cairo_surface_flush(surface)
         let width = Int(cairo_image_surface_get_width(surface))
@@ -31,7 +32,7 @@ struct PNGEncoder {
             throw RenderError("cannot read the image to encode it")
         }
         let channels = Self.channels(data, width: width, height: height, stride: stride)
-        return try encode(data, width: width, height: height, stride: stride, channels: channels)
+        return try encode(data, width: width, height: height, stride: stride, channels: channels, pieces: [0..<height])
     }
 
     /// The fewest channels that hold the image exactly: 1 (grey, as half the blog's figures
@@ -56,9 +57,11 @@ struct PNGEncoder {
         return grey ? 1 : 3
     }
 
-    /// The PNG of the image in `channels` (1: grey, 3: RGB, 4: RGBA; see `channels(_:)`).
-    private func encode(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int, channels: Int) throws -> [UInt8] {
-        let rowBytes = width * channels
+    /// The PNG of the image in `channels` (1: grey, 3: RGB, 4: RGBA; see `channels(_:)`), its
+    /// rows deflated in `pieces` (consecutive row ranges from the top), each on its own and
+    /// joined as pigz joins its blocks (`PNGPiece`), so that the pieces of a large image can be
+    /// deflated on cores a render leaves idle. One piece: the bytes of one deflate of all rows.
+    func encode(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int, channels: Int, pieces: [Range<Int>]) throws -> [UInt8] {
         var png: [UInt8] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
         var header: [UInt8] = []
         header += Self.bigEndian(UInt32(width))
@@ -69,66 +72,30 @@ struct PNGEncoder {
         png += [0, 0, 0, 0] + Array("IDAT".utf8) + Self.zlibHeader(level: level)
 
         // Raw deflate inside a zlib header and checksum of our own: the same bytes as zlib's
-        // own wrapping, but a row equal to the one above adds to the checksum in a few
-        // arithmetic steps (`adler32_combine`) instead of a pass over its bytes.
-        var stream = z_stream()
-        guard deflateInit2_(&stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw RenderError("cannot start compressing the PNG")
-        }
-        defer { deflateEnd(&stream) }
-        let rowsPerBatch = max(1, Self.batchBytes / (rowBytes + 1))
-        let batchCount = rowsPerBatch * (rowBytes + 1)
-        guard let batch = malloc(batchCount)?.assumingMemoryBound(to: UInt8.self) else {
-            throw RenderError("cannot hold the \(width)x\(height) image to encode it")
-        }
-        defer { free(batch) }
-        let outCount = 1 << 16
-        let outBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: outCount)
-        defer { outBuffer.deallocate() }
-
-        /// Compresses `count` bytes of the batch (none when finishing) into the IDAT.
-        func feed(_ count: Int, finish: Bool) throws {
-            WorkCounters.add(.bytesCompressed, count)
-            stream.next_in = batch
-            stream.avail_in = uInt(count)
-            while true {
-                stream.next_out = outBuffer
-                stream.avail_out = uInt(outCount)
-                let status = deflate(&stream, finish ? Z_FINISH : Z_NO_FLUSH)
-                guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
-                    throw RenderError("cannot compress the PNG (zlib status \(status))")
-                }
-                png.append(contentsOf: UnsafeBufferPointer(start: outBuffer, count: outCount - Int(stream.avail_out)))
-                if finish ? status == Z_STREAM_END : (stream.avail_in == 0 && stream.avail_out != 0) { return }
+        // own wrapping, but each piece's checksum is made on its own and joined in a few
+        // arithmetic steps (`adler32_combine`).
+        let slots = PieceSlots(count: pieces.count)
+        let tally = WorkCounters.current, level = level
+        // The pixels are only read, each piece's rows by one thread.
+        nonisolated(unsafe) let pixels = data
+        let deflate: @Sendable (Int) -> Void = { k in
+            WorkCounters.bind(tally) {
+                slots.set(k, Result {
+                    try PNGPiece(pixels, rows: pieces[k], width: width, stride: stride, channels: channels, level: level, last: k == pieces.count - 1)
+                })
             }
         }
-
-        var inBatch = 0
-        // Where the row above was written: the batch's last slot still holds it when a new batch starts.
-        var previous = batch + (rowsPerBatch - 1) * (rowBytes + 1)
-        var adler = adler32(0, nil, 0), rowAdler = adler
-        for y in 0..<height {
-            let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-            let out = batch + inBatch * (rowBytes + 1)
-            // A row equal to the one above (most of a figure's white) is the same bytes again.
-            if y > 0 && memcmp(row, row - stride / 4, width * 4) == 0 {
-                if out != previous { out.update(from: previous, count: rowBytes + 1) }
-                adler = adler32_combine(adler, rowAdler, off_t(rowBytes + 1))
-            } else {
-                out[0] = 0
-                Self.convert(row, width: width, channels: channels, into: out + 1)
-                rowAdler = UInt(mlscape_adler32(1, out, UInt(rowBytes + 1)))
-                adler = adler32_combine(adler, rowAdler, off_t(rowBytes + 1))
-            }
-            previous = out
-            inBatch += 1
-            if inBatch == rowsPerBatch {
-                try feed(inBatch * (rowBytes + 1), finish: false)
-                inBatch = 0
-            }
+        if threads > 1 && pieces.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: pieces.count, execute: deflate)
+        } else {
+            for k in pieces.indices { deflate(k) }
         }
-        if inBatch > 0 { try feed(inBatch * (rowBytes + 1), finish: false) }
-        try feed(0, finish: true)
+        let deflated = try slots.values.map { try $0!.get() }
+        var adler = adler32(0, nil, 0)
+        for piece in deflated {
+            png += piece.bytes
+            adler = adler32_combine(adler, piece.adler, off_t(piece.length))
+        }
         png += Self.bigEndian(UInt32(adler))
 
         let idatLength = png.count - idatStart - 8
@@ -202,5 +169,27 @@ struct PNGEncoder {
         var crc = crc32(0, typeBytes, uInt(typeBytes.count))
         crc = body.withUnsafeBufferPointer { crc32(crc, $0.baseAddress, uInt($0.count)) }
         out += bigEndian(UInt32(crc))
+    }
+}
+
+/// The pieces' results, each set by the thread that deflated it, under a lock.
+private final class PieceSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<PNGPiece, any Error>?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ k: Int, _ result: Result<PNGPiece, any Error>) {
+        lock.lock()
+        slots[k] = result
+        lock.unlock()
+    }
+
+    var values: [Result<PNGPiece, any Error>?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }
