@@ -34,7 +34,7 @@ public struct FigureSetRenderer {
     public func render(_ figures: [Figure], of landscape: Landscape, settings: RenderSettings,
                        progress: (@Sendable (_ done: Int, _ total: Int, _ id: String) -> Void)? = nil,
                        finished: (@Sendable (_ files: [RenderedFile]) -> Void)? = nil) throws -> Output {
-        let results = ResultSlots(count: figures.count)
+        let results = IndexedSlots<Result<(files: [RenderedFile], warnings: [String], omitted: [String]), Failure>>(count: figures.count)
         // PNGs are drawn in bounded bands, but several at once still add up: the raster budget caps the workers.
         // Figures that draw the same scene are one piece of work (laid out and drawn once).
         let groups = Self.sameSceneGroups(figures)
@@ -79,7 +79,6 @@ public struct FigureSetRenderer {
     }
 }
 
-/// Results written by worker threads, each to its own slot, under a lock.
 extension FigureSetRenderer {
     /// The figures' indices, those that draw the same scene together, in the figures' order.
     static func sameSceneGroups(_ figures: [Figure]) -> [[Int]] {
@@ -120,21 +119,3 @@ final class WorkQueue: @unchecked Sendable {
     }
 }
 
-final class ResultSlots: @unchecked Sendable {
-    typealias Value = Result<(files: [RenderedFile], warnings: [String], omitted: [String]), FigureSetRenderer.Failure>
-    private let lock = NSLock()
-    private(set) var values: [Value?]
-
-    init(count: Int) {
-        values = Array(repeating: nil, count: count)
-    }
-
-    /// Stores a result; `filled` is told how many slots are filled now, under the lock, so that
-    /// two workers finishing at once report their counts in order.
-    func set(_ index: Int, _ value: Value, filled: (Int) -> Void = { _ in }) {
-        lock.lock()
-        defer { lock.unlock() }
-        values[index] = value
-        filled(values.filter { $0 != nil }.count)
-    }
-}

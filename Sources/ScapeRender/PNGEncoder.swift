@@ -58,23 +58,11 @@ struct PNGEncoder {
     }
 
     /// The PNG of the image in `channels` (1: grey, 3: RGB, 4: RGBA; see `channels(_:)`), its
-    /// rows deflated in `pieces` (consecutive row ranges from the top), each on its own and
-    /// joined as pigz joins its blocks (`PNGPiece`), so that the pieces of a large image can be
-    /// deflated on cores a render leaves idle. One piece: the bytes of one deflate of all rows.
+    /// rows deflated in `pieces` (consecutive row ranges from the top), each on its own
+    /// (`PNGPiece`), so that the pieces of a large image can be deflated on cores a render
+    /// leaves idle. One piece: the bytes of one deflate of all rows.
     func encode(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int, channels: Int, pieces: [Range<Int>]) throws -> [UInt8] {
-        var png: [UInt8] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
-        var header: [UInt8] = []
-        header += Self.bigEndian(UInt32(width))
-        header += Self.bigEndian(UInt32(height))
-        header += [8, [1: 0, 3: 2, 4: 6][channels]!, 0, 0, 0]  // 8 bits, grey, RGB or RGBA, deflate, adaptive-filter method, no interlace
-        Self.chunk("IHDR", header, into: &png)
-        let idatStart = png.count
-        png += [0, 0, 0, 0] + Array("IDAT".utf8) + Self.zlibHeader(level: level)
-
-        // Raw deflate inside a zlib header and checksum of our own: the same bytes as zlib's
-        // own wrapping, but each piece's checksum is made on its own and joined in a few
-        // arithmetic steps (`adler32_combine`).
-        let slots = PieceSlots(count: pieces.count)
+        let slots = IndexedSlots<Result<PNGPiece, any Error>>(count: pieces.count)
         let tally = WorkCounters.current, level = level
         // The pixels are only read, each piece's rows by one thread.
         nonisolated(unsafe) let pixels = data
@@ -90,19 +78,33 @@ struct PNGEncoder {
         } else {
             for k in pieces.indices { deflate(k) }
         }
-        let deflated = try slots.values.map { try $0!.get() }
+        return Self.png(width: width, height: height, channels: channels, level: level, pieces: try slots.values.map { try $0!.get() })
+    }
+
+    /// The PNG file of deflated pieces, in order: its header, the pieces joined into one IDAT
+    /// as pigz joins its blocks (raw deflate inside a zlib header and checksum of our own, the
+    /// same bytes as zlib's own wrapping; the pieces' checksums joined by `adler32_combine`),
+    /// and its end.
+    static func png(width: Int, height: Int, channels: Int, level: Int32, pieces: [PNGPiece]) -> [UInt8] {
+        var png: [UInt8] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+        var header: [UInt8] = []
+        header += bigEndian(UInt32(width))
+        header += bigEndian(UInt32(height))
+        header += [8, [1: 0, 3: 2, 4: 6][channels]!, 0, 0, 0]  // 8 bits, grey, RGB or RGBA, deflate, adaptive-filter method, no interlace
+        chunk("IHDR", header, into: &png)
+        let idatStart = png.count
+        png += [0, 0, 0, 0] + Array("IDAT".utf8) + zlibHeader(level: level)
         var adler = adler32(0, nil, 0)
-        for piece in deflated {
+        for piece in pieces {
             png += piece.bytes
             adler = adler32_combine(adler, piece.adler, off_t(piece.length))
         }
-        png += Self.bigEndian(UInt32(adler))
-
+        png += bigEndian(UInt32(adler))
         let idatLength = png.count - idatStart - 8
-        png.replaceSubrange(idatStart..<(idatStart + 4), with: Self.bigEndian(UInt32(idatLength)))
+        png.replaceSubrange(idatStart..<(idatStart + 4), with: bigEndian(UInt32(idatLength)))
         let crc = png.withUnsafeBufferPointer { crc32(0, $0.baseAddress! + idatStart + 4, uInt(idatLength + 4)) }
-        png += Self.bigEndian(UInt32(crc))
-        Self.chunk("IEND", [], into: &png)
+        png += bigEndian(UInt32(crc))
+        chunk("IEND", [], into: &png)
         return png
     }
 
@@ -172,24 +174,3 @@ struct PNGEncoder {
     }
 }
 
-/// The pieces' results, each set by the thread that deflated it, under a lock.
-private final class PieceSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<PNGPiece, any Error>?]
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ k: Int, _ result: Result<PNGPiece, any Error>) {
-        lock.lock()
-        slots[k] = result
-        lock.unlock()
-    }
-
-    var values: [Result<PNGPiece, any Error>?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
-    }
-}

@@ -58,6 +58,11 @@ public struct PNGWriter: FigureWriter {
         }
     }
 
+    /// The fewest channels that hold every piece (`PNGEncoder.channels` of each): grey < RGB < RGBA.
+    static func fewest(_ channels: [Int?]) -> Int {
+        channels.map { $0 ?? 4 }.max() ?? 4
+    }
+
     /// Paints each piece's rows of `surface` on a surface of their own (at once on
     /// `options.threads` threads, each with its own Pango engine), then deflates the pieces.
     private func paintInPieces(_ scene: Scene, pieces: [Range<Int>], on surface: OpaquePointer, options: RenderOptions, text: PangoTextEngine) throws -> [UInt8] {
@@ -68,7 +73,7 @@ public struct PNGWriter: FigureWriter {
         // Each piece's rows are written by one thread only; the caller's engine serves the caller.
         nonisolated(unsafe) let pixels = data, callerText = text
         let caller = pthread_self()
-        let channels = ChannelSlots(count: pieces.count)
+        let channels = IndexedSlots<Int>(count: pieces.count)
         let scale = options.scale
         let tally = WorkCounters.current
         let paint: @Sendable (Int) -> Void = { k in WorkCounters.bind(tally) {
@@ -92,29 +97,7 @@ public struct PNGWriter: FigureWriter {
         }
         cairo_surface_mark_dirty(surface)
         return try PNGEncoder(threads: options.threads).encode(data, width: width, height: height, stride: stride,
-                                                               channels: channels.fewest, pieces: pieces)
+                                                               channels: Self.fewest(channels.values), pieces: pieces)
     }
 }
 
-/// The channels each piece needs (`PNGEncoder.channels`), set by the thread that painted it.
-private final class ChannelSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Int]
-
-    init(count: Int) {
-        values = Array(repeating: 1, count: count)
-    }
-
-    func set(_ k: Int, _ channels: Int) {
-        lock.lock()
-        values[k] = channels
-        lock.unlock()
-    }
-
-    /// The fewest channels that hold every piece: grey < RGB < RGBA.
-    var fewest: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return values.max() ?? 4
-    }
-}
