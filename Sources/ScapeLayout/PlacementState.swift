@@ -10,6 +10,10 @@ struct PlacementState {
     let soft: [SoftObstacle]
     /// Markers (payload: owner index) and hard obstacles (payload: -1).
     var fixed: SpatialGrid
+    /// The cells `fixed`'s boxes cover whole: most spots a crowd's leader search tries lie on
+    /// another marker, and are ruled out here in four lookups instead of a grid query. Only
+    /// for runs large enough to pay for the lattice (see `coveredCellsFrom`).
+    let covered: CoveredCells?
     var softGrid: SpatialGrid
     /// Placed labels; entries go stale when a label moves (checked against `placed`).
     var labels: SpatialGrid
@@ -52,6 +56,10 @@ struct PlacementState {
     static let crossable = -2
 
     init(placer: LabelPlacer, requests: [LabelRequest], obstacles: [Rect], crossable: [Rect] = [], soft: [SoftObstacle], bounds: Rect) {
+        // Without the memo: the memo keeps states, and a state that kept the memo would keep
+        // itself (every radar's runs leaked, their work never counted).
+        var placer = placer
+        placer.memo = nil
         self.placer = placer
         self.requests = requests
         self.bounds = bounds
@@ -66,11 +74,9 @@ struct PlacementState {
         fixed.work = work; softGrid.work = work; labels.work = work; leaderGrid.work = work
         for r in obstacles { fixed.insert(r, -1) }
         for r in crossable { fixed.insert(r, Self.crossable) }
-        for (i, r) in requests.enumerated() {
-            let d = 2 * r.anchorRadius
-            fixed.insert(Rect(center: r.anchor, size: Size(d, d)).outsetBy(1), i)
-        }
+        for (i, r) in requests.enumerated() { fixed.insert(Self.markerBox(r), i) }
         for (i, s) in soft.enumerated() { softGrid.insert(s.rect, i) }
+        covered = requests.count >= Self.coveredCellsFrom ? CoveredCells(rects: fixed.items.map(\.rect), over: area, step: Self.coveredStep(area)) : nil
         placed = Array(repeating: nil, count: requests.count)
         maxRadius = requests.map(\.anchorRadius).max() ?? 0
     }
@@ -86,6 +92,21 @@ struct PlacementState {
         return max(cell / 4, min(cell, spacing * 2))
     }
 
+    /// From how many labels a run keeps `covered`: below it, building the lattice costs more
+    /// than the grid queries it saves.
+    static let coveredCellsFrom = 200
+    /// The lattice's step: 2 points (a marker's box covers several cells whole), coarser where
+    /// that would pass a million cells.
+    static func coveredStep(_ area: Rect) -> Double {
+        max(2, (area.width * area.height / 1_000_000).squareRoot())
+    }
+
+    /// The box a request's marker takes in `fixed`, which its own label may touch.
+    static func markerBox(_ r: LabelRequest) -> Rect {
+        let d = 2 * r.anchorRadius
+        return Rect(center: r.anchor, size: Size(d, d)).outsetBy(1)
+    }
+
     mutating func candidates(_ i: Int) -> [LabelPlacer.Candidate] {
         if let c = candidateCache[i] { return c }
         let c = placer.candidates(for: requests[i])
@@ -97,7 +118,9 @@ struct PlacementState {
     /// and every hard obstacle.
     func staticallyFree(_ rect: Rect, _ owner: Int) -> Bool {
         work.count(.placerCandidates)
-        return bounds.contains(rect) && requests[owner].keepIn.map { $0.contains(rect) } ?? true && !fixed.anyIntersects(rect, excluding: owner)
+        guard bounds.contains(rect), requests[owner].keepIn.map({ $0.contains(rect) }) ?? true else { return false }
+        if let covered, covered.holdsCoveredCell(rect, apartFrom: Self.markerBox(requests[owner])) { return false }
+        return !fixed.anyIntersects(rect, excluding: owner)
     }
 
     /// Clear of every placed label except `ignoring` (by a small margin, so two labels never

@@ -37,4 +37,51 @@ import ScapeGeometry
         // A rectangle smaller than a cell covers none.
         #expect(!CoveredCells(rects: [Rect(x: 17, y: 17, width: 6, height: 6)], over: area, step: 8).holdsCoveredCell(area))
     }
+
+    /// The placer rules out a label's spot when it holds a cell another marker or obstacle
+    /// covers whole, its own marker set apart (a label may touch its own marker): a spot so
+    /// ruled out always meets a rectangle other than its own.
+    @Test func aBoxRuledOutApartFromItsOwnMeetsAnother() {
+        var rng = SplitMix64(state: 11)
+        let area = Rect(x: -40, y: 5, width: 700, height: 500)
+        for round in 0..<40 {
+            var rects = (0..<80).map { _ in
+                Rect(x: area.minX + rng.nextUnit() * 680, y: area.minY + rng.nextUnit() * 480, width: 3 + rng.nextUnit() * 30, height: 3 + rng.nextUnit() * 30)
+            }
+            // Markers stacked on one spot: the same box two and three times.
+            rects += [rects[0], rects[1], rects[1]]
+            let cells = CoveredCells(rects: rects, over: area, step: 2 + Double(round % 3))
+            var ruledOut = 0
+            for _ in 0..<300 {
+                let own = Int(rng.nextUnit() * Double(rects.count))
+                let box = Rect(x: rects[own].midX - 40 + rng.nextUnit() * 40, y: rects[own].midY - 20 + rng.nextUnit() * 20,
+                               width: 4 + rng.nextUnit() * 60, height: 4 + rng.nextUnit() * 30)
+                guard cells.holdsCoveredCell(box, apartFrom: rects[own]) else { continue }
+                ruledOut += 1
+                let others = rects.indices.filter { $0 != own && rects[$0].intersects(box) }
+                #expect(!others.isEmpty, "\(box) is ruled out but meets only its own \(rects[own])")
+            }
+            #expect(ruledOut > 0, "some boxes hold another's covered cell")
+        }
+    }
+
+    @Test func aBoxHoldingOnlyItsOwnCellsIsNotRuledOut() {
+        let area = Rect(x: 0, y: 0, width: 100, height: 100)
+        let own = Rect(x: 15, y: 15, width: 20, height: 20)
+        let box = Rect(x: 14, y: 14, width: 12, height: 12)
+        let alone = CoveredCells(rects: [own], over: area, step: 4)
+        #expect(alone.holdsCoveredCell(box), "the box holds the marker's cells")
+        #expect(!alone.holdsCoveredCell(box, apartFrom: own), "but they are its own")
+        // A second marker on the same spot (or a third) is another's, and rules the box out.
+        for stacked in 2...3 {
+            let cells = CoveredCells(rects: Array(repeating: own, count: stacked), over: area, step: 4)
+            #expect(cells.holdsCoveredCell(box, apartFrom: own), "\(stacked) markers on one spot")
+        }
+        // Another rectangle that covers a cell of the box whole, beside its own.
+        let beside = CoveredCells(rects: [own, Rect(x: 16, y: 16, width: 9, height: 9)], over: area, step: 4)
+        #expect(beside.holdsCoveredCell(box, apartFrom: own))
+        // Coordinates no lattice holds neither trap nor rule out what they should not.
+        #expect(!alone.holdsCoveredCell(Rect(x: .nan, y: 0, width: 10, height: 10), apartFrom: own))
+        #expect(alone.holdsCoveredCell(Rect(x: -1e300, y: -1e300, width: 2e300, height: 2e300), apartFrom: Rect(x: 80, y: 80, width: 5, height: 5)))
+    }
 }

@@ -38,4 +38,23 @@ import ScapeGeometry
         let before = freshWork.counts[.placerCandidates] ?? 0, after = sharedWork.counts[.placerCandidates] ?? 0
         #expect(after < before, "a run asked for twice is made once: \(after) vs \(before) spots tried")
     }
+
+    /// The memo keeps the runs' states; were a state to keep the memo, neither would ever be
+    /// freed (every radar's runs leaked in the preview server), and the work kept in them
+    /// never counted. One pass with a memo must count what it counts without one.
+    @Test func aRunKeptInTheMemoIsFreedAndCounted() {
+        let (names, bounds) = crowd(names: true)
+        let fresh = WorkCounters.measure { LabelPlacer(gap: 4).place(names, obstacles: [], bounds: bounds) }
+        weak var released: PlacementMemo?
+        let kept = WorkCounters.measure {
+            let memo = PlacementMemo()
+            released = memo
+            var placer = LabelPlacer(gap: 4)
+            placer.memo = memo
+            return placer.place(names, obstacles: [], bounds: bounds)
+        }
+        #expect(released == nil, "the memo outlived its placement")
+        #expect(same(fresh.result, kept.result))
+        #expect(kept.counts == fresh.counts, "\(kept.counts) with a memo, \(fresh.counts) without")
+    }
 }
