@@ -48,12 +48,19 @@ public enum WorkCounter: String, CaseIterable, Sendable, Comparable {
 public final class WorkTally: @unchecked Sendable {
     private let lock = NSLock()
     private var counts = [Int](repeating: 0, count: WorkCounter.allCases.count)
+    /// Where counts go once this tally has been passed on (`passOn`).
+    private var onward: WorkTally?
 
     public init() {}
 
     public func add(_ counter: WorkCounter, _ n: Int) {
         guard n != 0 else { return }
         lock.lock()
+        if let onward {
+            lock.unlock()
+            onward.add(counter, n)
+            return
+        }
         counts[counter.slot] &+= n
         lock.unlock()
     }
@@ -61,8 +68,33 @@ public final class WorkTally: @unchecked Sendable {
     /// Adds an accumulator's counts in one step.
     func add(_ slots: [Int]) {
         lock.lock()
+        if let onward {
+            lock.unlock()
+            onward.add(slots)
+            return
+        }
         for i in slots.indices { counts[i] &+= slots[i] }
         lock.unlock()
+    }
+
+    /// Takes `counts` off (work that would not have been made after all: a run another
+    /// thread made again, which the caller would have taken from a memo).
+    public func subtract(_ counts: [WorkCounter: Int]) {
+        var slots = [Int](repeating: 0, count: WorkCounter.allCases.count)
+        for (counter, n) in counts { slots[counter.slot] = 0 &- n }
+        add(slots)
+    }
+
+    /// Adds every count so far to `target`, and sends it whatever is counted here from now on
+    /// (accumulators flush when they go away, which may be later): work made apart, on another
+    /// thread, until it was known to be wanted.
+    public func passOn(to target: WorkTally) {
+        lock.lock()
+        let slots = counts
+        counts = [Int](repeating: 0, count: WorkCounter.allCases.count)
+        onward = target
+        lock.unlock()
+        target.add(slots)
     }
 
     public subscript(_ counter: WorkCounter) -> Int {
@@ -96,6 +128,11 @@ public final class WorkAccumulator: @unchecked Sendable {
     @inlinable @inline(__always)
     public func count(_ counter: WorkCounter, _ n: Int = 1) {
         slots[counter.slot] &+= n
+    }
+
+    /// What has been counted here so far (not yet in the tally).
+    public var counts: [WorkCounter: Int] {
+        Dictionary(uniqueKeysWithValues: WorkCounter.allCases.map { ($0, slots[$0.slot]) })
     }
 
     deinit {

@@ -62,7 +62,7 @@ public struct FigureLayout {
         case .lifecycle:
             return LifecycleLayout(theme: theme, measurer: measurer).layout(figure)
         case .radar:
-            var laid = RadarLayout(landscape: landscape, theme: theme, measurer: measurer).layout(figure)
+            var laid = RadarLayout(landscape: landscape, theme: theme, measurer: measurer, threads: threads).layout(figure)
             if let title = figure.title, !title.isEmpty {
                 laid.scene = FigureTitleBand(theme: theme, measurer: measurer).adding(title, to: laid.scene)
             }

@@ -255,7 +255,7 @@ public struct LabelPlacer: Sendable {
             next.placeFirst = placeFirst
             next.run()
             remembered?.remember(PlacementMemo.Run(requests: asNumbers, numbered: numbered, placeFirst: placeFirst, obstacles: obstacles,
-                                                   crossable: crossable, bounds: bounds, state: next))
+                                                   crossable: crossable, bounds: bounds, state: next, work: next.work.counts))
         }
         let renamed = next.restoreNames(requests, numbered: numbered)
         var candidate = next.result()

@@ -15,6 +15,8 @@ final class PlacementMemo: @unchecked Sendable {
         var bounds: Rect
         /// The state once its run is over (before names are given back).
         var state: PlacementState
+        /// The work the run took (its placer's counts when it was over).
+        var work: [WorkCounter: Int]
     }
 
     private var runs: [Run] = []
@@ -26,5 +28,19 @@ final class PlacementMemo: @unchecked Sendable {
     }
 
     func remember(_ run: Run) { runs.append(run) }
+
+    /// The runs `other` made that this memo holds too: work made apart (on another core) that
+    /// would have been taken from here had it been made after this memo's runs.
+    func runsAlsoIn(_ other: PlacementMemo) -> [Run] {
+        other.runs.filter { holds($0) }
+    }
+
+    /// Takes in the runs `other` made, after this memo's own, as if they had been made here
+    /// (those it holds already were, and stay as they are).
+    func adopt(_ other: PlacementMemo) { runs += other.runs.filter { !holds($0) } }
+
+    private func holds(_ run: Run) -> Bool {
+        state(requests: run.requests, numbered: run.numbered, placeFirst: run.placeFirst, obstacles: run.obstacles, crossable: run.crossable, bounds: run.bounds) != nil
+    }
 }
 

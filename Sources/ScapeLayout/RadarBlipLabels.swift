@@ -10,6 +10,12 @@ struct RadarBlipLabels {
     let measurer: any TextMeasurer
     /// The smallest type that reads at the publish width (`PublishWidth.smallestType`).
     var floor = 0.0
+    /// Threads the labels may use: with more than one, a crowded radar's numbers pass is made
+    /// on another core while its names pass runs (the same labels either way).
+    var threads = 1
+    /// From how many blips the numbers pass is made ahead: a radar of fewer mostly keeps its
+    /// names, and the pass would be made for nothing.
+    static let numbersAheadFrom = 200
 
     struct Blip {
         var name: String
@@ -55,15 +61,15 @@ struct RadarBlipLabels {
         let nameSizes = blips.map { measurer.measure($0.name, font: font) }
         // The names pass and the numbers pass share the runs they both make.
         let memo = PlacementMemo()
-        func run(_ numberedSectors: Set<Int>, callouts: Bool) -> [LabelPlacement] {
-            let requests = blips.indices.map { i in
+        func requests(_ numberedSectors: Set<Int>, callouts: Bool) -> [LabelRequest] {
+            blips.indices.map { i in
                 LabelRequest(anchor: blips[i].center, anchorRadius: blipRadius,
                              size: numberedSectors.contains(blips[i].sector) ? numberSize : nameSizes[i],
                              calloutSize: callouts ? numberSize : nil)
             }
-            var placer = LabelPlacer(gap: 4)
-            placer.memo = memo
-            return placer.place(requests, obstacles: obstacles, bounds: bounds)
+        }
+        func run(_ numberedSectors: Set<Int>, callouts: Bool) -> [LabelPlacement] {
+            Self.place(requests(numberedSectors, callouts: callouts), obstacles: obstacles, bounds: bounds, memo: memo)
         }
         var numberedSectors = Set<Int>()
         var placements: [LabelPlacement]
@@ -74,6 +80,17 @@ struct RadarBlipLabels {
             numberedSectors = Set(blips.map(\.sector))
             placements = run(numberedSectors, callouts: true)
         case .auto:
+            // Every quadrant in numbers, made ahead on another core where one is free, with a
+            // memo of its own. It is taken where the passes before it leave every quadrant
+            // crowded; the runs it made that their memo holds count as not made (they would have
+            // been taken from it), so the labels and the work counts are those made in turn.
+            let everySector = Set(blips.map(\.sector))
+            let aheadMemo = PlacementMemo()
+            var ahead: WorkAhead<[LabelPlacement]>?
+            if threads > 1, blips.count >= Self.numbersAheadFrom {
+                let numbers = requests(everySector, callouts: true)
+                ahead = WorkAhead(threads: threads) { Self.place(numbers, obstacles: obstacles, bounds: bounds, memo: aheadMemo) }
+            }
             placements = run([], callouts: true)
             // A quadrant where any name needed a number goes to numbers whole; repeat while
             // the new layout pushes another quadrant's name out.
@@ -81,8 +98,16 @@ struct RadarBlipLabels {
                 let crowded = Set(blips.indices.filter { !placements[$0].isPlaced }.map { blips[$0].sector })
                 guard !crowded.isSubset(of: numberedSectors) else { break }
                 numberedSectors.formUnion(crowded)
-                placements = run(numberedSectors, callouts: true)
+                if numberedSectors == everySector, let made = ahead {
+                    made.wait()
+                    ahead = nil
+                    placements = made.take(less: memo.runsAlsoIn(aheadMemo).map(\.work))
+                    memo.adopt(aheadMemo)
+                } else {
+                    placements = run(numberedSectors, callouts: true)
+                }
             }
+            ahead?.wait()
         }
         let isNumbered = blips.indices.map { i in
             placements[i].outcome != .omitted && (numberedSectors.contains(blips[i].sector) || placements[i].outcome == .callout)
@@ -128,6 +153,14 @@ struct RadarBlipLabels {
         out.source = LegendSource(order: order, numbers: number, blips: blips, nameSizes: nameSizes, sectors: sectors, bounds: bounds, ink: ink)
         setLegends(&out, size: nil)
         return out
+    }
+
+    /// One placement of the blips' labels: a blip's spot and its label's size set, the rest is
+    /// the placer's.
+    private static func place(_ requests: [LabelRequest], obstacles: [Rect], bounds: Rect, memo: PlacementMemo) -> [LabelPlacement] {
+        var placer = LabelPlacer(gap: 4)
+        placer.memo = memo
+        return placer.place(requests, obstacles: obstacles, bounds: bounds)
     }
 
     /// Sets the numbered legends of `out` (its `legend`, `left` and `right`), in type of `size`

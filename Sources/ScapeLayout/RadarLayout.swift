@@ -11,6 +11,8 @@ struct RadarLayout {
     let landscape: Landscape
     let theme: Theme
     let measurer: any TextMeasurer
+    /// Threads the layout may use (its labels' two passes at once; see `RadarBlipLabels`).
+    var threads = 1
 
     /// Ring colours: adopt green, trial blue, assess orange, hold red, then more.
     static let ringColors: [Color] = [
@@ -227,7 +229,8 @@ struct RadarLayout {
             placed.append((blip.name, p, blip.ring, blip.sector))
             placedBlips.append(blip)
         }
-        let labeller = RadarBlipLabels(theme: theme, measurer: measurer, floor: publish.smallestType(plotWidth: Self.side))
+        var labeller = RadarBlipLabels(theme: theme, measurer: measurer, floor: publish.smallestType(plotWidth: Self.side))
+        labeller.threads = threads
         var labels = labeller.label(placed.indices.map { i in
                                         .init(name: placed[i].name, owner: "blip/\(placedBlips[i].id)", center: placed[i].center, ring: placed[i].ring, sector: placed[i].sector)
                                     },

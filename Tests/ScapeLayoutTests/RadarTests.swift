@@ -92,6 +92,27 @@ import ScapeScene
         #expect(chosen.counts[.blipSpacingChecks] == once.counts[.blipSpacingChecks], "\(chosen.counts) against \(once.counts)")
     }
 
+    /// With two threads, a crowded radar's numbers pass is made while its names pass runs:
+    /// the figure and the work counts must be those made in turn, on one thread, whether the
+    /// pass made ahead is taken (every quadrant crowded; at 600 blips it makes a run the names
+    /// pass made too, which counts once) or not (names that fit).
+    @Test(arguments: [("Blip", 600), ("A much longer blip name", 400), ("B", 220)])
+    func aRadarMadeOnTwoThreadsIsTheOneMadeOnOne(prefix: String, blips: Int) throws {
+        let rings = ["Adopt", "Trial", "Assess", "Hold"], sectors = ["Tools", "Techniques", "Platforms", "Languages"]
+        var csv = "name,ring,quadrant,isNew,description\n"
+        for k in 0..<blips { csv += "\(prefix) \(k),\(rings[(k * 7) % 4]),\(sectors[(k / 3) % 4]),FALSE,\n" }
+        let l = try RadarCSVParser.parse(text: csv, file: "crowd.csv").get()
+        #expect(blips >= RadarBlipLabels.numbersAheadFrom, "the case: enough blips for the numbers pass to be made ahead")
+        func made(threads: Int) -> (scene: String, counts: [WorkCounter: Int]) {
+            let m = WorkCounters.measure { RadarLayout(landscape: l, theme: .sketch, measurer: FixedTextMeasurer(), threads: threads).build(l.figures[0]) }
+            return (SceneDump.dump(m.result.figure.scene), m.counts)
+        }
+        let one = made(threads: 1), two = made(threads: 2)
+        #expect(one.scene == two.scene, "the labels differ on two threads")
+        #expect(one.counts == two.counts, "the work counts differ: \(one.counts) on one thread, \(two.counts) on two")
+        #expect((one.counts[.placerCandidates] ?? 0) > 0)
+    }
+
     @Test func blipPlacementDoesNotDependOnTheInputOrder() throws {
         let (l, figure) = try radarFigure("fixtures/examples/radar.csv")
         var shuffled = figure
