@@ -19,12 +19,16 @@ public struct SVGWriter: FigureWriter {
             out += "<rect width=\"100%\" height=\"100%\"\(Self.paint("fill", bg))/>\n"
         }
         var used = Set<String>()
-        Self.write(scene.nodes, into: &out, depth: 0, used: &used, text: text)
+        let tails = Self.tails(of: Self.leaves(of: scene.nodes), threads: options.threads, text: text)
+        var next = 0
+        Self.write(scene.nodes, into: &out, depth: 0, used: &used, tails: tails, next: &next)
         out += "</svg>\n"
         return Array(out.utf8)
     }
 
-    private static func write(_ nodes: [SceneNode], into out: inout String, depth: Int, used: inout Set<String>, text: PangoTextEngine) {
+    /// Writes the nodes; a leaf's element is its id and the next of `tails` (what follows its
+    /// id, made beforehand), so only the ids, unique in the file, are made in document order.
+    private static func write(_ nodes: [SceneNode], into out: inout String, depth: Int, used: inout Set<String>, tails: [String], next: inout Int) {
         let pad = String(repeating: " ", count: depth)
         for node in nodes {
             let id = uniqueID(node.id, used: &used)
@@ -34,22 +38,35 @@ public struct SVGWriter: FigureWriter {
                 if let link = g.link { out += "\(pad)<a href=\"\(escape(link))\" target=\"_blank\">\n" }
                 out += "\(pad)<g id=\"\(id)\"\(opacity)>\n"
                 if let title = g.title { out += "\(pad) <title>\(escape(title))</title>\n" }
-                write(g.children, into: &out, depth: depth + 1, used: &used, text: text)
+                write(g.children, into: &out, depth: depth + 1, used: &used, tails: tails, next: &next)
                 out += "\(pad)</g>\n"
                 if g.link != nil { out += "\(pad)</a>\n" }
-            case .path(let p):
-                var attrs = p.fill.map { paint("fill", $0) } ?? " fill=\"none\""
-                if let s = p.stroke {
-                    attrs += paint("stroke", s.color) + " stroke-width=\"\(SceneDump.n(s.width))\""
-                    if s.cap != .butt { attrs += " stroke-linecap=\"\(s.cap.rawValue)\"" }
-                    if s.join != .miter { attrs += " stroke-linejoin=\"\(s.join.rawValue)\"" }
-                    if !s.dash.isEmpty { attrs += " stroke-dasharray=\"\(s.dash.map(SceneDump.n).joined(separator: " "))\"" }
-                }
-                out += "\(pad)<path id=\"\(id)\" d=\"\(SceneDump.pathData(p.path))\"\(attrs)/>\n"
-            case .text(let t):
-                let outline = text.outline(t)
-                out += "\(pad)<path id=\"\(id)\" role=\"img\" aria-label=\"\(escape(t.text))\" d=\"\(SceneDump.pathData(outline))\"\(paint("fill", t.color))/>\n"
+            case .path, .text:
+                out += "\(pad)<path id=\"\(id)\""
+                out += tails[next]
+                next += 1
             }
+        }
+    }
+
+    /// What follows a leaf's id in its element: the path's data and paint, or the text's
+    /// name and glyph outlines.
+    static func tail(of leaf: SceneNode, text: PangoTextEngine) -> String {
+        switch leaf {
+        case .path(let p):
+            var attrs = p.fill.map { paint("fill", $0) } ?? " fill=\"none\""
+            if let s = p.stroke {
+                attrs += paint("stroke", s.color) + " stroke-width=\"\(SceneDump.n(s.width))\""
+                if s.cap != .butt { attrs += " stroke-linecap=\"\(s.cap.rawValue)\"" }
+                if s.join != .miter { attrs += " stroke-linejoin=\"\(s.join.rawValue)\"" }
+                if !s.dash.isEmpty { attrs += " stroke-dasharray=\"\(s.dash.map(SceneDump.n).joined(separator: " "))\"" }
+            }
+            return " d=\"\(SceneDump.pathData(p.path))\"\(attrs)/>\n"
+        case .text(let t):
+            let outline = text.outline(t)
+            return " role=\"img\" aria-label=\"\(escape(t.text))\" d=\"\(SceneDump.pathData(outline))\"\(paint("fill", t.color))/>\n"
+        case .group:
+            return ""
         }
     }
 
