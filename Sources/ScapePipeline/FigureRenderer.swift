@@ -150,7 +150,7 @@ public final class FigureRenderer {
     /// The scene of a figure, as the backend will draw it.
     public func scene(for figure: Figure, of landscape: Landscape, settings: RenderSettings = RenderSettings()) -> LaidOutFigure {
         var laid = layout(figure, of: landscape, settings: settings)
-        laid.scene = settings.pen(for: landscape).apply(to: laid.scene)
+        laid.scene = settings.pen(for: landscape).apply(to: laid.scene, threads: settings.threadsPerFigure)
         return laid
     }
 
@@ -179,7 +179,7 @@ public final class FigureRenderer {
             return Double(now - clock) / 1e6
         }
         let laid = layout(figures[0], of: landscape, settings: settings)
-        let penned = settings.pen(for: landscape).apply(to: laid.scene)
+        let penned = settings.pen(for: landscape).apply(to: laid.scene, threads: settings.threadsPerFigure)
         let scale = settings.width.map { $0 / laid.scene.size.width } ?? settings.scale
         let warnings = laid.warnings + missingGlyphWarnings(laid.scene)
         var shared: [String: [UInt8]] = [:]

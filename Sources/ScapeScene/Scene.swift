@@ -1,3 +1,4 @@
+import Dispatch
 import ScapeGeometry
 
 /// A resolved, immutable display list: what a figure looks like, independent of the output format.
@@ -38,6 +39,47 @@ public struct Scene: Hashable, Sendable {
         }
     }
 
+    /// `mapPaths` with the paths' transforms made on `threads` threads at once, in runs of
+    /// paths: for a transform whose result depends on the path alone (a pen seeded by the
+    /// path's id), so the scene is the same for any number of threads. Work counted by the
+    /// transform goes to the caller's tally.
+    public func mapPaths(threads: Int, _ transform: @escaping @Sendable (ScenePath) -> SceneNode) -> Scene {
+        var paths: [ScenePath] = []
+        func walk(_ nodes: [SceneNode]) {
+            for node in nodes {
+                switch node {
+                case .group(let g): walk(g.children)
+                case .path(let p): paths.append(p)
+                case .text: break
+                }
+            }
+        }
+        walk(nodes)
+        guard threads > 1, paths.count >= Self.parallelPathsFrom else { return mapPaths(transform) }
+        let runs = threads * 4
+        let cut = (0...runs).map { $0 * paths.count / runs }
+        let made = UnsafeMutableBufferPointer<SceneNode>.allocate(capacity: paths.count)
+        defer { made.deinitialize(); made.deallocate() }
+        // Each run initializes its own slots only.
+        nonisolated(unsafe) let slots = made
+        let all = paths, tally = WorkCounters.current
+        DispatchQueue.concurrentPerform(iterations: runs) { k in
+            WorkCounters.bind(tally) {
+                for i in cut[k]..<cut[k + 1] { (slots.baseAddress! + i).initialize(to: transform(all[i])) }
+            }
+        }
+        var next = 0
+        return mapLeaves { node in
+            guard case .path = node else { return node }
+            defer { next += 1 }
+            return made[next]
+        }
+    }
+
+    /// From how many paths `mapPaths(threads:_:)` uses more than one thread: below it, a
+    /// thread costs more than it saves.
+    public static let parallelPathsFrom = 256
+
     /// The same scene with every text node replaced by what `transform` makes of it (groups
     /// and paths kept): how a style sets the text of a layout both styles share.
     public func mapTexts(_ transform: (SceneText) -> SceneText) -> Scene {
@@ -65,6 +107,12 @@ public struct Scene: Hashable, Sendable {
 /// the clean pen keeps the geometry; the sketch pen redraws it by hand.
 public protocol ScenePen: Sendable {
     func apply(to scene: Scene) -> Scene
+    /// The same, using up to `threads` threads (the same scene for any number).
+    func apply(to scene: Scene, threads: Int) -> Scene
+}
+
+extension ScenePen {
+    public func apply(to scene: Scene, threads: Int) -> Scene { apply(to: scene) }
 }
 
 /// Crisp vector output: the scene as laid out, with fill patterns drawn as straight lines.

@@ -15,6 +15,12 @@ public struct RoughPen: ScenePen {
         scene.mapPaths(sketch)
     }
 
+    /// Each path is drawn from its own seed, so many are drawn at once on `threads` threads.
+    public func apply(to scene: Scene, threads: Int) -> Scene {
+        let pen = self
+        return scene.mapPaths(threads: threads) { pen.sketch($0) }
+    }
+
     /// One path: fill (as is, or a hatch), then its outline by hand; all from the node's seed.
     func sketch(_ p: ScenePath) -> SceneNode {
         var stroker = RoughStroker(style: style, random: SketchRandom(seed: style.seed, id: p.id))

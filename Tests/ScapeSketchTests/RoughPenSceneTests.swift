@@ -20,6 +20,26 @@ import ScapeScene
         return out
     }
 
+    /// The pen draws many paths at once on the cores a render leaves idle: each from its own
+    /// seed, so the scene and the work counted are those drawn on one thread.
+    @Test func aSceneDrawnOnTwoThreadsIsTheOneDrawnOnOne() {
+        // The blog's map with tools scattered in rings of their own: over 256 paths.
+        var many = landscape
+        for k in 0..<150 {
+            let a = Double(k) * 0.7, r = 0.2 + Double(k % 7) * 0.1
+            many.tools.append(Tool(name: "Extra \(k)", x: r * cos(a), y: r * sin(a), categories: k % 3 == 0 ? ["data-orchestrators"] : []))
+        }
+        let laid = FigureLayout(theme: .sketch, measurer: FixedTextMeasurer()).layout(many.figure(id: "ml-landscape-all")!, of: many)
+        let paths = laid.scene.allNodes.filter { if case .path = $0 { return true } else { return false } }.count
+        #expect(paths >= Scene.parallelPathsFrom, "the case: enough paths to be drawn in runs (\(paths))")
+        let pen = RoughPen(style: SketchStyle())
+        let one = WorkCounters.measure { pen.apply(to: laid.scene) }
+        let two = WorkCounters.measure { pen.apply(to: laid.scene, threads: 2) }
+        #expect(one.result == two.result, "the scene differs on two threads")
+        #expect(one.counts == two.counts, "\(one.counts) on one thread, \(two.counts) on two")
+        #expect((one.counts[.roughPenSegments] ?? 0) > 0)
+    }
+
     @Test func addingAToolLeavesEveryOtherShapeUnchanged() {
         var bigger = landscape
         // An empty spot, far from every other tool and label.
