@@ -58,6 +58,18 @@ struct RadarBlipLabels {
     func label(_ blips: [Blip], mode: BlipLabels, sectors: [String], blipRadius: Double, obstacles: [Rect], bounds: Rect, ink: Color) -> Output {
         let digits = String(max(1, blips.count)).count
         let numberSize = measurer.measure(String(repeating: "8", count: digits), font: font)
+        // Every quadrant in numbers, made ahead on another core where one is free, with a
+        // memo of its own, from before the names are measured (it needs none of them). It is
+        // taken where the names pass leaves every quadrant crowded; the runs it made that the
+        // names pass's memo holds count as not made (they would have been taken from it), so
+        // the labels and the work counts are those made in turn.
+        let everySector = Set(blips.map(\.sector))
+        let aheadMemo = PlacementMemo()
+        var ahead: WorkAhead<[LabelPlacement]>?
+        if mode == .auto, threads > 1, blips.count >= Self.numbersAheadFrom {
+            let numbers = blips.map { LabelRequest(anchor: $0.center, anchorRadius: blipRadius, size: numberSize, calloutSize: numberSize) }
+            ahead = WorkAhead(threads: threads) { Self.place(numbers, obstacles: obstacles, bounds: bounds, memo: aheadMemo) }
+        }
         let nameSizes = blips.map { measurer.measure($0.name, font: font) }
         // The names pass and the numbers pass share the runs they both make.
         let memo = PlacementMemo()
@@ -80,17 +92,6 @@ struct RadarBlipLabels {
             numberedSectors = Set(blips.map(\.sector))
             placements = run(numberedSectors, callouts: true)
         case .auto:
-            // Every quadrant in numbers, made ahead on another core where one is free, with a
-            // memo of its own. It is taken where the passes before it leave every quadrant
-            // crowded; the runs it made that their memo holds count as not made (they would have
-            // been taken from it), so the labels and the work counts are those made in turn.
-            let everySector = Set(blips.map(\.sector))
-            let aheadMemo = PlacementMemo()
-            var ahead: WorkAhead<[LabelPlacement]>?
-            if threads > 1, blips.count >= Self.numbersAheadFrom {
-                let numbers = requests(everySector, callouts: true)
-                ahead = WorkAhead(threads: threads) { Self.place(numbers, obstacles: obstacles, bounds: bounds, memo: aheadMemo) }
-            }
             placements = run([], callouts: true)
             // A quadrant where any name needed a number goes to numbers whole; repeat while
             // the new layout pushes another quadrant's name out.

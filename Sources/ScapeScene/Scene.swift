@@ -56,7 +56,8 @@ public struct Scene: Hashable, Sendable {
         }
         walk(nodes)
         guard threads > 1, paths.count >= Self.parallelPathsFrom else { return mapPaths(transform) }
-        let runs = threads * 4
+        // 16 runs a thread: paths differ in cost (a hatched region against a blip's circle).
+        let runs = threads * 16
         let cut = (0...runs).map { $0 * paths.count / runs }
         let made = UnsafeMutableBufferPointer<SceneNode>.allocate(capacity: paths.count)
         defer { made.deinitialize(); made.deallocate() }
