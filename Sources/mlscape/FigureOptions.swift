@@ -41,7 +41,7 @@ struct FigureOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Font family for every text, e.g. \"DejaVu Serif\". Default: Comic Neue (sketch), DejaVu Sans Condensed (clean).", valueName: "family"))
     var font: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Figures rendered in parallel; cores they leave idle help draw a figure (one figure alone on two cores: its band fit and large PNG on both). Default: the number of cores. The output is the same for any value.", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Figures rendered in parallel; cores they leave idle help draw a figure (one figure alone on two cores: a banded map's band fit, a crowded radar's numbers pass, a large SVG's elements, hand-drawn paths and PNG on both). Default: the number of cores. The output is the same for any value.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "Fail (exit 65, nothing written) on any warning about the data, as validate --strict does, and on a label left out for lack of room.")
