@@ -1,6 +1,6 @@
-/// The cells of a square lattice that some rectangle covers whole, counted in a summed-area
-/// table. A box that holds a whole covered cell meets that rectangle, so it is ruled out in
-/// four lookups, with no query of the rectangles: a search over thousands of candidate boxes
+/// The cells of a square lattice that rectangles cover whole (how many, up to 2), summed in
+/// a summed-area table. A box that holds a whole covered cell meets that rectangle, so it is
+/// ruled out in four lookups, with no query of the rectangles: a search over thousands of candidate boxes
 /// (an inset's room on a crowded map, where none is free) then queries only the few that
 /// may be free. A box that holds no covered cell may still meet a rectangle: the caller
 /// still asks the rectangles of the boxes that pass.
@@ -38,7 +38,7 @@ public struct CoveredCells: Sendable {
         let (x0, x1) = inside(box.minX, box.maxX, from: origin.x, count: columns)
         let (y0, y1) = inside(box.minY, box.maxY, from: origin.y, count: rows)
         guard x0 < x1, y0 < y1 else { return false }
-        return coverage(x0, x1, y0, y1) > 0
+        return summed(x0, x1, y0, y1) > 0
     }
 
     /// Whether `box` holds, whole, a cell that a rectangle other than `own` covers whole (`own`
@@ -49,7 +49,7 @@ public struct CoveredCells: Sendable {
         let (x0, x1) = inside(box.minX, box.maxX, from: origin.x, count: columns)
         let (y0, y1) = inside(box.minY, box.maxY, from: origin.y, count: rows)
         guard x0 < x1, y0 < y1 else { return false }
-        var n = Int(coverage(x0, x1, y0, y1))
+        var n = Int(summed(x0, x1, y0, y1))
         guard n > 0 else { return false }
         let (ownX0, ownX1) = inside(own.minX, own.maxX, from: origin.x, count: columns)
         let (ownY0, ownY1) = inside(own.minY, own.maxY, from: origin.y, count: rows)
@@ -59,7 +59,7 @@ public struct CoveredCells: Sendable {
 
     /// The summed coverage of the cells in columns `x0..<x1` and rows `y0..<y1`.
     @inline(__always)
-    private func coverage(_ x0: Int, _ x1: Int, _ y0: Int, _ y1: Int) -> Int32 {
+    private func summed(_ x0: Int, _ x1: Int, _ y0: Int, _ y1: Int) -> Int32 {
         sums.withUnsafeBufferPointer { sums in
             let w = columns + 1
             return sums[y1 * w + x1] &- sums[y0 * w + x1] &- sums[y1 * w + x0] &+ sums[y0 * w + x0]
@@ -68,9 +68,10 @@ public struct CoveredCells: Sendable {
 
     /// The cells wholly within `low..<high` along one side, as `first..<last` (empty where
     /// `first >= last`). Clamped before converting, so no coordinate (huge, infinite or NaN:
-    /// every comparison with NaN fails) can trap in `Int(_:)`. Rounded by truncation, which
-    /// is rounding down for what is left: `ceil` and `floor` are library calls on this
-    /// target, and the placer asks this of every spot it tries.
+    /// every comparison with NaN fails) can trap in `Int(_:)`. `first` is the ceiling and
+    /// `last` the floor, by truncation (exact for values between 0 and `count`, clamped
+    /// outside): `ceil` and `floor` are library calls on this target, and the placer asks
+    /// this of every spot it tries.
     @inline(__always)
     private func inside(_ low: Double, _ high: Double, from start: Double, count: Int) -> (Int, Int) {
         let a = (low - start) / step, b = (high - start) / step

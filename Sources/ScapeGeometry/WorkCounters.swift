@@ -79,9 +79,9 @@ public final class WorkTally: @unchecked Sendable {
 
     /// Takes `counts` off (work that would not have been made after all: a run another
     /// thread made again, which the caller would have taken from a memo).
-    public func subtract(_ counts: [WorkCounter: Int]) {
+    public func subtract(_ amounts: [WorkCounter: Int]) {
         var slots = [Int](repeating: 0, count: WorkCounter.allCases.count)
-        for (counter, n) in counts { slots[counter.slot] = 0 &- n }
+        for (counter, n) in amounts { slots[counter.slot] = 0 &- n }
         add(slots)
     }
 

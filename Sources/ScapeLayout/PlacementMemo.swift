@@ -15,7 +15,8 @@ final class PlacementMemo: @unchecked Sendable {
         var bounds: Rect
         /// The state once its run is over (before names are given back).
         var state: PlacementState
-        /// The work the run took (its placer's counts when it was over).
+        /// The work the run took: its state's counts when the run was over, before names were
+        /// given back.
         var work: [WorkCounter: Int]
     }
 

@@ -8,7 +8,8 @@ struct PlacementState {
     var requests: [LabelRequest]
     let bounds: Rect
     let soft: [SoftObstacle]
-    /// Markers (payload: owner index) and hard obstacles (payload: -1).
+    /// Markers (payload: owner index), hard obstacles (payload: -1) and obstacles leaders may
+    /// cross (payload: `crossable`).
     var fixed: SpatialGrid
     /// The cells `fixed`'s boxes cover whole: most spots a crowd's leader search tries lie on
     /// another marker, and are ruled out here in four lookups instead of a grid query. Only

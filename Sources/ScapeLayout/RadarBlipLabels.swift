@@ -99,10 +99,10 @@ struct RadarBlipLabels {
                 let crowded = Set(blips.indices.filter { !placements[$0].isPlaced }.map { blips[$0].sector })
                 guard !crowded.isSubset(of: numberedSectors) else { break }
                 numberedSectors.formUnion(crowded)
-                if numberedSectors == everySector, let made = ahead {
-                    made.wait()
+                if numberedSectors == everySector, let numbersPass = ahead {
+                    numbersPass.wait()
                     ahead = nil
-                    placements = made.take(less: memo.runsAlsoIn(aheadMemo).map(\.work))
+                    placements = numbersPass.take(less: memo.runsAlsoIn(aheadMemo).map(\.work))
                     memo.adopt(aheadMemo)
                 } else {
                     placements = run(numberedSectors, callouts: true)

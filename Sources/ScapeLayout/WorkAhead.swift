@@ -28,7 +28,8 @@ final class WorkAhead<Value>: @unchecked Sendable {
 
     /// The result, once it is made, with its work counted to the caller's tally (once, however
     /// often it is taken), less `unmade`: work the caller would not have made in its place
-    /// (runs it would have found in a memo). Taken on the caller's thread.
+    /// (runs it would have found in a memo); `unmade` counts on the first take only. Taken on
+    /// the caller's thread.
     func take(less unmade: [[WorkCounter: Int]] = []) -> Value {
         wait()
         if !counted {

@@ -44,6 +44,7 @@ public struct Scene: Hashable, Sendable {
     /// path's id), so the scene is the same for any number of threads. Work counted by the
     /// transform goes to the caller's tally.
     public func mapPaths(threads: Int, _ transform: @escaping @Sendable (ScenePath) -> SceneNode) -> Scene {
+        guard threads > 1 else { return mapPaths(transform) }
         var paths: [ScenePath] = []
         func walk(_ nodes: [SceneNode]) {
             for node in nodes {
@@ -55,7 +56,7 @@ public struct Scene: Hashable, Sendable {
             }
         }
         walk(nodes)
-        guard threads > 1, paths.count >= Self.parallelPathsFrom else { return mapPaths(transform) }
+        guard paths.count >= Self.parallelPathsFrom else { return mapPaths(transform) }
         // 16 runs a thread: paths differ in cost (a hatched region against a blip's circle).
         let runs = threads * 16
         let cut = (0...runs).map { $0 * paths.count / runs }

@@ -82,6 +82,7 @@ import ScapeGeometry
         #expect(beside.holdsCoveredCell(box, apartFrom: own))
         // Coordinates no lattice holds neither trap nor rule out what they should not.
         #expect(!alone.holdsCoveredCell(Rect(x: .nan, y: 0, width: 10, height: 10), apartFrom: own))
-        #expect(alone.holdsCoveredCell(Rect(x: -1e300, y: -1e300, width: 2e300, height: 2e300), apartFrom: Rect(x: 80, y: 80, width: 5, height: 5)))
+        #expect(!alone.holdsCoveredCell(Rect(x: -1e300, y: -1e300, width: 2e300, height: 2e300), apartFrom: own))
+        #expect(beside.holdsCoveredCell(Rect(x: -1e300, y: -1e300, width: 2e300, height: 2e300), apartFrom: own))
     }
 }
