@@ -78,7 +78,7 @@ public struct PNGWriter: FigureWriter {
         let tally = WorkCounters.current
         let paint: @Sendable (Int) -> Void = { k in WorkCounters.bind(tally) {
             let rows = pieces[k]
-            let engine = pthread_equal(pthread_self(), caller) != 0 ? callerText : PangoTextEngine.ofThisThread
+            let engine = PangoTextEngine.serving(caller, callerText)
             let band = cairo_image_surface_create_for_data(pixels + rows.lowerBound * stride, CAIRO_FORMAT_ARGB32,
                                                            Int32(width), Int32(rows.count), Int32(stride))!
             let cr = cairo_create(band)!

@@ -10,4 +10,10 @@ extension PangoTextEngine {
         Thread.current.threadDictionary[key] = engine
         return engine
     }
+
+    /// The engine for work a figure shares among threads: the caller's own on the caller's
+    /// thread (`caller`), this thread's own on any other.
+    static func serving(_ caller: pthread_t, _ callerEngine: PangoTextEngine) -> PangoTextEngine {
+        pthread_equal(pthread_self(), caller) != 0 ? callerEngine : ofThisThread
+    }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import ScapeGeometry
 
 /// A resolved, immutable display list: what a figure looks like, independent of the output format.
@@ -39,8 +38,8 @@ public struct Scene: Hashable, Sendable {
         }
     }
 
-    /// `mapPaths` with the paths' transforms made on `threads` threads at once, in runs of
-    /// paths: for a transform whose result depends on the path alone (a pen seeded by the
+    /// `mapPaths` with the paths' transforms made on `threads` threads at once (`InRuns`):
+    /// for a transform whose result depends on the path alone (a pen seeded by the
     /// path's id), so the scene is the same for any number of threads. Work counted by the
     /// transform goes to the caller's tally.
     public func mapPaths(threads: Int, _ transform: @escaping @Sendable (ScenePath) -> SceneNode) -> Scene {
@@ -57,19 +56,8 @@ public struct Scene: Hashable, Sendable {
         }
         walk(nodes)
         guard paths.count >= Self.parallelPathsFrom else { return mapPaths(transform) }
-        // 16 runs a thread: paths differ in cost (a hatched region against a blip's circle).
-        let runs = threads * 16
-        let cut = (0...runs).map { $0 * paths.count / runs }
-        let made = UnsafeMutableBufferPointer<SceneNode>.allocate(capacity: paths.count)
-        defer { made.deinitialize(); made.deallocate() }
-        // Each run initializes its own slots only.
-        nonisolated(unsafe) let slots = made
-        let all = paths, tally = WorkCounters.current
-        DispatchQueue.concurrentPerform(iterations: runs) { k in
-            WorkCounters.bind(tally) {
-                for i in cut[k]..<cut[k + 1] { (slots.baseAddress! + i).initialize(to: transform(all[i])) }
-            }
-        }
+        let all = paths
+        let made = InRuns.map(count: all.count, threads: threads) { run in run.map { transform(all[$0]) } }
         var next = 0
         return mapLeaves { node in
             guard case .path = node else { return node }
