@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(name: "FuzzDecoders", dependencies: ["CFuzzDriver", "ScapePipeline"], path: "fuzz/Sources/FuzzDecoders",
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(name: "ScapeGeometryTests", dependencies: ["ScapeGeometry"]),
-        .testTarget(name: "ScapeModelTests", dependencies: ["ScapeModel", "ScapeGeometry"]),
+        .testTarget(name: "ScapeModelTests", dependencies: ["ScapeModel", "ScapeGeometry", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "ScapeLayoutTests",
             dependencies: ["ScapeLayout", "ScapeModel", "ScapeInterop", "ScapeScene"],

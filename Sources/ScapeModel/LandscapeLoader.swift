@@ -95,7 +95,7 @@ public enum LandscapeLoader {
         }
         let raw: RawDocument
         do {
-            raw = try YAMLDecoder().decode(RawDocument.self, from: root)
+            raw = try YAMLNodeDecoder.decode(RawDocument.self, from: root)
         } catch let error as DecodingError {
             return LoadResult(landscape: nil, diagnostics: [DecodingDiagnostics.diagnostic(for: error, locator: locator)])
         } catch {

@@ -39,7 +39,7 @@ public enum LifecycleLoader {
         let locator = SourceLocator(file: file, root: root)
         let raw: RawSpec
         do {
-            raw = try YAMLDecoder().decode(RawSpec.self, from: root)
+            raw = try YAMLNodeDecoder.decode(RawSpec.self, from: root)
         } catch let error as DecodingError {
             return (nil, [DecodingDiagnostics.diagnostic(for: error, locator: locator)])
         } catch {

@@ -17,6 +17,11 @@ public enum SafeYAML {
 
     /// Yams's tree of `text`; throws `Refusal` for aliases used as keys or expanding too far,
     /// and Yams's own errors for malformed text.
+    ///
+    /// Composed without YAML 1.1's tag rules (`Resolver.basic`): mlscape never reads a tag, it
+    /// reads each value as the type it expects (`YAMLNodeDecoder`, `Node.int`...). With the
+    /// rules, Yams ran up to seven regular expressions on every key, to check for duplicates
+    /// and again on every lookup (`mapping["tools"]`): a third of reading the built-in landscape.
     public static func compose(_ text: String) throws -> Node? {
         switch YAMLAliasScan.scan(text) {
         case .aliasKey(let name, let line, let column)?:
@@ -25,7 +30,7 @@ public enum SafeYAML {
             throw Refusal(message: "the document expands to more than \(DocumentLimits.maxValues) values through YAML aliases (a 'billion laughs' file?); refusing to read it",
                           line: 1, column: 1)
         case nil:
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text, Resolver.basic)
         }
     }
 
