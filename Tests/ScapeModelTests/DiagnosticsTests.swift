@@ -82,6 +82,19 @@ import Testing
         #expect(d == ["t.yaml:2:16: warning: unknown key 'subtitel' in 'tools[0]' is ignored (did you mean 'subtitle'?)"])
     }
 
+    /// `<<: *base` merges the fields it names into the tool, so it is not an unknown key to
+    /// warn about (it used to be called "ignored", with a suggestion of 'id'); a quoted "<<"
+    /// is an ordinary key, and unknown.
+    @Test func aMergeKeyIsReadNotReportedAsUnknown() throws {
+        let text = "base: &base { x: -0.5, y: 0.5 }\ntools:\n  - { <<: *base, name: A }\n  - { \"<<\": *base, name: B, x: 0, y: 0 }\n"
+        let result = load(text)
+        let tools = try #require(result.landscape?.tools)
+        #expect(tools.map(\.x) == [-0.5, 0])
+        let warnings = result.diagnostics.filter { $0.severity == .warning }.map(\.message)
+        #expect(!warnings.contains { $0.contains("'<<' in 'tools[0]'") })
+        #expect(warnings.contains { $0.contains("'<<' in 'tools[1]'") })
+    }
+
     @Test func missingToolsListAndEmptyAndNonMappingDocuments() {
         #expect(only("title: x\n") == ["t.yaml:1:1: error: missing required field 'tools' (the list of tools to place); write 'tools: []' for none"])
         #expect(only("") == ["t.yaml:1:1: error: the file holds no data; expected a landscape with a 'tools:' list"])
