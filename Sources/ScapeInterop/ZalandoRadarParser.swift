@@ -105,7 +105,7 @@ public enum ZalandoRadarParser {
                     diagnostics.append(.error("the entry has no '\(key)'", at: at(entry)))
                     return nil
                 }
-                guard let v = node.int, (0..<count).contains(v) else {
+                guard let v = node.scalar.flatMap(YAMLInteger.parse), (0..<count).contains(v) else {
                     diagnostics.append(.error("\(key) \(node.string ?? "") is not an index 0 to \(count - 1)\(key == "ring" ? " (the rings: \(ringNames.joined(separator: ", ")))" : "")", at: at(node)))
                     return nil
                 }
@@ -117,7 +117,7 @@ public enum ZalandoRadarParser {
             if let p = InputBounds.label.problem(label, what: "the label") { diagnostics.append(.error(p, at: at(e["label"]))) }
             var status = BlipStatus.noChange
             if let moved = e["moved"] {
-                switch moved.int {
+                switch moved.scalar.flatMap(YAMLInteger.parse) {
                 case 2: status = .new
                 case 1: status = .movedIn
                 case -1: status = .movedOut

@@ -9,13 +9,24 @@ import Yams
 /// - it asks the Swift runtime whether each decoded type is `ScalarConstructible`, a scan of
 ///   every conformance in the binary the first time each type is seen.
 ///
-/// Here each mapping's keys go into a dictionary once and are matched by their text: tags play
-/// no part anywhere in mlscape's reading. Text, numbers and true/false are read by their type.
-/// Every other type decodes itself through `init(from:)`.
+/// Here each mapping's keys go into a dictionary once and are matched by their text. Text,
+/// numbers and true/false are read by their type (a comparison of metatypes); every other
+/// type decodes itself through `init(from:)`, Foundation's types too (a `URL` field would be
+/// read as Foundation reads one, not from text).
 ///
-/// The errors are the same `DecodingError`s, at the same coding paths, so every diagnostic
-/// reads as before. A later key overrides an earlier one with the same text, and a plain `<<`
-/// merges the mapping (or list of mappings) it names, its own keys first, as in Yams.
+/// The values and errors are Yams's, the same `DecodingError`s at the same coding paths, so
+/// every diagnostic reads as before (`YAMLNodeDecoderTests` holds the two side by side). Where
+/// they part, on purpose:
+/// - tags are not read: a key is found by its text, so a quoted `"1"` (every JSON key) is the
+///   key `1`, and `!!str true` is still true; only quoting decides that `'true'` is text;
+/// - an integer too large for `Int`, in any notation, is a mismatch, where Yams's base-60
+///   arithmetic trapped (`YAMLInteger`);
+/// - asking whether a list's next item is null moves past it only when it is, as the
+///   protocol says (Yams moved past it either way).
+///
+/// A plain `<<` merges the mapping (or list of mappings) it names, the first before the next
+/// and the mapping's own keys before both, as in Yams. Keys equal as text are refused before
+/// this, when the tree is composed (`SafeYAML`).
 enum YAMLNodeDecoder {
     static func decode<T: Decodable>(_ type: T.Type, from node: Node) throws -> T {
         try NodeDecoder(node: node, codingPath: []).decode(type)
@@ -50,11 +61,39 @@ private struct NodeDecoder: Decoder, SingleValueDecodingContainer {
     /// A plain `~`, `null` or nothing, as YAML reads them; a quoted "null" is text.
     func decodeNil() -> Bool { node.scalar.flatMap(NSNull.construct) != nil }
 
-    func decode(_ type: String.Type) throws -> String { try scalar().string }
+    /// Text, true/false or a number: one method for every type the containers name
+    /// (`decode(_: Int8.Type)` and the rest), as in Yams.
+    func decode<T: Decodable & ScalarConstructible>(_ type: T.Type) throws -> T {
+        guard let value = try scalarValue(type) else { return try T(from: self) }
+        return value
+    }
 
-    /// `true`/`false`, `yes`/`no` and `on`/`off` in any case, the YAML 1.1 booleans, unquoted:
-    /// a quoted `'true'` is text, as in Yams.
-    func decode(_ type: Bool.Type) throws -> Bool {
+    /// Any other type by its own `init(from:)`; `[String]` reaches here with `T == String`.
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try scalarValue(type) ?? T(from: self)
+    }
+
+    /// The node read as `T` when `T` is text, true/false or a number, else nil.
+    private func scalarValue<T>(_ type: T.Type) throws -> T? {
+        if type == String.self { return try scalar().string as? T }
+        if type == Bool.self { return try bool() as? T }
+        if type == Double.self { return try floating(Double.self) as? T }
+        if type == Float.self { return try floating(Float.self) as? T }
+        if type == Int.self { return try integer(Int.self) as? T }
+        if type == Int64.self { return try integer(Int64.self) as? T }
+        if type == Int32.self { return try integer(Int32.self) as? T }
+        if type == Int16.self { return try integer(Int16.self) as? T }
+        if type == Int8.self { return try integer(Int8.self) as? T }
+        if type == UInt.self { return try integer(UInt.self) as? T }
+        if type == UInt64.self { return try integer(UInt64.self) as? T }
+        if type == UInt32.self { return try integer(UInt32.self) as? T }
+        if type == UInt16.self { return try integer(UInt16.self) as? T }
+        if type == UInt8.self { return try integer(UInt8.self) as? T }
+        return nil
+    }
+
+    /// `true`/`false`, `yes`/`no` and `on`/`off` in any case, the YAML 1.1 booleans, unquoted.
+    private func bool() throws -> Bool {
         let scalar = try scalar()
         guard scalar.style == .plain || scalar.style == .any else { throw mismatch(Bool.self) }
         switch scalar.string.lowercased() {
@@ -64,32 +103,13 @@ private struct NodeDecoder: Decoder, SingleValueDecodingContainer {
         }
     }
 
-    func decode(_ type: Double.Type) throws -> Double { try construct(type) }
-    func decode(_ type: Float.Type) throws -> Float { try construct(type) }
-    func decode(_ type: Int.Type) throws -> Int { try construct(type) }
-    func decode(_ type: Int8.Type) throws -> Int8 { try construct(type) }
-    func decode(_ type: Int16.Type) throws -> Int16 { try construct(type) }
-    func decode(_ type: Int32.Type) throws -> Int32 { try construct(type) }
-    func decode(_ type: Int64.Type) throws -> Int64 { try construct(type) }
-    func decode(_ type: UInt.Type) throws -> UInt { try construct(type) }
-    func decode(_ type: UInt8.Type) throws -> UInt8 { try construct(type) }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { try construct(type) }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { try construct(type) }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { try construct(type) }
-
-    /// The scalar types by identity (a pointer comparison), everything else by its own
-    /// `init(from:)`: `[String]` reaches here with `T == String`.
-    func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        if type == String.self { return try decode(String.self) as! T }
-        if type == Double.self { return try decode(Double.self) as! T }
-        if type == Int.self { return try decode(Int.self) as! T }
-        if type == Bool.self { return try decode(Bool.self) as! T }
-        if type == Float.self { return try decode(Float.self) as! T }
-        return try T(from: self)
+    private func floating<F: ScalarConstructible>(_ type: F.Type) throws -> F {
+        guard let value = F.construct(from: try scalar()) else { throw mismatch(F.self) }
+        return value
     }
 
-    private func construct<T: ScalarConstructible>(_ type: T.Type) throws -> T {
-        guard let value = T.construct(from: try scalar()) else { throw mismatch(T.self) }
+    private func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
+        guard let value = YAMLInteger.parse(try scalar()).flatMap(I.init(exactly:)) else { throw mismatch(I.self) }
         return value
     }
 
@@ -101,19 +121,19 @@ private struct NodeDecoder: Decoder, SingleValueDecodingContainer {
     }
 
     func mismatch(_ expected: Any.Type) -> DecodingError {
-        let found: String
+        let found: Any.Type
         switch node {
-        case .scalar: found = "Scalar"
-        case .mapping: found = "Mapping"
-        case .sequence: found = "Sequence"
-        case .alias: found = "Alias"
+        case .scalar(let n): found = type(of: n)
+        case .mapping(let n): found = type(of: n)
+        case .sequence(let n): found = type(of: n)
+        case .alias(let n): found = type(of: n)
         }
         return .typeMismatch(expected, .init(codingPath: codingPath, debugDescription: "Expected to decode \(expected) but found \(found) instead."))
     }
 }
 
-/// A mapping's values by key text, built once: the last of equal keys wins, then the merged
-/// mappings fill what is missing, earlier ones first.
+/// A mapping's values by key text, built once; then the merged mappings fill what is missing,
+/// earlier ones first.
 private struct MappingKeys {
     var values: [String: Node] = [:]
     var order: [String] = []
@@ -158,20 +178,8 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     }
 
     func decodeNil(forKey key: Key) throws -> Bool { try child(key).decodeNil() }
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try child(key).decode(type) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try child(key).decode(type) }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try child(key).decode(type) }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try child(key).decode(type) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try child(key).decode(type) }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try child(key).decode(type) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try child(key).decode(type) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try child(key).decode(type) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try child(key).decode(type) }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try child(key).decode(type) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try child(key).decode(type) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try child(key).decode(type) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try child(key).decode(type) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try child(key).decode(type) }
+    /// Text, true/false and every number (`decode(_: Int8.Type, forKey:)` and the rest).
+    func decode<T: Decodable & ScalarConstructible>(_ type: T.Type, forKey key: Key) throws -> T { try child(key).decode(type) }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try child(key).decode(type) }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -213,29 +221,17 @@ private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
         return true
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try take(type) { try $0.decode(type) } }
-    mutating func decode(_ type: String.Type) throws -> String { try take(type) { try $0.decode(type) } }
-    mutating func decode(_ type: Double.Type) throws -> Double { try take(type) { try $0.decode(type) } }
-    mutating func decode(_ type: Float.Type) throws -> Float { try take(type) { try $0.decode(type) } }
-    mutating func decode(_ type: Int.Type) throws -> Int { try take(type) { try $0.decode(type) } }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try take(type) { try $0.decode(type) } }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try take(type) { try $0.decode(type) } }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try take(type) { try $0.decode(type) } }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try take(type) { try $0.decode(type) } }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try take(type) { try $0.decode(type) } }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try take(type) { try $0.decode(type) } }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try take(type) { try $0.decode(type) } }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try take(type) { try $0.decode(type) } }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try take(type) { try $0.decode(type) } }
+    /// Text, true/false and every number (`decode(_: Int8.Type)` and the rest).
+    mutating func decode<T: Decodable & ScalarConstructible>(_ type: T.Type) throws -> T { try take(type) { try $0.decode(type) } }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try take(type) { try $0.decode(type) } }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        try take(type) { try $0.container(keyedBy: type) }
+        try take(KeyedDecodingContainer<NestedKey>.self) { try $0.container(keyedBy: type) }
     }
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        try take(Node.Sequence.self) { try $0.unkeyedContainer() }
+        try take((any UnkeyedDecodingContainer).self) { try $0.unkeyedContainer() }
     }
-    mutating func superDecoder() throws -> any Decoder { try take(Node.self) { $0 } }
+    mutating func superDecoder() throws -> any Decoder { try take((any Decoder).self) { $0 } }
 }
 
 /// A list item's place in the coding path ("Index 3", as Yams and Foundation name it).

@@ -185,4 +185,14 @@ import ScapeModel
             "c.json:2:51: error: moved 3 is not -1 (moved down), 0, 1 (moved up) or 2 (new)",
         ])
     }
+
+    /// An index too large for any integer, in YAML's base 60 (the config is read as YAML), is
+    /// an index out of range like any other, where its arithmetic used to stop the process.
+    @Test func aZalandoIndexTooLargeToHoldIsOutOfRangeNotATrap() {
+        let r = ZalandoRadarParser.parse(text: "{\"entries\": [\n{\"quadrant\": 1:0:0:0:0:0:0:0:0:0:0, \"ring\": 0, \"label\": \"A\", \"moved\": 9223372036854775807:1}]}", file: "c.json")
+        #expect(r.diagnostics.map(\.description) == [
+            "c.json:2:14: error: quadrant 1:0:0:0:0:0:0:0:0:0:0 is not an index 0 to 3",
+            "c.json:2:71: error: moved 9223372036854775807:1 is not -1 (moved down), 0, 1 (moved up) or 2 (new)",
+        ])
+    }
 }
