@@ -18,10 +18,12 @@ public enum SafeYAML {
     /// Yams's tree of `text`; throws `Refusal` for aliases used as keys or expanding too far,
     /// and Yams's own errors for malformed text.
     ///
-    /// Composed without YAML 1.1's tag rules (`Resolver.basic`): mlscape never reads a tag, it
-    /// reads each value as the type it expects (`YAMLNodeDecoder`, `Node.int`...). With the
+    /// Composed without YAML 1.1's tag rules (`Resolver.basic`): mlscape reads each value as the
+    /// type it expects (`YAMLNodeDecoder`, `YAMLInteger`, `Node.string`), never by the tag the
+    /// rules would give it (`Node.bool` looks only at a tag written in the file). With the
     /// rules, Yams ran up to seven regular expressions on every key, to check for duplicates
     /// and again on every lookup (`mapping["tools"]`): a third of reading the built-in landscape.
+    /// Without them, keys are compared by their text: `1` and `"1"` are one key written twice.
     public static func compose(_ text: String) throws -> Node? {
         switch YAMLAliasScan.scan(text) {
         case .aliasKey(let name, let line, let column)?:
