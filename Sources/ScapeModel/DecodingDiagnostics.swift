@@ -96,7 +96,7 @@ enum UnknownKeys {
             let keyNode = pair.key
             guard let key = keyNode.string, !known.contains(key) else { return nil }
             // A plain `<<` merges another mapping's keys (`<<: *base`); they are read.
-            if key == "<<", case .scalar(let k) = keyNode, k.style == .plain { return nil }
+            if case .scalar(let k) = keyNode, k.isMergeKey { return nil }
             // `{ x: 0,1 }` reads as `x: 0` and a key `1`: a decimal comma, not a new key.
             if i > 0, key.allSatisfy(\.isNumber), pair.value.null != nil || pair.value.string == "",
                let before = pairs[i - 1].key.string, let whole = pairs[i - 1].value.scalar?.string,

@@ -7,11 +7,11 @@ import Yams
 /// reader says so as it says it of any other text. The one integer reader of every format.
 public enum YAMLInteger {
     public static func parse(_ scalar: Node.Scalar) -> Int? {
-        guard scalar.style == .plain || scalar.style == .any else { return nil }
+        guard scalar.isPlain else { return nil }
         let written = scalar.string.replacingOccurrences(of: "_", with: "")
         if written == "0" { return 0 }
-        let negative = written.hasPrefix("-")
-        let digits = written.hasPrefix("-") || written.hasPrefix("+") ? written.dropFirst() : written[...]
+        let negative = written.first == "-"
+        let digits = negative || written.first == "+" ? written.dropFirst() : written[...]
         let sign = negative ? "-" : ""
         for (prefix, radix) in [("0x", 16), ("0b", 2), ("0o", 8), ("0", 8)] where digits.hasPrefix(prefix) {
             return Int(sign + digits.dropFirst(prefix.count), radix: radix)
@@ -28,4 +28,13 @@ public enum YAMLInteger {
         }
         return negative ? -value : value
     }
+}
+
+extension Node.Scalar {
+    /// Written without quotes (or built in code): only such a scalar is a number, a boolean,
+    /// a null or a merge key; a quoted one is text.
+    var isPlain: Bool { style == .plain || style == .any }
+
+    /// The merge key, `<<`, unquoted: its mapping's keys are read into the mapping it stands in.
+    var isMergeKey: Bool { isPlain && string == "<<" }
 }

@@ -95,7 +95,7 @@ private struct NodeDecoder: Decoder, SingleValueDecodingContainer {
     /// `true`/`false`, `yes`/`no` and `on`/`off` in any case, the YAML 1.1 booleans, unquoted.
     private func bool() throws -> Bool {
         let scalar = try scalar()
-        guard scalar.style == .plain || scalar.style == .any else { throw mismatch(Bool.self) }
+        guard scalar.isPlain else { throw mismatch(Bool.self) }
         switch scalar.string.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
@@ -142,7 +142,7 @@ private struct MappingKeys {
         var merged: [Node.Mapping] = []
         for (key, value) in mapping {
             guard case .scalar(let k) = key else { continue }
-            if k.string == "<<", k.style == .plain || k.style == .any {
+            if k.isMergeKey {
                 switch value {
                 case .mapping(let m): merged.append(m)
                 case .sequence(let s): merged += s.compactMap(\.mapping)
