@@ -10,16 +10,18 @@ struct CairoScenePainter {
     func paint(_ scene: Scene, on cr: OpaquePointer) {
         // Pixels are counted on rasters only (`pixelsFilled`): the box of each fill and stroke
         // inside the clip (the band being drawn), in device pixels.
-        let pixels = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE ? PixelCount(cr) : nil
+        let raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE
+        let pixels = raster ? PixelCount(cr) : nil
+        let sampling = raster ? RasterSampling(cr) : nil
         if let bg = scene.background {
             setColor(bg, on: cr)
             pixels?.add(nil, outset: 0)
             cairo_paint(cr)
         }
-        paint(scene.nodes, on: cr, pixels)
+        paint(scene.nodes, on: cr, pixels, sampling)
     }
 
-    private func paint(_ nodes: [SceneNode], on cr: OpaquePointer, _ pixels: PixelCount?) {
+    private func paint(_ nodes: [SceneNode], on cr: OpaquePointer, _ pixels: PixelCount?, _ sampling: RasterSampling?) {
         for node in nodes {
             switch node {
             case .group(let g):
@@ -29,18 +31,18 @@ struct CairoScenePainter {
                 defer { if uri != nil { cairo_tag_end(cr, CAIRO_TAG_LINK) } }
                 if g.opacity < 1 {
                     cairo_push_group(cr)
-                    paint(g.children, on: cr, pixels)
+                    paint(g.children, on: cr, pixels, sampling)
                     cairo_pop_group_to_source(cr)
                     cairo_paint_with_alpha(cr, g.opacity)
                 } else {
-                    paint(g.children, on: cr, pixels)
+                    paint(g.children, on: cr, pixels, sampling)
                 }
             case .path(let p):
                 if let pixels {
                     if p.fill != nil { pixels.add(p.path.controlBounds, outset: 0) }
                     if let s = p.stroke { pixels.add(p.path.controlBounds, outset: s.width / 2) }
                 }
-                draw(p, on: cr)
+                draw(p, on: cr, sampling)
             case .text(let t):
                 setColor(t.color, on: cr)
                 text.show(t, on: cr)
@@ -48,12 +50,12 @@ struct CairoScenePainter {
         }
     }
 
-    private func draw(_ p: ScenePath, on cr: OpaquePointer) {
+    private func draw(_ p: ScenePath, on cr: OpaquePointer, _ sampling: RasterSampling?) {
         if p.fill == nil, let s = p.stroke, let runs = separateRuns(p.path, s, on: cr) {
             // Each run of lines apart from the others stroked on its own: the same union of
             // strokes, drawn faster (`SeparatedSubpaths`).
             setColor(s.color, on: cr)
-            setStyle(s, on: cr)
+            setStyle(s, on: cr, sampling)
             for run in runs {
                 CairoPath.set(Path(elements: run.flatMap { p.path.elements[$0] }), on: cr)
                 cairo_stroke(cr)
@@ -63,17 +65,19 @@ struct CairoScenePainter {
         CairoPath.set(p.path, on: cr)
         if let fill = p.fill {
             setColor(fill, on: cr)
+            sampling?.set(for: nil, on: cr)
             if p.stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
         }
         if let s = p.stroke {
             setColor(s.color, on: cr)
-            setStyle(s, on: cr)
+            setStyle(s, on: cr, sampling)
             cairo_stroke(cr)
         }
         cairo_new_path(cr)
     }
 
-    private func setStyle(_ s: StrokeStyle, on cr: OpaquePointer) {
+    private func setStyle(_ s: StrokeStyle, on cr: OpaquePointer, _ sampling: RasterSampling?) {
+        sampling?.set(for: s, on: cr)
         cairo_set_line_width(cr, s.width)
         cairo_set_line_cap(cr, s.cap == .round ? CAIRO_LINE_CAP_ROUND : s.cap == .square ? CAIRO_LINE_CAP_SQUARE : CAIRO_LINE_CAP_BUTT)
         cairo_set_line_join(cr, s.join == .round ? CAIRO_LINE_JOIN_ROUND : s.join == .bevel ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_MITER)

@@ -25,6 +25,11 @@ public struct FillPattern: Hashable, Sendable {
         self.weight = weight
     }
 
+    /// How the pattern's lines are stroked, by either pen.
+    public var stroke: StrokeStyle {
+        StrokeStyle(color: color, width: weight, hatching: true)
+    }
+
     /// What to draw for this pattern inside `path`: hatch polylines, and dot centres.
     public func geometry(inside path: Path) -> (lines: [[Point]], dots: [Point]) {
         let rings = path.polylines(curveSteps: 6).map(\.points)

@@ -127,7 +127,7 @@ public struct CleanPen: ScenePen {
         if p.fill != nil { children.append(.path(ScenePath(id: p.id + "/fill", path: p.path, fill: p.fill))) }
         if !strokes.isEmpty {
             children.append(.path(ScenePath(id: p.id + "/pattern", path: strokes,
-                                            stroke: StrokeStyle(color: pattern.color, width: pattern.weight))))
+                                            stroke: pattern.stroke)))
         }
         if !dotPath.isEmpty { children.append(.path(ScenePath(id: p.id + "/dots", path: dotPath, fill: pattern.color))) }
         p.fill = nil

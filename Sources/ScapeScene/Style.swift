@@ -9,13 +9,17 @@ public struct StrokeStyle: Hashable, Sendable {
     public var dash: [Double]
     public var cap: Cap
     public var join: Join
+    /// The lines of a fill pattern (`FillPattern.stroke`): texture, not a contour a reader
+    /// follows, so a raster may sample them more coarsely (`RasterSampling`).
+    public var hatching: Bool
 
-    public init(color: Color, width: Double, dash: [Double] = [], cap: Cap = .round, join: Join = .round) {
+    public init(color: Color, width: Double, dash: [Double] = [], cap: Cap = .round, join: Join = .round, hatching: Bool = false) {
         self.color = color
         self.width = width
         self.dash = dash
         self.cap = cap
         self.join = join
+        self.hatching = hatching
     }
 }
 

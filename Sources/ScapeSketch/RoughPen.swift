@@ -69,7 +69,7 @@ public struct RoughPen: ScenePen {
         for line in lines { strokes.append(stroker.polyline(line, roughnessScale: 0.6)) }
         var nodes: [SceneNode] = []
         if !strokes.isEmpty {
-            nodes.append(.path(ScenePath(id: id + "/pattern", path: strokes, stroke: StrokeStyle(color: pattern.color, width: pattern.weight))))
+            nodes.append(.path(ScenePath(id: id + "/pattern", path: strokes, stroke: pattern.stroke)))
         }
         if !dots.isEmpty {
             var dotPath = Path()
