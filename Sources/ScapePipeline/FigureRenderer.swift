@@ -1,6 +1,7 @@
 import Foundation
 import ScapeLayout
 import ScapeInterop
+import ScapeGeometry
 import ScapeModel
 import ScapeRender
 import ScapeScene
@@ -182,25 +183,77 @@ public final class FigureRenderer {
         let penned = settings.pen(for: landscape).apply(to: laid.scene, threads: settings.threadsPerFigure)
         let scale = settings.width.map { $0 / laid.scene.size.width } ?? settings.scale
         let warnings = laid.warnings + missingGlyphWarnings(laid.scene)
-        var shared: [String: [UInt8]] = [:]
-        var out: [(files: [RenderedFile], warnings: [String], omitted: [String])] = []
-        for figure in figures {
+        let writers = try settings.formats.map { name in
+            guard let writer = formats.writer(for: name) else {
+                throw RenderError("unknown format '\(name)'; the formats are \(formats.names.joined(separator: ", "))")
+            }
+            return writer
+        }
+        let options = figures.map { figure in
             var options = RenderOptions(scale: scale, creationDate: settings.creationDate, title: figure.title ?? figure.id,
                                         handDrawn: settings.effectiveStyle(for: landscape) == .sketch)
             options.threads = settings.threadsPerFigure
             if settings.formats.contains("html") { options.catalogue = FigureCatalogue(landscape: landscape, figure: figure) }
+            return options
+        }
+        // One job per file whose bytes are its own: a format that names no figure (PNG) once.
+        var jobs: [WriteJob] = []
+        for f in figures.indices {
+            for (w, writer) in writers.enumerated() where f == 0 || writer.namesFigure {
+                jobs.append(WriteJob(figure: f, writer: w, scene: writer.takesSceneBeforePen ? laid.scene : penned))
+            }
+        }
+        let laidOut = lap()
+        let bytes = try write(jobs, writers: writers, options: options)
+        var out: [(files: [RenderedFile], warnings: [String], omitted: [String])] = []
+        for (f, figure) in figures.enumerated() {
             var files: [RenderedFile] = []
-            for name in settings.formats {
-                guard let writer = formats.writer(for: name) else {
-                    throw RenderError("unknown format '\(name)'; the formats are \(formats.names.joined(separator: ", "))")
-                }
-                let bytes = try shared[writer.name] ?? writer.write(writer.takesSceneBeforePen ? laid.scene : penned, options: options, text: text)
-                if !writer.namesFigure { shared[writer.name] = bytes }
-                files.append(RenderedFile(fileName: "\(figure.fileName).\(writer.name)", bytes: bytes, milliseconds: lap()))
+            for (w, writer) in writers.enumerated() {
+                let j = jobs.firstIndex { $0.writer == w && $0.figure == (writer.namesFigure ? f : 0) }!
+                // A file's time is its own writing, the first's with the layout and pen before it.
+                let ms = (jobs[j].figure == f ? bytes[j].milliseconds : 0) + (j == 0 && f == 0 ? laidOut : 0)
+                files.append(RenderedFile(fileName: "\(figure.fileName).\(writer.name)", bytes: bytes[j].bytes, milliseconds: ms))
             }
             out.append((files, warnings, laid.omittedLabels))
         }
         return out
+    }
+
+    /// A file to write: which figure, which of the writers, and the scene it is given.
+    struct WriteJob {
+        var figure: Int
+        var writer: Int
+        var scene: Scene
+    }
+
+    /// The bytes of each job, and the milliseconds it took. With threads to spare and no
+    /// writer that splits its own work across them (`threadsBusy`: a PNG in pieces), the
+    /// jobs run at once, one thread each: a one-piece PNG otherwise leaves a core idle while
+    /// the SVG waits. Each thread but this one draws text with an engine of its own. The
+    /// bytes do not depend on it.
+    func write(_ jobs: [WriteJob], writers: [any FigureWriter], options: [RenderOptions]) throws -> [(bytes: [UInt8], milliseconds: Double)] {
+        let threads = options.first?.threads ?? 1
+        let atOnce = threads > 1 && jobs.count > 1
+            && jobs.allSatisfy { writers[$0.writer].threadsBusy(writing: $0.scene, options: options[$0.figure]) == 1 }
+        let slots = IndexedSlots<Result<(bytes: [UInt8], milliseconds: Double), any Error>>(count: jobs.count)
+        nonisolated(unsafe) let callerText = text
+        let caller = pthread_self(), tally = WorkCounters.current
+        let run: @Sendable (Int) -> Void = { j in WorkCounters.bind(tally) {
+            let job = jobs[j], writer = writers[job.writer]
+            var jobOptions = options[job.figure]
+            if atOnce { jobOptions.threads = 1 }
+            let start = DispatchTime.now().uptimeNanoseconds
+            slots.set(j, Result {
+                let bytes = try writer.write(job.scene, options: jobOptions, text: PangoTextEngine.serving(caller, callerText))
+                return (bytes, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            })
+        } }
+        if atOnce {
+            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: run)
+        } else {
+            for j in jobs.indices { run(j) }
+        }
+        return try slots.values.map { try $0!.get() }
     }
 
     /// True when two figures draw the same scene: equal but for their id, file name and

@@ -30,7 +30,7 @@ public struct RenderOptions: Sendable {
 }
 
 /// Turns a scene into the bytes of one file format.
-public protocol FigureWriter {
+public protocol FigureWriter: Sendable {
     /// The name used by `--format` and as the file extension.
     var name: String { get }
     /// True for formats whose viewer draws the hand-drawn look itself (Excalidraw): they get
@@ -39,12 +39,17 @@ public protocol FigureWriter {
     /// False for formats whose bytes name no figure (no title, no catalogue): figures that
     /// draw the same scene share one file's bytes.
     var namesFigure: Bool { get }
+    /// The threads `write` keeps busy for this scene with `options.threads` to use: more than
+    /// one only where the writer splits work it cannot do without (a large PNG's pieces).
+    /// A figure's writers that each keep one thread busy run at once (`FigureRenderer`).
+    func threadsBusy(writing scene: Scene, options: RenderOptions) -> Int
     func write(_ scene: Scene, options: RenderOptions, text: PangoTextEngine) throws -> [UInt8]
 }
 
 extension FigureWriter {
     public var takesSceneBeforePen: Bool { false }
     public var namesFigure: Bool { true }
+    public func threadsBusy(writing scene: Scene, options: RenderOptions) -> Int { 1 }
 }
 
 /// The output formats, keyed by name and file extension. New formats register here.

@@ -33,6 +33,14 @@ public struct PNGWriter: FigureWriter {
         return (0..<count).map { k in (height * k / count)..<(height * (k + 1) / count) }
     }
 
+    /// Both of `options.threads` for an image painted and deflated in pieces; one otherwise
+    /// (one piece, or bands drawn one after another).
+    public func threadsBusy(writing scene: Scene, options: RenderOptions) -> Int {
+        let width = Int((scene.size.width * options.scale).rounded(.up)), height = Int((scene.size.height * options.scale).rounded(.up))
+        guard width > 0, height > 0, width * height <= bandPixels else { return 1 }
+        return Self.pieces(width: width, height: height, piecePixels: piecePixels).count > 1 ? options.threads : 1
+    }
+
     public func write(_ scene: Scene, options: RenderOptions, text: PangoTextEngine) throws -> [UInt8] {
         let width = Int32((scene.size.width * options.scale).rounded(.up))
         let height = Int32((scene.size.height * options.scale).rounded(.up))

@@ -13,7 +13,7 @@ extension PangoTextEngine {
 
     /// The engine for work a figure shares among threads: the caller's own on the caller's
     /// thread (`caller`), this thread's own on any other.
-    static func serving(_ caller: pthread_t, _ callerEngine: PangoTextEngine) -> PangoTextEngine {
+    public static func serving(_ caller: pthread_t, _ callerEngine: PangoTextEngine) -> PangoTextEngine {
         pthread_equal(pthread_self(), caller) != 0 ? callerEngine : ofThisThread
     }
 }
