@@ -50,14 +50,7 @@ import ScapeScene
         }
         cairo_stroke(cr)
         cairo_destroy(cr)
-        final class Bytes { var value: [UInt8] = [] }
-        let png = Bytes()
-        let write: cairo_write_func_t = { closure, data, length in
-            Unmanaged<Bytes>.fromOpaque(closure!).takeUnretainedValue().value += UnsafeBufferPointer(start: data, count: Int(length))
-            return CAIRO_STATUS_SUCCESS
-        }
-        cairo_surface_write_to_png_stream(surface, write, Unmanaged.passUnretained(png).toOpaque())
-        return try #require(RasterImage(png: png.value))
+        return RasterImage(surface: surface)
     }
 
     /// The hatch with each line's second pass drawn after the next line's first, as a scan

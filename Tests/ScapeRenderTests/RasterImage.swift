@@ -21,6 +21,13 @@ struct RasterImage {
         let surface = cairo_image_surface_create_from_png_stream(read, Unmanaged.passUnretained(reader).toOpaque())!
         defer { cairo_surface_destroy(surface) }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { return nil }
+        self.init(surface: surface)
+        _ = reader
+    }
+
+    /// The pixels of a Cairo image surface drawn by a test (ARGB32).
+    init(surface: OpaquePointer) {
+        cairo_surface_flush(surface)
         width = Int(cairo_image_surface_get_width(surface))
         height = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
@@ -32,7 +39,6 @@ struct RasterImage {
             for x in 0..<width { px.append(row[x]) }
         }
         pixels = px
-        _ = reader
     }
 
     /// The pixels composited over white (premultiplied: colour + the missing alpha).
