@@ -54,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "ScapePipeline",
-            dependencies: ["ScapeModel", "ScapeInterop", "ScapeLayout", "ScapeScene", "ScapeSketch", "ScapeRender"],
+            dependencies: ["CCairo", "ScapeModel", "ScapeInterop", "ScapeLayout", "ScapeScene", "ScapeSketch", "ScapeRender"],
             swiftSettings: optimizedInDebug
         ),
         .target(

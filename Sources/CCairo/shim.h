@@ -1,7 +1,8 @@
 #ifndef MLSCAPE_CCAIRO_SHIM_H
 #define MLSCAPE_CCAIRO_SHIM_H
-// Cairo (image and PDF surfaces), Pango's Cairo binding, and zlib (for our PNG encoder),
-// as one C module.
+// Cairo (image and PDF surfaces), Pango's Cairo binding, zlib (for our PNG encoder) and
+// glibc's malloc_trim (for the pipeline's writers at once), as one C module.
+#include <malloc.h>
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>

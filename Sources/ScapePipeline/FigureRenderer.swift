@@ -1,3 +1,4 @@
+import CCairo
 import Foundation
 import ScapeLayout
 import ScapeInterop
@@ -249,6 +250,10 @@ public final class FigureRenderer {
             })
         } }
         if atOnce {
+            // A thread other than this one allocates from a malloc arena of its own, where
+            // the memory the layout freed here cannot be reused: give that memory back to
+            // the system first, or the peak grows by it (100,000 tools: 384 -> 440 MB).
+            malloc_trim(0)
             DispatchQueue.concurrentPerform(iterations: jobs.count, execute: run)
         } else {
             for j in jobs.indices { run(j) }
