@@ -29,6 +29,10 @@ public struct WorkCatalogue {
         var out: [Entry] = [Entry(name: "blog") { try all(DataFileLoader.loadDefault(), "the blog's data") }]
 
         let examples = root.appendingPathComponent("fixtures/examples")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: examples.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw WorkCatalogueError("the work catalogue reads fixtures/examples, and \(root.path) has none: run it from the repository's top folder")
+        }
         let files = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { !$0.hasPrefix(".") }.sorted()
         for file in files {
             let url = examples.appendingPathComponent(file)

@@ -55,6 +55,16 @@ import Testing
         #expect(committed.setOverZlib != nil)
     }
 
+    /// Run from another folder, the check says where to run it, not Foundation's error code.
+    @Test func outsideTheRepositoryTheCheckSaysWhereToRunIt() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["bench", "work", "--only", "blog"], in: dir)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("run it from the repository's top folder"), "\(r.stderr)")
+        #expect(!r.stderr.contains("NSCocoaErrorDomain"), "\(r.stderr)")
+    }
+
     @Test func theCountsAreTheSameWhateverTheJobs() throws {
         let blog = try #require(try WorkCatalogue.entries(root: CLI.root).first { $0.name == "blog" })
         let one = try WorkBenchmark(jobs: 1).run(blog), two = try WorkBenchmark(jobs: 2).run(blog)
