@@ -89,9 +89,7 @@ struct CairoScenePainter {
     /// line (no miter joins): apart by that reach plus two device pixels, two runs share no pixel.
     private func separateRuns(_ path: Path, _ s: StrokeStyle, on cr: OpaquePointer) -> [[Range<Int>]]? {
         guard s.dash.isEmpty, s.join != .miter, cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE else { return nil }
-        var dx = 1.0, dy = 0.0
-        cairo_user_to_device_distance(cr, &dx, &dy)
-        let scale = (dx * dx + dy * dy).squareRoot()
+        let scale = devicePixelsPerUnit(cr)
         guard scale > 0, scale.isFinite else { return nil }
         return SeparatedSubpaths.runs(of: path, margin: 1.5 * s.width + 2 / scale)
     }
@@ -113,9 +111,7 @@ private final class PixelCount {
         var x1 = 0.0, y1 = 0.0, x2 = 0.0, y2 = 0.0
         cairo_clip_extents(cr, &x1, &y1, &x2, &y2)
         clip = Rect(x: x1, y: y1, width: x2 - x1, height: y2 - y1)
-        var dx = 1.0, dy = 0.0
-        cairo_user_to_device_distance(cr, &dx, &dy)
-        scale = (dx * dx + dy * dy).squareRoot()
+        scale = devicePixelsPerUnit(cr)
     }
 
     /// A box (nil: the whole clip) grown by `outset`.
@@ -130,4 +126,11 @@ private final class PixelCount {
         guard x1 > x0, y1 > y0 else { return }
         work.count(.pixelsFilled, Int(((x1 - x0) * scale * (y1 - y0) * scale).rounded()))
     }
+}
+
+/// Device pixels per user-space unit of `cr` (the figure's scale once the context is scaled).
+func devicePixelsPerUnit(_ cr: OpaquePointer) -> Double {
+    var dx = 1.0, dy = 0.0
+    cairo_user_to_device_distance(cr, &dx, &dy)
+    return (dx * dx + dy * dy).squareRoot()
 }

@@ -22,9 +22,7 @@ struct RasterSampling {
 
     /// The sampling for `cr`, an image surface's context already scaled to device pixels.
     init(_ cr: OpaquePointer) {
-        var dx = 1.0, dy = 0.0
-        cairo_user_to_device_distance(cr, &dx, &dy)
-        coarseHatching = (dx * dx + dy * dy).squareRoot() >= Self.coarseHatchingFromScale - 1e-9
+        coarseHatching = devicePixelsPerUnit(cr) >= Self.coarseHatchingFromScale - 1e-9
     }
 
     /// Sets the anti-aliasing of `cr` for a stroke in `style` (nil: a fill).
